@@ -1,0 +1,17 @@
+export { parseDuration, formatDuration } from './duration.js';
+export { TopologyError, isTopologyError, formatIssue } from './errors.js';
+export type { TopologyIssue, TopologyErrorCode } from './errors.js';
+export { parseTopology, loadTopologyFile } from './load.js';
+export type { LoadedTopology, ParseOptions } from './load.js';
+export { exampleTopology, exampleTopologyText, loadExampleTopology, EXAMPLE_FILE } from './example.js';
+export { topologyJsonSchema } from './json-schema.js';
+export { OCI_REGIONS, isOciRegion } from './regions.js';
+export { formatPath } from './path.js';
+export type { DocPath } from './path.js';
+export { topologySchema, API_VERSION, KIND } from './schema/topology.js';
+export type { Topology, TopologyInput, Mesh } from './schema/topology.js';
+export { cniTypes } from './schema/cluster.js';
+export type { Cluster, CniType } from './schema/cluster.js';
+export { portProtocols } from './schema/service.js';
+export type { Service, ServicePort, FailoverPolicy } from './schema/service.js';
+export type { Ingress, Dns, Data, Slos } from './schema/edge.js';
