@@ -1,0 +1,29 @@
+/** Every failure @okemesh/mesh-config reports; checked by `code`, never by `instanceof`. */
+export type MeshConfigErrorCode =
+  /** The topology cannot be rendered (e.g. it was not produced by parseTopology). */
+  | 'MESH_RENDER_INPUT'
+  /** A kubeconfig context named by the topology does not exist. */
+  | 'MESH_LINK_CONTEXT_NOT_FOUND'
+  /** A kubeconfig uses an option istiod rejects or that weakens TLS (insecure-skip-tls-verify, exec, tokenFile, key files). */
+  | 'MESH_LINK_UNSAFE_KUBECONFIG'
+  /** No token could be obtained for the reader ServiceAccount. */
+  | 'MESH_LINK_TOKEN_UNAVAILABLE'
+  /** The Kubernetes API answered with an error okemesh does not handle. */
+  | 'MESH_LINK_API_FAILED';
+
+const BRAND = Symbol.for('okemesh.error');
+
+export class MeshConfigError extends Error {
+  readonly code: MeshConfigErrorCode;
+  readonly [BRAND] = true;
+
+  constructor(code: MeshConfigErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'MeshConfigError';
+    this.code = code;
+  }
+}
+
+export function isMeshConfigError(value: unknown): value is MeshConfigError {
+  return typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'MeshConfigError';
+}
