@@ -3,7 +3,10 @@ import type { UserWorkspaceConfig } from 'vitest/config';
 const conditions = ['@okemesh/source', 'node', 'import', 'module', 'default'];
 
 /** The vitest project every package uses: source-resolving condition, co-located and test/ tests. */
-export function packageProject(name: string, overrides: UserWorkspaceConfig['test'] = {}): UserWorkspaceConfig {
+export function packageProject(
+  name: string,
+  overrides: UserWorkspaceConfig['test'] = {},
+): UserWorkspaceConfig {
   return {
     resolve: { conditions },
     ssr: { resolve: { conditions, externalConditions: conditions } },

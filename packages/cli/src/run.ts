@@ -1,4 +1,4 @@
-import { formatIssue, isTopologyError } from '@okemesh/topology';
+import type { TopologyError } from '@okemesh/topology';
 import { Command, CommanderError } from 'commander';
 import { commandGroups } from './commands/index.js';
 import { ExitCode } from './exit-codes.js';
@@ -26,6 +26,10 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
   return program;
 }
 
+function isNamed(error: unknown, name: 'TopologyError'): error is TopologyError {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === name;
+}
+
 /** Runs the CLI with `argv` (without node and script) and resolves to the process exit code. */
 export async function run(argv: readonly string[], io: Io = processIo()): Promise<number> {
   let exitCode: number = ExitCode.Ok;
@@ -40,16 +44,22 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
       // --help and --version end with exit code 0; everything else commander rejects is usage.
       return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
     }
-    if (isTopologyError(error)) {
+    if (isNamed(error, 'TopologyError')) {
+      const { formatIssue } = await import('@okemesh/topology');
       for (const issue of error.issues) io.stderr(`${formatIssue(issue)}\n`);
       return error.code === 'TOPOLOGY_READ_FAILED' ? ExitCode.Usage : ExitCode.Findings;
     }
     const known = error as { exitCode?: unknown; name?: string; message?: string };
-    if (typeof known.exitCode === 'number' && (known.name === 'UsageError' || known.name === 'CommandFailed')) {
+    if (
+      typeof known.exitCode === 'number' &&
+      (known.name === 'UsageError' || known.name === 'CommandFailed')
+    ) {
       io.stderr(`${paint(io, 'red', 'error:')} ${known.message ?? ''}\n`);
       return known.exitCode;
     }
-    io.stderr(`${paint(io, 'red', 'internal error:')} ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr(
+      `${paint(io, 'red', 'internal error:')} ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return ExitCode.Internal;
   }
 }

@@ -130,7 +130,7 @@ function withoutPaths(raw: unknown, findings: readonly Finding[]): unknown {
   for (const { path } of findings) {
     let node: unknown = copy;
     for (const key of path.slice(0, -1)) node = (node as Record<string | number, unknown> | undefined)?.[key];
-    if (node && typeof node === 'object') delete (node as Record<string | number, unknown>)[path.at(-1)!];
+    if (node && typeof node === 'object') Reflect.deleteProperty(node, path.at(-1)!);
   }
   return copy;
 }

@@ -1,7 +1,6 @@
-import { exampleTopologyText, parseTopology, topologyJsonSchema } from '@okemesh/topology';
 import { access, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { isMap, isSeq, parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import { CommandFailed, UsageError } from '../errors.js';
 import type { CommandGroup } from '../program.js';
 
@@ -22,18 +21,21 @@ interface ClusterFlag {
 
 function parseClusterFlag(value: string): ClusterFlag {
   const match = /^([a-z0-9-]+)@([a-z0-9-]+)$/.exec(value);
-  if (!match) throw new UsageError(`--cluster "${value}" must look like <name>@<region>, e.g. east@us-ashburn-1`);
+  if (!match)
+    throw new UsageError(`--cluster "${value}" must look like <name>@<region>, e.g. east@us-ashburn-1`);
   return { name: match[1]!, region: match[2]! };
 }
 
 /** Rewrites the example's clusters (and the regions services fail over to) from --cluster flags. */
-function applyClusters(document: Document, flags: readonly ClusterFlag[]): void {
+async function applyClusters(document: Document, flags: readonly ClusterFlag[]): Promise<void> {
+  const { isMap, isSeq } = await import('yaml');
   const clusters = document.getIn(['spec', 'clusters']);
   if (!isSeq(clusters)) return;
   const template = clusters.items[1];
   const items = flags.map((flag, i) => {
     const node = document.createNode((template as { toJSON(): unknown }).toJSON());
-    const set = (path: (string | number)[], value: unknown) => (node as { setIn: Document['setIn'] }).setIn(path, value);
+    const set = (path: (string | number)[], value: unknown) =>
+      (node as { setIn: Document['setIn'] }).setIn(path, value);
     set(['name'], flag.name);
     set(['region'], flag.region);
     set(['role'], i === 0 ? 'primary' : 'secondary');
@@ -86,6 +88,8 @@ export const registerInit: CommandGroup = (program, { io }) => {
       (value: string, previous: string[] = []) => [...previous, value],
     )
     .action(async (options: InitOptions) => {
+      const { exampleTopologyText, parseTopology, topologyJsonSchema } = await import('@okemesh/topology');
+      const { parseDocument } = await import('yaml');
       const target = resolve(io.cwd, options.output);
       const document = parseDocument(exampleTopologyText());
       if (options.name) document.setIn(['metadata', 'name'], options.name);
@@ -98,7 +102,7 @@ export const registerInit: CommandGroup = (program, { io }) => {
       if (options.cluster) {
         const flags = options.cluster.map(parseClusterFlag);
         if (flags.length < 2) throw new UsageError('a failover mesh needs at least two --cluster flags');
-        applyClusters(document, flags);
+        await applyClusters(document, flags);
       }
       const text = document.toString({ lineWidth: 0 });
       // Never write a file okemesh itself would reject.
@@ -113,6 +117,8 @@ export const registerInit: CommandGroup = (program, { io }) => {
       await writeFile(target, text);
       const schemaPath = join(dirname(target), 'mesh.schema.json');
       await writeFile(schemaPath, `${JSON.stringify(topologyJsonSchema(), null, 2)}\n`);
-      io.stdout(`wrote ${options.output} and mesh.schema.json; next: okemesh validate -f ${options.output}\n`);
+      io.stdout(
+        `wrote ${options.output} and mesh.schema.json; next: okemesh validate -f ${options.output}\n`,
+      );
     });
 };

@@ -1,4 +1,3 @@
-import { topologyJsonSchema } from '@okemesh/topology';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CommandGroup } from '../program.js';
@@ -9,6 +8,7 @@ export const registerSchema: CommandGroup = (program, { io }) => {
     .description('print the JSON Schema of mesh.yaml (for editor autocompletion)')
     .option('-o, --output <file>', 'write the schema to a file instead of stdout')
     .action(async (options: { output?: string }) => {
+      const { topologyJsonSchema } = await import('@okemesh/topology');
       const text = `${JSON.stringify(topologyJsonSchema(), null, 2)}\n`;
       if (options.output) {
         await writeFile(resolve(io.cwd, options.output), text);

@@ -14,14 +14,26 @@ interface Range {
 
 function rangesOf(cluster: Cluster, i: number): Range[] {
   const base = ['spec', 'clusters', i] as const;
-  const ranges: Range[] = [{ cluster: i, kind: 'vcn', cidr: cluster.vcn.cidr, path: [...base, 'vcn', 'cidr'] }];
+  const ranges: Range[] = [
+    { cluster: i, kind: 'vcn', cidr: cluster.vcn.cidr, path: [...base, 'vcn', 'cidr'] },
+  ];
   if (cluster.pods.cidr) {
     ranges.push({ cluster: i, kind: 'pods', cidr: cluster.pods.cidr, path: [...base, 'pods', 'cidr'] });
   }
   cluster.pods.subnets?.forEach((subnet, j) =>
-    ranges.push({ cluster: i, kind: 'pods', cidr: subnet.cidr, path: [...base, 'pods', 'subnets', j, 'cidr'] }),
+    ranges.push({
+      cluster: i,
+      kind: 'pods',
+      cidr: subnet.cidr,
+      path: [...base, 'pods', 'subnets', j, 'cidr'],
+    }),
   );
-  ranges.push({ cluster: i, kind: 'services', cidr: cluster.services.cidr, path: [...base, 'services', 'cidr'] });
+  ranges.push({
+    cluster: i,
+    kind: 'services',
+    cidr: cluster.services.cidr,
+    path: [...base, 'services', 'cidr'],
+  });
   return ranges;
 }
 
@@ -60,7 +72,12 @@ export function checkCidrs(topology: Topology): Finding[] {
     const base = ['spec', 'clusters', i] as const;
     if (!cluster.pods.cidr && !cluster.pods.subnets) {
       findings.push(
-        error('pods-missing', [...base, 'pods'], 'pods needs a cidr or a list of subnets', 'add pods.cidr or pods.subnets'),
+        error(
+          'pods-missing',
+          [...base, 'pods'],
+          'pods needs a cidr or a list of subnets',
+          'add pods.cidr or pods.subnets',
+        ),
       );
     }
     if (cluster.cni === 'OCI_VCN_IP_NATIVE') {

@@ -36,7 +36,12 @@ export function checkEdge(topology: Topology): Finding[] {
     }
     if (!dns.domain.endsWith(`.${dns.zone}`) && dns.domain !== dns.zone) {
       findings.push(
-        error('dns-domain', ['spec', 'dns', 'domain'], `${dns.domain} is not inside zone ${dns.zone}`, `use a name under ${dns.zone}`),
+        error(
+          'dns-domain',
+          ['spec', 'dns', 'domain'],
+          `${dns.domain} is not inside zone ${dns.zone}`,
+          `use a name under ${dns.zone}`,
+        ),
       );
     }
     if (ingress && !ingress.hosts.includes(dns.domain)) {

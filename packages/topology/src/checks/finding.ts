@@ -10,7 +10,9 @@ export interface Finding {
 }
 
 export const error = (rule: string, path: DocPath, message: string, hint?: string): Finding =>
-  hint === undefined ? { severity: 'error', rule, path, message } : { severity: 'error', rule, path, message, hint };
+  hint === undefined
+    ? { severity: 'error', rule, path, message }
+    : { severity: 'error', rule, path, message, hint };
 
 export const warning = (rule: string, path: DocPath, message: string, hint?: string): Finding =>
   hint === undefined

@@ -84,7 +84,12 @@ export function checkIdentity(topology: Topology): Finding[] {
 
   if (!clusters.some((c) => c.role === 'primary')) {
     findings.push(
-      error('primary-cluster', ['spec', 'clusters'], 'no cluster has role: primary', 'mark one cluster role: primary'),
+      error(
+        'primary-cluster',
+        ['spec', 'clusters'],
+        'no cluster has role: primary',
+        'mark one cluster role: primary',
+      ),
     );
   }
   return findings;

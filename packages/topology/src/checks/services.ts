@@ -3,7 +3,18 @@ import type { Topology } from '../schema/topology.js';
 import { closest } from '../suggest.js';
 import { error, warning, type Finding } from './finding.js';
 
-const PROTOCOL_PREFIXES = ['http', 'http2', 'https', 'grpc', 'grpc-web', 'tcp', 'tls', 'mongo', 'mysql', 'redis'];
+const PROTOCOL_PREFIXES = [
+  'http',
+  'http2',
+  'https',
+  'grpc',
+  'grpc-web',
+  'tcp',
+  'tls',
+  'mongo',
+  'mysql',
+  'redis',
+];
 
 /** Failover policies name declared regions; weights sum to 100; routes name declared services. */
 export function checkServices(topology: Topology): Finding[] {
@@ -17,7 +28,11 @@ export function checkServices(topology: Topology): Finding[] {
     const first = seen.get(key);
     if (first !== undefined) {
       findings.push(
-        error('service-unique', [...at, 'name'], `service ${key} is already declared at spec.services[${first}]`),
+        error(
+          'service-unique',
+          [...at, 'name'],
+          `service ${key} is already declared at spec.services[${first}]`,
+        ),
       );
     } else seen.set(key, i);
 
@@ -55,7 +70,9 @@ export function checkServices(topology: Topology): Finding[] {
       policy.regions.forEach((region, j) => {
         const path = [...at, 'failover', 'regions', j];
         if (listed.has(region)) {
-          findings.push(error('failover-duplicate', path, `region "${region}" is listed twice`, 'list each region once'));
+          findings.push(
+            error('failover-duplicate', path, `region "${region}" is listed twice`, 'list each region once'),
+          );
         }
         listed.add(region);
         if (!regions.includes(region)) unknownRegion(region, path);

@@ -16,9 +16,13 @@ export const podNetworkSchema = z
   .describe('Pod addressing: one pod CIDR, or the pod subnets of a VCN-native cluster');
 
 export const clusterSchema = z.strictObject({
-  name: dns1123Label.describe('Istio cluster name (values.global.multiCluster.clusterName); unique, never "Kubernetes"'),
+  name: dns1123Label.describe(
+    'Istio cluster name (values.global.multiCluster.clusterName); unique, never "Kubernetes"',
+  ),
   region: z.string().describe('OCI region identifier, e.g. us-sanjose-1'),
-  role: z.enum(['primary', 'secondary']).describe('primary serves traffic first; secondary takes over on failover'),
+  role: z
+    .enum(['primary', 'secondary'])
+    .describe('primary serves traffic first; secondary takes over on failover'),
   network: z
     .string()
     .regex(/^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/, 'must be a label value such as network1')

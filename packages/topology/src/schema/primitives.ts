@@ -1,4 +1,4 @@
-import { parseCidr } from 'cidr-tools';
+import { normalizeCidr, parseCidr } from 'cidr-tools';
 import { z } from 'zod';
 import { parseDuration } from '../duration.js';
 
@@ -20,8 +20,7 @@ export const dnsName = z
 function isCanonicalIpv4Cidr(value: string): boolean {
   if (!/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(value)) return false;
   try {
-    const parsed = parseCidr(value);
-    return parsed.version === 4 && parsed.cidr === value;
+    return parseCidr(value).version === 4 && normalizeCidr(value) === value;
   } catch {
     return false;
   }
@@ -31,9 +30,9 @@ export const ipv4Cidr = z.string().refine(isCanonicalIpv4Cidr, {
   error: (issue) => {
     const input = String(issue.input);
     try {
-      const parsed = parseCidr(input);
-      if (parsed.prefixPresent && parsed.cidr !== input) {
-        return `"${input}" has host bits set; the network is ${parsed.cidr}`;
+      const network = normalizeCidr(input);
+      if (parseCidr(input).prefixPresent && network !== input) {
+        return `"${input}" has host bits set; the network is ${network}`;
       }
     } catch {
       // fall through to the generic message

@@ -11,7 +11,10 @@ export const meshSchema = z.strictObject({
   id: dns1123Label.describe('Istio mesh ID (values.global.meshID), identical in every cluster'),
   trustDomain: z
     .string()
-    .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'must be a lowercase DNS-style trust domain such as cluster.local')
+    .regex(
+      /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/,
+      'must be a lowercase DNS-style trust domain such as cluster.local',
+    )
     .default('cluster.local')
     .describe('SPIFFE trust domain (meshConfig.trustDomain), identical in every cluster'),
   istio: z.strictObject({
