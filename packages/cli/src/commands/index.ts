@@ -1,5 +1,6 @@
 import type { CommandGroup } from '../program.js';
 import { registerInit } from './init.js';
+import { registerProbe } from './probe.js';
 import { registerSchema } from './schema.js';
 import { registerValidate } from './validate.js';
 
@@ -7,4 +8,4 @@ import { registerValidate } from './validate.js';
  * Every command group, in help order. A new group is one module under commands/ plus one line here;
  * heavy SDKs are imported inside the group's action handlers, never at module top level.
  */
-export const commandGroups: readonly CommandGroup[] = [registerInit, registerValidate, registerSchema];
+export const commandGroups: readonly CommandGroup[] = [registerInit, registerValidate, registerSchema, registerProbe];
