@@ -1,0 +1,69 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+
+/** A fixed moment so validity checks do not depend on when the suite runs. */
+export const NOW = new Date('2026-11-23T12:00:00Z');
+
+export function tempDir(prefix = 'okemesh-certs-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export interface OpensslResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the real openssl binary (tests only). */
+export function openssl(args: readonly string[], options: { env?: NodeJS.ProcessEnv } = {}): OpensslResult {
+  const r = spawnSync('openssl', [...args], { encoding: 'utf8', env: { ...process.env, ...options.env } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function opensslOk(args: readonly string[], options: { env?: NodeJS.ProcessEnv } = {}): string {
+  const r = openssl(args, options);
+  if (r.status !== 0) throw new Error(`openssl ${args.join(' ')} failed: ${r.stderr}`);
+  return r.stdout;
+}
+
+const LEAF_EXT = [
+  '[leaf]',
+  'basicConstraints = CA:false',
+  'keyUsage = critical, digitalSignature, keyEncipherment',
+  'extendedKeyUsage = serverAuth, clientAuth',
+  'subjectAltName = URI:spiffe://cluster.local/ns/bookinfo/sa/reviews',
+  '',
+].join('\n');
+
+/**
+ * Issues a workload leaf the way istiod would (one-day, SPIFFE SAN) with openssl, signed by a cluster's
+ * ca-cert.pem/ca-key.pem, and returns its path.
+ */
+export function issueLeaf(clusterDir: string, work: string, name = 'leaf'): string {
+  const key = join(work, `${name}-key.pem`);
+  const csr = join(work, `${name}.csr`);
+  const cert = join(work, `${name}.pem`);
+  const ext = join(work, `${name}.cnf`);
+  writeFileSync(ext, LEAF_EXT);
+  opensslOk(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', key, '-subj', '/CN=Workload', '-out', csr]);
+  opensslOk(['x509', '-req', '-in', csr, '-CA', join(clusterDir, 'ca-cert.pem'), '-CAkey', join(clusterDir, 'ca-key.pem'), '-CAcreateserial', '-days', '1', '-sha256', '-extfile', ext, '-extensions', 'leaf', '-out', cert]);
+  return cert;
+}
+
+/** `openssl verify -CAfile <root> [-untrusted <intermediate>] <cert>` as status + output. */
+export function verifyWithOpenssl(rootFile: string, cert: string, untrusted?: string): OpensslResult {
+  return openssl(['verify', '-CAfile', rootFile, ...(untrusted ? ['-untrusted', untrusted] : []), cert]);
+}
+
+export function read(path: string): string {
+  return readFileSync(path, 'utf8');
+}
+
+export function opensslVersion(): string {
+  return execFileSync('openssl', ['version'], { encoding: 'utf8' }).trim();
+}
