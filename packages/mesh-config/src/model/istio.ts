@@ -76,7 +76,10 @@ export interface DestinationRule extends KubeObject {
 
 export interface HttpRoute {
   readonly name?: string;
-  readonly match?: readonly { readonly uri?: { readonly prefix?: string; readonly exact?: string } }[];
+  readonly match?: readonly {
+    readonly uri?: { readonly prefix?: string; readonly exact?: string };
+    readonly port?: number;
+  }[];
   readonly route: readonly {
     readonly destination: { readonly host: string; readonly port?: { readonly number: number } };
     readonly weight?: number;

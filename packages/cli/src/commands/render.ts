@@ -1,0 +1,116 @@
+import type { Bundle } from '@okemesh/mesh-config';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, normalize, relative, resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
+import { paint, printJson, type Io } from '../io.js';
+import { fileOption, jsonOption, type CommandGroup } from '../program.js';
+import { readTopology } from '../topology-input.js';
+
+interface RenderCommandOptions {
+  readonly file?: string;
+  readonly output: string;
+  readonly json?: boolean;
+  readonly repoUrl?: string;
+  readonly revision?: string;
+}
+
+/** First line of the bundle README: how a directory is recognised as a bundle okemesh may replace. */
+const BUNDLE_MARKER = '# okemesh bundle:';
+
+async function isReplaceable(dir: string): Promise<boolean> {
+  let entries: string[];
+  try {
+    entries = await readdir(dir);
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    throw cause;
+  }
+  if (entries.length === 0) return true;
+  const readme = await readFile(join(dir, 'README.md'), 'utf8').catch(() => '');
+  return readme.startsWith(BUNDLE_MARKER);
+}
+
+/**
+ * Writes the bundle next to `dir` in a fresh temporary directory, then swaps it into place with
+ * renames, so an interrupted or failed render never leaves a half-written bundle behind.
+ */
+export async function writeBundle(bundle: Bundle, dir: string): Promise<void> {
+  if (!(await isReplaceable(dir))) {
+    throw new UsageError(`${dir} exists and is not an okemesh bundle; choose another --output or remove it`);
+  }
+  const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const staging = join(dirname(dir), `.${basename(dir)}.tmp-${suffix}`);
+  const previous = join(dirname(dir), `.${basename(dir)}.old-${suffix}`);
+  try {
+    for (const file of bundle.files) {
+      const target = join(staging, ...file.path.split('/'));
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, file.content, { flag: 'wx' });
+    }
+    const hadPrevious = await rename(dir, previous).then(
+      () => true,
+      (cause: NodeJS.ErrnoException) => {
+        if (cause.code === 'ENOENT') return false;
+        throw cause;
+      },
+    );
+    await rename(staging, dir);
+    if (hadPrevious) await rm(previous, { recursive: true, force: true });
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** The bundle's directory as Argo CD sees it inside the repository: the relative -o path, else its name. */
+function repoPath(output: string): string {
+  const normal = normalize(output).replace(/\\/g, '/').replace(/\/+$/, '');
+  return isAbsolute(output) || normal.startsWith('..') ? basename(normal) : normal;
+}
+
+export async function renderCommand(io: Io, options: RenderCommandOptions): Promise<number> {
+  const loaded = await readTopology(io, options.file);
+  const { render } = await import('@okemesh/mesh-config');
+  const bundle = render(loaded.topology, {
+    ...(options.repoUrl === undefined ? {} : { repoURL: options.repoUrl }),
+    ...(options.revision === undefined ? {} : { targetRevision: options.revision }),
+    repoPath: repoPath(options.output),
+  });
+  const out = resolve(io.cwd, options.output);
+  await writeBundle(bundle, out);
+
+  const shown = relative(io.cwd, out) || '.';
+  const clusters = loaded.topology.spec.clusters.map((c) => c.name);
+  if (options.json) {
+    printJson(io, {
+      output: out,
+      clusters,
+      files: bundle.files.map((f) => f.path),
+      objects: bundle.objects.length,
+    });
+    return ExitCode.Ok;
+  }
+  const lines = [
+    `${paint(io, 'green', '✔')} wrote ${bundle.files.length} files (${bundle.objects.length} objects) to ${paint(io, 'bold', shown)}`,
+    ...clusters.map((c) => `  ${shown}/clusters/${c}/   kubectl apply -k, istioctl/helm files under install/`),
+    `  ${shown}/global/   Argo CD ApplicationSet, Grafana dashboard`,
+    `  next: follow ${shown}/RUNBOOK.md`,
+  ];
+  io.stdout(`${lines.join('\n')}\n`);
+  return ExitCode.Ok;
+}
+
+export const registerRender: CommandGroup = (program, { io, setExitCode }) => {
+  program
+    .command('render')
+    .description('render the Istio multi-primary, multi-network bundle (GitOps directories, install files, RUNBOOK.md)')
+    .addOption(fileOption())
+    .option('-o, --output <dir>', 'output directory (replaced atomically)', 'okemesh-out')
+    .option('--repo-url <url>', 'Git repository Argo CD syncs the bundle from')
+    .option('--revision <ref>', 'Git revision Argo CD tracks', 'HEAD')
+    .addOption(jsonOption())
+    .action(async (options: RenderCommandOptions) => {
+      setExitCode(await renderCommand(io, options));
+    });
+};

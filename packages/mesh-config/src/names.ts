@@ -1,0 +1,31 @@
+import { parseDuration, formatDuration, type Service } from '@okemesh/topology';
+
+/** Names and label keys fixed by Istio; kept in one place so the renderer and the docs agree. */
+export const ISTIO_NAMESPACE = 'istio-system';
+export const NETWORK_LABEL = 'topology.istio.io/network';
+export const EASTWEST_GATEWAY = 'istio-eastwestgateway';
+export const EASTWEST_SELECTOR = { istio: 'eastwestgateway' } as const;
+export const INGRESS_GATEWAY = 'istio-ingressgateway';
+export const INGRESS_SELECTOR = { istio: 'ingressgateway' } as const;
+export const READER_SERVICE_ACCOUNT = 'istio-reader-service-account';
+export const READER_TOKEN_SECRET = `${READER_SERVICE_ACCOUNT}-istio-remote-secret-token`;
+export const MANAGED_BY = { 'app.kubernetes.io/managed-by': 'okemesh' } as const;
+
+/** The one hostname a service has in every cluster (namespace sameness): `<name>.<ns>.svc.cluster.local`. */
+export function serviceHost(service: Pick<Service, 'name' | 'namespace'>): string {
+  return `${service.name}.${service.namespace}.svc.cluster.local`;
+}
+
+/** Name of the remote secret that lets other clusters' istiods read `cluster`. */
+export function remoteSecretName(cluster: string): string {
+  return `istio-remote-secret-${cluster}`;
+}
+
+/**
+ * A duration Istio accepts: whole milliseconds, at least `min` (Istio's CRDs reject anything under 1ms).
+ * Topology durations are already validated; this only normalises the spelling (`1m30s` → `90s`).
+ */
+export function istioDuration(text: string, minMs = 1): string {
+  const ms = Math.max(minMs, Math.round(parseDuration(text) ?? minMs));
+  return formatDuration(ms);
+}

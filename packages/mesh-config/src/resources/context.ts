@@ -1,0 +1,44 @@
+import type { Cluster, Topology } from '@okemesh/topology';
+
+/** Choices that are not part of the topology: where GitOps and federation point. */
+export interface RenderOptions {
+  /** Git repository Argo CD pulls the bundle from. */
+  readonly repoURL?: string;
+  /** Branch, tag or commit Argo CD tracks. */
+  readonly targetRevision?: string;
+  /** Directory of the bundle inside that repository (what `okemesh render -o` wrote). */
+  readonly repoPath?: string;
+  /** Namespace of Prometheus, Grafana and their rules (prometheus-operator). */
+  readonly monitoringNamespace?: string;
+  /** `host:port` of each cluster's Prometheus, reachable from the other clusters, by cluster name. */
+  readonly federationTargets?: Readonly<Record<string, string>>;
+}
+
+export type ResolvedRenderOptions = Required<Omit<RenderOptions, 'federationTargets'>> & {
+  readonly federationTargets: Readonly<Record<string, string>>;
+};
+
+/** What every per-cluster resource function receives. Pure data: no I/O, clock or environment. */
+export interface ClusterContext {
+  readonly topology: Topology;
+  readonly cluster: Cluster;
+  readonly options: ResolvedRenderOptions;
+}
+
+export const DEFAULT_REPO_URL = 'https://git.example.com/platform/mesh-config.git';
+
+/** Fills in defaults; the federation target default is a private DNS name per cluster (see README). */
+export function resolveOptions(topology: Topology, options: RenderOptions = {}): ResolvedRenderOptions {
+  const targets: Record<string, string> = {};
+  for (const cluster of topology.spec.clusters) {
+    targets[cluster.name] =
+      options.federationTargets?.[cluster.name] ?? `prometheus.${cluster.name}.${topology.spec.mesh.id}.internal:9090`;
+  }
+  return {
+    repoURL: options.repoURL ?? DEFAULT_REPO_URL,
+    targetRevision: options.targetRevision ?? 'HEAD',
+    repoPath: options.repoPath ?? 'okemesh-out',
+    monitoringNamespace: options.monitoringNamespace ?? 'monitoring',
+    federationTargets: targets,
+  };
+}

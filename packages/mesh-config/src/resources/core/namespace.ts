@@ -1,0 +1,33 @@
+import type { Namespace } from '../../model/core.js';
+import { ISTIO_NAMESPACE, MANAGED_BY, NETWORK_LABEL } from '../../names.js';
+import type { ClusterContext } from '../context.js';
+
+/**
+ * `istio-system`, labelled with the cluster's network before Istio is installed: istioctl labels it only
+ * when it creates the namespace itself, Helm never does, and istiod classifies gateways and uninjected
+ * pods by this label.
+ */
+export function istioSystemNamespace(ctx: ClusterContext): Namespace {
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name: ISTIO_NAMESPACE, labels: { ...MANAGED_BY, [NETWORK_LABEL]: ctx.cluster.network } },
+  };
+}
+
+/** An application namespace with sidecar injection on (revision label when the control plane is revisioned). */
+export function workloadNamespace(ctx: ClusterContext, name: string): Namespace {
+  const revision = ctx.topology.spec.mesh.istio.revision;
+  const injection: Record<string, string> =
+    revision === undefined ? { 'istio-injection': 'enabled' } : { 'istio.io/rev': revision };
+  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { ...MANAGED_BY, ...injection } } };
+}
+
+/** The monitoring namespace that holds the PrometheusRule, federation config and dashboard. */
+export function monitoringNamespace(ctx: ClusterContext): Namespace {
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name: ctx.options.monitoringNamespace, labels: { ...MANAGED_BY } },
+  };
+}

@@ -1,0 +1,33 @@
+import type { Secret, ServiceAccount } from '../../model/core.js';
+import { ISTIO_NAMESPACE, MANAGED_BY, READER_SERVICE_ACCOUNT, READER_TOKEN_SECRET } from '../../names.js';
+
+/**
+ * The reader ServiceAccount other clusters' istiods authenticate as. Istio's `base` chart and `istioctl
+ * install` create the same account; declaring it here keeps the token Secret below valid on its own.
+ */
+export function readerServiceAccount(): ServiceAccount {
+  return {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: { name: READER_SERVICE_ACCOUNT, namespace: ISTIO_NAMESPACE, labels: { ...MANAGED_BY } },
+  };
+}
+
+/**
+ * A long-lived token Secret for the reader account, named as `istioctl create-remote-secret` names it.
+ * Kubernetes ≥ 1.24 no longer creates these automatically; the token controller fills in `token` and
+ * `ca.crt`, which `okemesh mesh link` reads to build each remote secret.
+ */
+export function readerTokenSecret(): Secret {
+  return {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    type: 'kubernetes.io/service-account-token',
+    metadata: {
+      name: READER_TOKEN_SECRET,
+      namespace: ISTIO_NAMESPACE,
+      labels: { ...MANAGED_BY },
+      annotations: { 'kubernetes.io/service-account.name': READER_SERVICE_ACCOUNT },
+    },
+  };
+}
