@@ -67,3 +67,21 @@ export function read(path: string): string {
 export function opensslVersion(): string {
   return execFileSync('openssl', ['version'], { encoding: 'utf8' }).trim();
 }
+
+/** A fast mesh store (ECDSA P-256) with the given clusters, issued at `now`. */
+export async function makeMesh(
+  dir: string,
+  clusters: readonly string[],
+  options: { now?: Date; intermediateDays?: number; passphrase?: string } = {},
+): Promise<void> {
+  const { initRoot, issueIntermediates } = await import('../src/index.js');
+  const now = options.now ?? NOW;
+  const pass = options.passphrase === undefined ? {} : { passphrase: options.passphrase };
+  await initRoot(dir, { now, keyType: 'ecdsa-p256', ...pass });
+  await issueIntermediates(dir, clusters, {
+    now,
+    keyType: 'ecdsa-p256',
+    ...pass,
+    ...(options.intermediateDays !== undefined && { validityDays: options.intermediateDays }),
+  });
+}
