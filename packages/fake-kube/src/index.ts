@@ -1,1 +1,15 @@
-export {};
+export { startFakeKube, startFakeKubes } from './server.js';
+export type { FakeKube, FakeKubeOptions, KubeconfigOptions, LoadBalancerIngress } from './server.js';
+export { buildKubeconfig, kubeconfigYaml, writeKubeconfigFile, writeMultiClusterKubeconfig } from './kubeconfig.js';
+export type { KubeconfigContext, KubeconfigDocument, KubeconfigTarget } from './kubeconfig.js';
+export { FakeKubeError, isFakeKubeError } from './errors.js';
+export type { FakeKubeErrorCode, StatusCause, StatusDetails } from './errors.js';
+export type { KubeStatus } from './status.js';
+export type { KubeObject, ObjectMeta, OwnerReference, StoredObject } from './object.js';
+export type { ObjectRef, ListFilter } from './object-access.js';
+export type { RequestLogEntry } from './request-log.js';
+export type { FailureFault, LatencyFault, RequestMatcher } from './faults.js';
+export type { DeploymentControllerOptions } from './deployment-controller.js';
+export type { ServerVersion } from './discovery.js';
+export { RESOURCE_TYPES } from './resources.js';
+export type { ResourceType } from './resources.js';

@@ -1,0 +1,211 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { TokenIssuer } from './api-request.js';
+import { TokenRegistry } from './auth.js';
+import { startCoreControllers } from './core-controllers.js';
+import { DeploymentController } from './deployment-controller.js';
+import type { DeploymentControllerOptions } from './deployment-controller.js';
+import { DEFAULT_VERSION } from './discovery.js';
+import type { ServerVersion } from './discovery.js';
+import { FakeKubeError } from './errors.js';
+import { FaultPlan } from './faults.js';
+import type { FailureFault, LatencyFault } from './faults.js';
+import { createRequestHandler } from './http-handler.js';
+import { buildKubeconfig, kubeconfigYaml, writeKubeconfigFile } from './kubeconfig.js';
+import type { KubeconfigDocument } from './kubeconfig.js';
+import type { KubeObject, StoredObject } from './object.js';
+import { getObjectByRef, listObjectsOfKind, removeObject, typeOfKind, upsertObject } from './object-access.js';
+import type { ListFilter, ObjectRef } from './object-access.js';
+import { logEntry } from './request-log.js';
+import type { RequestLogEntry } from './request-log.js';
+import { ObjectStore } from './store.js';
+import { generateClusterTls, signToken } from './tls.js';
+import { WatchHub } from './watch.js';
+
+export interface FakeKubeOptions {
+  /** Cluster name: kubeconfig default context name, certificate CN and SAN. Default `fake-kube`. */
+  readonly name?: string;
+  /** Admin bearer token. Default: 32 random bytes, hex. */
+  readonly token?: string;
+  /** Extra namespaces created at start (`default`, `kube-system`, `kube-public`, `kube-node-lease` always exist). */
+  readonly namespaces?: readonly string[];
+  /** Ready, schedulable nodes created at start. Default none. */
+  readonly nodes?: readonly string[];
+  /** Opt-in Deployment → ReplicaSet → Pod simulation. Default off. */
+  readonly controllers?: boolean | DeploymentControllerOptions;
+  /** What `/version` reports. Default v1.31.1. */
+  readonly version?: ServerVersion;
+}
+
+export interface KubeconfigOptions {
+  /** Context name; default the cluster name. */
+  readonly context?: string;
+  readonly namespace?: string;
+  /** Bearer token to embed instead of the admin token. */
+  readonly token?: string;
+}
+
+export interface LoadBalancerIngress {
+  readonly ip?: string;
+  readonly hostname?: string;
+}
+
+/** One running fake cluster. */
+export interface FakeKube {
+  readonly name: string;
+  /** `https://127.0.0.1:<port>`. */
+  readonly server: string;
+  readonly port: number;
+  /** Admin bearer token. */
+  readonly token: string;
+  /** PEM of the cluster CA that signed the serving certificate. */
+  readonly caPem: string;
+  kubeconfig(options?: KubeconfigOptions): KubeconfigDocument;
+  kubeconfigYaml(options?: KubeconfigOptions): string;
+  /** Writes a single-context kubeconfig (mode 0600). */
+  writeKubeconfig(path: string, options?: KubeconfigOptions): Promise<void>;
+  /** Creates or replaces objects directly (no HTTP, no log); creates missing namespaces; keeps `status`. */
+  seed(...objects: KubeObject[]): StoredObject[];
+  get(ref: ObjectRef): StoredObject | undefined;
+  list(apiVersion: string, kind: string, filter?: ListFilter): StoredObject[];
+  /** Deletes directly (garbage collection of dependents still runs); false when absent. */
+  remove(ref: ObjectRef): boolean;
+  /** Sets `status.loadBalancer.ingress` of a Service, as a cloud controller would. */
+  setLoadBalancerIngress(namespace: string, name: string, ingress: readonly LoadBalancerIngress[]): StoredObject;
+  /** Accepts another bearer token; `readOnly` identities get 403 Forbidden on writes. */
+  addToken(token: string, options?: { readonly user?: string; readonly readOnly?: boolean }): void;
+  /** Every request received so far, oldest first. */
+  requests(): readonly RequestLogEntry[];
+  /** POST/PUT/PATCH/DELETE requests; dry runs are left out unless `includeDryRun`. */
+  mutatingRequests(options?: { readonly includeDryRun?: boolean }): readonly RequestLogEntry[];
+  clearRequests(): void;
+  /** Fails the next matching request(s) with a `Status` of the given HTTP code. */
+  failNext(fault: FailureFault): void;
+  /** Delays matching requests. */
+  addLatency(fault: LatencyFault): void;
+  clearFaults(): void;
+  /** Resolves once the controllers have nothing queued and no pod is waiting to become Ready. */
+  settled(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+
+function nodeObject(name: string): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name, labels: { 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux', 'node-role.kubernetes.io/worker': '' } },
+    spec: {},
+    status: { conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady' }], nodeInfo: { kubeletVersion: 'v1.31.1' } },
+  };
+}
+
+/** Starts one fake cluster: HTTPS on 127.0.0.1 with a fresh CA, a random port and an admin token. */
+export async function startFakeKube(options: FakeKubeOptions = {}): Promise<FakeKube> {
+  const name = options.name ?? 'fake-kube';
+  const adminToken = options.token ?? randomBytes(32).toString('hex');
+  const tls = await generateClusterTls(name);
+  const store = new ObjectStore();
+  const registry = new TokenRegistry();
+  registry.add(adminToken, { user: 'system:admin', readOnly: false });
+  const issuer: TokenIssuer = {
+    issue(req) {
+      const iat = Math.floor(Date.now() / 1000);
+      const sub = `system:serviceaccount:${req.namespace}:${req.serviceAccount}`;
+      const token = signToken(tls.signingKey, {
+        iss: 'https://kubernetes.default.svc.cluster.local',
+        sub,
+        aud: req.audiences,
+        iat,
+        nbf: iat,
+        exp: iat + req.expirationSeconds,
+        'kubernetes.io': { namespace: req.namespace, serviceaccount: { name: req.serviceAccount, uid: req.uid } },
+      });
+      if (req.register) registry.add(token, { user: sub, readOnly: false });
+      return token;
+    },
+  };
+  const stopCore = startCoreControllers({ store, caPem: tls.caPem, issuer, registry });
+  const watches = new WatchHub(store);
+  for (const ns of [...SYSTEM_NAMESPACES, ...(options.namespaces ?? [])]) {
+    upsertObject(store, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+  }
+  for (const node of options.nodes ?? []) upsertObject(store, nodeObject(node));
+  const controllerOptions = options.controllers === true ? {} : options.controllers === false ? undefined : options.controllers;
+  const controller = controllerOptions === undefined ? undefined : new DeploymentController(store, controllerOptions);
+  const faults = new FaultPlan();
+  const log: RequestLogEntry[] = [];
+  let seq = 0;
+  const handler = createRequestHandler({
+    ctx: { store, tokens: issuer },
+    tokens: registry,
+    faults,
+    watches,
+    version: options.version ?? DEFAULT_VERSION,
+    record: (req, status, injected) => {
+      seq += 1;
+      log.push(logEntry(seq, req.method, req.url, req.contentType, req.body, status, injected));
+    },
+  });
+  const server = createServer({ key: tls.serverKeyPem, cert: tls.serverCertPem }, handler);
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once('error', (error) => reject(new FakeKubeError('FAKE_KUBE_START_FAILED', `fake-kube ${name} could not listen: ${error.message}`, undefined, { cause: error })));
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+  const url = `https://127.0.0.1:${port}`;
+  const target = { name, server: url, caPem: tls.caPem, token: adminToken };
+  const kubeconfig = (o: KubeconfigOptions = {}): KubeconfigDocument =>
+    buildKubeconfig([{ context: o.context ?? name, cluster: target, ...(o.namespace === undefined ? {} : { namespace: o.namespace }), ...(o.token === undefined ? {} : { token: o.token }) }]);
+
+  return {
+    name,
+    server: url,
+    port,
+    token: adminToken,
+    caPem: tls.caPem,
+    kubeconfig,
+    kubeconfigYaml: (o) => kubeconfigYaml(kubeconfig(o)),
+    writeKubeconfig: (path, o) => writeKubeconfigFile(path, kubeconfig(o)),
+    seed: (...objects) => objects.map((o) => upsertObject(store, o)),
+    get: (ref) => getObjectByRef(store, ref),
+    list: (apiVersion, kind, filter) => listObjectsOfKind(store, apiVersion, kind, filter),
+    remove: (ref) => removeObject(store, ref),
+    setLoadBalancerIngress(namespace, serviceName, ingress) {
+      const services = typeOfKind('v1', 'Service');
+      const current = store.require(services, namespace, serviceName);
+      return store.update(services, { ...current, status: { loadBalancer: { ingress: ingress.map((i) => ({ ...i })) } } });
+    },
+    addToken: (token, o = {}) => registry.add(token, { user: o.user ?? 'fake-user', readOnly: o.readOnly ?? false }),
+    requests: () => [...log],
+    mutatingRequests: (o = {}) => log.filter((e) => e.mutating && (o.includeDryRun === true || !e.dryRun)),
+    clearRequests: () => {
+      log.length = 0;
+    },
+    failNext: (fault) => faults.failNext(fault),
+    addLatency: (fault) => faults.addLatency(fault),
+    clearFaults: () => faults.clear(),
+    async settled(timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (controller?.busy() === true) {
+        if (Date.now() > deadline) throw new FakeKubeError('FAKE_KUBE_INTERNAL', `fake-kube ${name}: controllers did not settle within ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    },
+    async close() {
+      controller?.stop();
+      stopCore();
+      watches.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+/** Starts several independent fake clusters at once (one HTTPS server and CA each). */
+export function startFakeKubes(options: readonly FakeKubeOptions[]): Promise<FakeKube[]> {
+  return Promise.all(options.map((o) => startFakeKube(o)));
+}

@@ -1,0 +1,146 @@
+import { randomBytes } from 'node:crypto';
+import { isDryRun, objectBody, parseJsonBody, requireName, served } from './api-request.js';
+import type { ApiContext, ApiRequest, ApiResponse } from './api-request.js';
+import { applyDefaults } from './defaults.js';
+import { FakeKubeError } from './errors.js';
+import { applyPatch, parsePatchBody, patchTypeOf } from './merge-patch.js';
+import { isRecord } from './object.js';
+import type { KubeObject, StoredObject } from './object.js';
+import { listDocument, selectObjects } from './read-verbs.js';
+import type { ResourceType } from './resources.js';
+import { successStatus } from './status.js';
+import { checkFields, checkImmutable, parseFieldValidation, validateObject } from './validation.js';
+
+const NAME_CHARS = 'bcdfghjklmnpqrstvwxz2456789';
+
+/** `generateName` suffix: five characters from the API server's alphabet (no vowels, no look-alikes). */
+export function randomSuffix(length = 5): string {
+  return Array.from(randomBytes(length), (b) => NAME_CHARS[b % NAME_CHARS.length]).join('');
+}
+
+function hasStatusSubresource(type: ResourceType): boolean {
+  return type.subresources.includes('status');
+}
+
+/** Validation, defaulting and field checks shared by every write path; returns the object and warnings. */
+function prepare(type: ResourceType, object: KubeObject, request: ApiRequest): { object: KubeObject; warnings: string[] } {
+  const warnings = checkFields(type, object, parseFieldValidation(request.query.get('fieldValidation') ?? undefined));
+  const defaulted = applyDefaults(type, object);
+  validateObject(type, defaulted);
+  return { object: defaulted, warnings };
+}
+
+/** Creates an object from a decoded body (also the "apply to a missing object" path). */
+function createFrom(ctx: ApiContext, request: ApiRequest, input: KubeObject, dryRun: boolean): ApiResponse {
+  const { type } = request;
+  let object = input;
+  const generateName = object.metadata?.generateName;
+  if ((object.metadata?.name ?? '') === '' && typeof generateName === 'string' && generateName !== '') {
+    object = { ...object, metadata: { ...object.metadata, name: `${generateName}${randomSuffix()}` } };
+  }
+  if (hasStatusSubresource(type) && type.resource !== 'nodes') {
+    const { status: _ignored, ...rest } = object;
+    object = rest;
+  }
+  const prepared = prepare(type, object, request);
+  const stored = ctx.store.create(type, prepared.object, { dryRun });
+  return { status: 201, body: served(request, stored), warnings: prepared.warnings };
+}
+
+export function createObject(ctx: ApiContext, request: ApiRequest): ApiResponse {
+  return createFrom(ctx, request, objectBody(request), isDryRun(request.query));
+}
+
+/** Writes `next` over `current` with main-resource semantics: status is owned by the status subresource. */
+function replaceWith(ctx: ApiContext, request: ApiRequest, current: StoredObject, next: KubeObject, dryRun: boolean): ApiResponse {
+  const { type } = request;
+  let object: KubeObject = { ...next, metadata: { ...next.metadata, name: current.metadata.name } };
+  if (type.namespaced) object.metadata = { ...object.metadata, namespace: current.metadata.namespace ?? '' };
+  if (hasStatusSubresource(type)) {
+    const { status: _ignored, ...rest } = object;
+    object = current['status'] === undefined ? rest : { ...rest, status: current['status'] };
+  }
+  const prepared = prepare(type, object, request);
+  checkImmutable(type, current, prepared.object);
+  const stored = ctx.store.update(type, prepared.object, { dryRun });
+  return { status: 200, body: served(request, stored), warnings: prepared.warnings };
+}
+
+export function updateObject(ctx: ApiContext, request: ApiRequest): ApiResponse {
+  const name = requireName(request);
+  const body = objectBody(request);
+  const bodyName = body.metadata?.name;
+  if (bodyName !== undefined && bodyName !== name) {
+    throw new FakeKubeError('FAKE_KUBE_BAD_REQUEST', `the name of the object (${bodyName}) does not match the name on the URL (${name})`);
+  }
+  const current = ctx.store.require(request.type, request.info.namespace, name);
+  return replaceWith(ctx, request, current, body, isDryRun(request.query));
+}
+
+export function patchObject(ctx: ApiContext, request: ApiRequest): ApiResponse {
+  const name = requireName(request);
+  const patchType = patchTypeOf(request.contentType);
+  const patch = parsePatchBody(patchType, request.body);
+  const dryRun = isDryRun(request.query);
+  const apply = patchType === 'application/apply-patch+yaml';
+  if (apply && (request.query.get('fieldManager') ?? '') === '') {
+    throw new FakeKubeError('FAKE_KUBE_INVALID', 'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch');
+  }
+  const current = ctx.store.get(request.type, request.info.namespace, name);
+  if (current === undefined) {
+    if (!apply) ctx.store.require(request.type, request.info.namespace, name);
+    const created = createFrom(ctx, { ...request, body: JSON.stringify(patch) }, objectBody({ ...request, body: JSON.stringify(patch) }), dryRun);
+    return { ...created, status: 201 };
+  }
+  const patched = applyPatch(patchType, current, patch);
+  if (!isRecord(patched)) throw new FakeKubeError('FAKE_KUBE_BAD_REQUEST', 'patch result must be an object');
+  const next = patched as KubeObject;
+  return replaceWith(ctx, request, current, { ...next, apiVersion: current.apiVersion, kind: current.kind }, dryRun);
+}
+
+interface DeleteOptionsBody {
+  readonly preconditions?: { readonly uid?: string; readonly resourceVersion?: string };
+}
+
+/** What DELETE answers: the object for graceful kinds (pods, namespaces), a Success Status otherwise. */
+function deleteResponse(request: ApiRequest, deleted: StoredObject): ApiResponse {
+  const { type } = request;
+  if (type.group === '' && (type.resource === 'pods' || type.resource === 'namespaces')) {
+    const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    const body: StoredObject = { ...served(request, deleted), metadata: { ...deleted.metadata, deletionTimestamp: now } };
+    if (type.resource === 'namespaces') body['status'] = { phase: 'Terminating' };
+    return { status: 200, body };
+  }
+  return {
+    status: 200,
+    body: successStatus({
+      name: deleted.metadata.name,
+      ...(type.group === '' ? {} : { group: type.group }),
+      kind: type.resource,
+      uid: deleted.metadata.uid,
+    }),
+  };
+}
+
+export function deleteObject(ctx: ApiContext, request: ApiRequest): ApiResponse {
+  const name = requireName(request);
+  const body = parseJsonBody(request.body);
+  const options = (isRecord(body) ? body : {}) as DeleteOptionsBody;
+  const deleted = ctx.store.delete(request.type, request.info.namespace, name, {
+    dryRun: isDryRun(request.query, body),
+    ...(options.preconditions === undefined ? {} : { preconditions: options.preconditions }),
+  });
+  return deleteResponse(request, deleted);
+}
+
+export function deleteCollection(ctx: ApiContext, request: ApiRequest): ApiResponse {
+  const dryRun = isDryRun(request.query, parseJsonBody(request.body));
+  const selected = selectObjects(ctx, request);
+  const deleted: StoredObject[] = [];
+  for (const o of selected) {
+    // Garbage collection of an earlier item may already have removed a later one.
+    if (ctx.store.get(request.type, o.metadata.namespace, o.metadata.name) === undefined) continue;
+    deleted.push(ctx.store.delete(request.type, o.metadata.namespace, o.metadata.name, { dryRun }));
+  }
+  return { status: 200, body: listDocument(request, deleted, ctx.store.currentRevision()) };
+}
