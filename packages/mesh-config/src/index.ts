@@ -31,6 +31,9 @@ export type { ParsedDocument, ParsedManifests, ManifestSyntaxError, SourcePositi
 
 export { validateIstioStrict } from './lint/schema/strict-validator.js';
 export type { SchemaViolation, SchemaViolationKind } from './lint/schema/schema-violation.js';
+export { lint } from './lint/lint.js';
+export type { LintDocument, LintOptions } from './lint/lint.js';
+export type { Finding, Level } from './lint/finding.js';
 
 export { render } from './render.js';
 export type { Bundle, BundleFile, BundleObject, AppliedWith } from './bundle/bundle.js';

@@ -1,0 +1,79 @@
+import type { ParsedDocument } from '../parse.js';
+import { AnalysisContext, type Analyzer, type MeshFacts } from './context.js';
+import { defaultResources } from './defaults.js';
+import { compareFindings, type Finding } from './finding.js';
+import { istioAnalyzers } from './istio-analyzers.js';
+import { meshFactsFromResources } from './mesh-facts.js';
+import { okemeshRules, crossClusterRules } from './okemesh-rules.js';
+import { asArray, isJson, toResource, type LintResource } from './resource.js';
+
+/** A parsed document to lint; `cluster` names the cluster it belongs to in a multicluster mesh. */
+export type LintDocument = Pick<ParsedDocument, 'file' | 'value' | 'locate'> & { readonly cluster?: string };
+
+export interface LintOptions {
+  /** meshConfig to assume (otherwise read from the `istio` ConfigMap in the input, else Istio's defaults). */
+  readonly meshConfig?: Readonly<Record<string, unknown>>;
+  readonly meshNetworks?: Readonly<Record<string, unknown>>;
+  readonly meshNetworksFile?: string;
+  /** Run only these analyzers/rules (names as in the README tables). Default: all. */
+  readonly only?: readonly string[];
+  /** Add the resources istioctl adds for files-only analysis (default ingress gateway pod + Service). Default true. */
+  readonly defaultResources?: boolean;
+  /** Cross-network connect timeouts below this are flagged (OKM0031). Default 1000 ms. */
+  readonly connectTimeoutFloorMs?: number;
+  /** The mesh trust domain principals must use (default: from meshConfig, else `cluster.local`). */
+  readonly trustDomain?: string;
+  readonly now?: Date;
+}
+
+function resourcesOf(doc: LintDocument): LintResource[] {
+  const value = doc.value;
+  if (isJson(value) && value['kind'] === 'List' && Array.isArray(value['items'])) {
+    return asArray(value['items']).flatMap((item, i) => {
+      const r = toResource({ file: doc.file, value: item, locate: (path) => doc.locate(['items', i, ...path]) } as ParsedDocument, doc.cluster);
+      return r ? [r] : [];
+    });
+  }
+  const r = toResource(doc as ParsedDocument, doc.cluster);
+  return r ? [r] : [];
+}
+
+/** Kubernetes system namespaces istioctl leaves out of analysis (inject.IgnoredNamespaces). */
+const ignoredNamespaces = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
+
+const analyzed = (r: LintResource): boolean => !ignoredNamespaces.has(r.kind === 'Namespace' && r.group === '' ? r.name : r.namespace);
+
+function run(analyzers: readonly Analyzer[], resources: readonly LintResource[], facts: MeshFacts): Finding[] {
+  const ctx = new AnalysisContext(resources, facts);
+  for (const analyzer of analyzers) {
+    ctx.analyzer = analyzer.name;
+    analyzer.analyze(ctx);
+  }
+  return [...ctx.results()];
+}
+
+/**
+ * Lints Istio and Kubernetes documents: strict CRD schema, istioctl's analyzers (same IST codes) and okemesh's
+ * multicluster rules (OKM codes). Documents with a `cluster` are analyzed per cluster, then across clusters.
+ * Unknown kinds are skipped. Pure: no I/O.
+ */
+export function lint(documents: readonly LintDocument[], options: LintOptions = {}): Finding[] {
+  const resources = documents.flatMap(resourcesOf).filter(analyzed);
+  const only = options.only ? new Set(options.only) : undefined;
+  const pick = (list: readonly Analyzer[]) => (only ? list.filter((a) => only.has(a.name) || only.has(key(a))) : list);
+  const key = (a: Analyzer) => Object.entries(istioAnalyzers).find(([, v]) => v === a)?.[0] ?? a.name;
+  const perCluster = pick([...Object.values(istioAnalyzers), ...okemeshRules]);
+  const clusters = new Map<string | undefined, LintResource[]>();
+  for (const r of resources) clusters.set(r.cluster, [...(clusters.get(r.cluster) ?? []), r]);
+  const findings: Finding[] = [];
+  for (const [, own] of clusters) {
+    const facts = meshFactsFromResources(own, options);
+    const ingressOff = facts.meshConfig['ingressControllerMode'] === 'OFF';
+    const withDefaults = options.defaultResources === false || ingressOff ? own : [...own, ...defaultResources(String(facts.meshConfig['ingressService'] ?? 'istio-ingressgateway'))];
+    findings.push(...run(perCluster, withDefaults, facts).filter((f) => !f.file.startsWith('(istioctl')));
+  }
+  if (clusters.size > 1 || [...clusters.keys()].some((c) => c !== undefined)) {
+    findings.push(...run(pick(crossClusterRules), resources, meshFactsFromResources(resources, options)));
+  }
+  return findings.sort(compareFindings);
+}
