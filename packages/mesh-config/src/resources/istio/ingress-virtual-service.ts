@@ -11,13 +11,14 @@ import { retryPolicy } from './retry-policy.js';
 export function ingressVirtualService(ingress: Ingress, services: readonly Service[]): VirtualService {
   const byName = new Map(services.map((s) => [s.name, s]));
   const routes = [...ingress.routes].sort((a, b) => b.prefix.length - a.prefix.length);
-  const http = routes.flatMap((route): HttpRoute[] => {
+  const count = (name: string) => routes.filter((route) => route.service === name).length;
+  const http = routes.flatMap((route, i): HttpRoute[] => {
     const service = byName.get(route.service);
     if (!service) return [];
     const port = route.port ?? service.ports[0]?.number;
     return [
       {
-        name: `${service.name}${route.prefix === '/' ? '' : route.prefix.replace(/[^a-z0-9]+/g, '-').replace(/-$/, '')}`,
+        name: count(service.name) === 1 ? service.name : `${service.name}-${i + 1}`,
         match: [{ uri: { prefix: route.prefix } }],
         route: [{ destination: { host: serviceHost(service), ...(port === undefined ? {} : { port: { number: port } }) } }],
         ...retryPolicy(service),
