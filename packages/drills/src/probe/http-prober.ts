@@ -2,6 +2,7 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { DrillError } from '../errors.js';
 import { classifyError } from './error-class.js';
+import { lookupVia, resolverFor } from './resolver.js';
 import type { ConnectionMode, ProbeSample, RunningProbe } from './sample.js';
 import { startSlotProber, type Attempt } from './slot-prober.js';
 
@@ -21,6 +22,8 @@ export interface HttpProbeOptions {
   readonly maxInFlight?: number;
   readonly offsetMs?: number;
   readonly onSample?: (sample: ProbeSample) => void;
+  /** Resolve the host through this DNS server (`host` or `host:port`) on every new connection. */
+  readonly dnsServer?: string;
 }
 
 const defaultOk = (status: number) => status >= 200 && status < 400;
@@ -52,12 +55,19 @@ export function startHttpProbe(options: HttpProbeOptions): RunningProbe {
       ? new (secure ? HttpsAgent : HttpAgent)({ keepAlive: true, maxSockets: options.maxInFlight ?? 256 })
       : undefined;
   const request = secure ? httpsRequest : httpRequest;
+  const lookup = options.dnsServer ? lookupVia(resolverFor(options.dnsServer, timeoutMs)) : undefined;
   const headers: Record<string, string> = { 'user-agent': 'okemesh-probe', ...options.headers };
   if (options.mode === 'fresh') headers.connection = 'close';
 
   const attempt = (_seq: number, signal: AbortSignal) =>
     new Promise<Attempt>((resolve) => {
-      const req = request(url, { method: options.method ?? 'GET', headers, agent: agent ?? false, signal });
+      const req = request(url, {
+        method: options.method ?? 'GET',
+        headers,
+        agent: agent ?? false,
+        signal,
+        ...(lookup ? { lookup } : {}),
+      });
       req.on('response', (res: IncomingMessage) => {
         const status = res.statusCode ?? 0;
         res.on('error', (error) => resolve({ ok: false, status, error: classifyError(error) }));

@@ -37,6 +37,8 @@ export interface ProbeRun {
 export interface RunningProbe {
   readonly name: string;
   progress(): ProbeProgress;
+  /** Success ratio of completed slots intended at or after `since` (1 when none completed). */
+  successSince(since: number): number;
   stop(): Promise<ProbeRun>;
   /** Resolves when a `durationMs` run has finished by itself. */
   readonly done: Promise<ProbeRun>;

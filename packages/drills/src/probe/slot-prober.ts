@@ -155,23 +155,30 @@ export function startSlotProber(options: SlotProberOptions): RunningProbe {
     return finished;
   }
 
+  function successSince(since: number): number {
+    let good = 0;
+    let total = 0;
+    for (let i = samples.length - 1; i >= 0; i -= 1) {
+      const sample = samples[i];
+      // Samples arrive in completion order: a timed-out slot lands up to one timeout late.
+      if (!sample || sample.intended < since - 2 * options.timeoutMs) break;
+      if (sample.intended < since) continue;
+      total += 1;
+      if (sample.ok) good += 1;
+    }
+    return total === 0 ? 1 : good / total;
+  }
+
   timer = setTimeout(tick, Math.max(0, start - now()));
 
   return {
     name: options.name,
     done,
     stop: finish,
+    successSince,
     progress(): ProbeProgress {
-      const horizon = now() - RECENT_WINDOW_MS;
-      let recentOk = 0;
-      let recent = 0;
-      for (let i = samples.length - 1; i >= 0; i -= 1) {
-        const sample = samples[i];
-        if (!sample || sample.intended < horizon) break;
-        recent += 1;
-        if (sample.ok) recentOk += 1;
-      }
-      return { scheduled: seq, ok, failed, inFlight: pending.size, recentSuccess: recent === 0 ? 1 : recentOk / recent };
+      const recentSuccess = successSince(now() - RECENT_WINDOW_MS);
+      return { scheduled: seq, ok, failed, inFlight: pending.size, recentSuccess };
     },
   };
 }

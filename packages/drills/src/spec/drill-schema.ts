@@ -14,6 +14,7 @@ const httpProbe = z.strictObject({
   rate: z.number().gt(0).max(10_000).default(20),
   mode: z.enum(['fresh', 'keepalive']).default('fresh'),
   timeout: duration.default('1s'),
+  dnsServer: z.string().regex(/^[^:\s]+(:\d+)?$/, 'must be host or host:port').optional().describe('Resolve through this DNS server'),
 });
 
 const dnsProbe = z.strictObject({
@@ -23,8 +24,8 @@ const dnsProbe = z.strictObject({
   server: z.string().regex(/^[^:\s]+(:\d+)?$/, 'must be host or host:port').optional(),
   rate: z.number().gt(0).max(1_000).default(10),
   timeout: duration.default('1s'),
-  /** Answers that count as success; empty = any answer. */
-  expect: z.array(z.string()).default([]),
+  expect: z.array(z.string()).default([]).describe('If set, every answer must be one of these'),
+  avoid: z.array(z.string()).default([]).describe('Answers that count as failure (the failed region\'s address)'),
 });
 
 export const probeSpecSchema = z.discriminatedUnion('type', [httpProbe, dnsProbe]);

@@ -54,10 +54,10 @@ export const commandFault = z.strictObject({
   revert: z.array(z.string()).min(1).describe('argv run to revert it; must be idempotent'),
 });
 
-export const adbFault = z.strictObject({
-  type: z.enum(['adb-switchover', 'adb-failover']),
-  database: z.enum(['primary', 'standby']).default('standby').describe('Which topology database becomes primary'),
-});
+const adbTarget = z.enum(['primary', 'standby']).default('standby').describe('Which topology database becomes primary');
+
+export const adbSwitchoverFault = z.strictObject({ type: z.literal('adb-switchover'), database: adbTarget });
+export const adbFailoverFault = z.strictObject({ type: z.literal('adb-failover'), database: adbTarget });
 
 export const faultSchema = z.discriminatedUnion('type', [
   deletePodsFault,
@@ -67,7 +67,8 @@ export const faultSchema = z.discriminatedUnion('type', [
   cutEastWestFault,
   cordonNodesFault,
   commandFault,
-  adbFault,
+  adbSwitchoverFault,
+  adbFailoverFault,
 ]);
 
 export type Fault = z.infer<typeof faultSchema>;

@@ -1,0 +1,43 @@
+import { parseDuration, type Topology } from '@okemesh/topology';
+import { DrillError } from '../errors.js';
+import { startDnsProbe } from '../probe/dns-prober.js';
+import { startHttpProbe } from '../probe/http-prober.js';
+import type { RunningProbe } from '../probe/sample.js';
+import type { Drill, ProbeSpec } from '../spec/drill-schema.js';
+
+function startProbe(spec: ProbeSpec, topology: Topology, offsetMs: number): RunningProbe {
+  const timeoutMs = parseDuration(spec.timeout) ?? 1_000;
+  if (spec.type === 'http') {
+    return startHttpProbe({
+      name: spec.name,
+      url: spec.url,
+      rate: spec.rate,
+      mode: spec.mode,
+      timeoutMs,
+      offsetMs,
+      ...(spec.dnsServer ? { dnsServer: spec.dnsServer } : {}),
+    });
+  }
+  const hostname = spec.hostname ?? topology.spec.dns?.domain;
+  if (!hostname) throw new DrillError('DRILL_SPEC_REFERENCE', `probe ${spec.name}: no hostname and no spec.dns in the topology`);
+  return startDnsProbe({
+    name: spec.name,
+    hostname,
+    server: spec.server ?? '1.1.1.1',
+    rate: spec.rate,
+    timeoutMs,
+    expect: spec.expect,
+    avoid: spec.avoid,
+  });
+}
+
+/** Starts every probe of a drill; probes of the same rate are staggered so together they resolve 1/(kR). */
+export function startDrillProbes(drill: Drill, topology: Topology): RunningProbe[] {
+  const byRate = new Map<number, number>();
+  return drill.spec.probes.map((spec) => {
+    const k = byRate.get(spec.rate) ?? 0;
+    byRate.set(spec.rate, k + 1);
+    const peers = drill.spec.probes.filter((p) => p.rate === spec.rate).length;
+    return startProbe(spec, topology, (k * 1_000) / spec.rate / peers);
+  });
+}

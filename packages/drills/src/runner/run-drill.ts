@@ -1,0 +1,187 @@
+import { parseDuration, type Topology } from '@okemesh/topology';
+import { evaluateDrill } from '../analysis/evaluate.js';
+import { now, sleep } from '../clock.js';
+import { isDrillError } from '../errors.js';
+import { selfHealWarnings } from '../kube/gitops.js';
+import { acquireLease, type HeldLease } from '../kube/lease.js';
+import type { ProbeRun, RunningProbe } from '../probe/sample.js';
+import type { DrillResult } from '../report/result.js';
+import type { Drill } from '../spec/drill-schema.js';
+import { outcomeExitCode } from './exit-code.js';
+import { injectFault } from './inject.js';
+import { Journal, type JournalStatus } from './journal.js';
+import type { FaultDeps } from './ports.js';
+import { startDrillProbes } from './probes.js';
+import { progressOf, type DrillPhase, type DrillProgress } from './progress.js';
+import { revertAll } from './revert.js';
+
+/** The RPO writer of a drill: started with the probes, and asked afterwards which seqs survived. */
+export interface DrillWriter {
+  start(): RunningProbe;
+  /** Seqs the (new) primary holds after the drill. */
+  present(): Promise<Iterable<number>>;
+}
+
+export interface RunDrillOptions {
+  readonly drill: Drill;
+  readonly topology: Topology;
+  readonly deps: FaultDeps;
+  readonly journalPath: string;
+  readonly dryRun?: boolean;
+  /** Abort (and roll back): the CLI wires SIGINT/SIGTERM to it. */
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: DrillProgress) => void;
+  readonly writer?: DrillWriter;
+  readonly lease?: { readonly namespace?: string; readonly durationSeconds?: number };
+  readonly random?: () => number;
+  readonly podWaitMs?: number;
+  /** Probes to use instead of the drill's own (tests, custom journeys). */
+  readonly probes?: () => RunningProbe[];
+  /** Called after the faults are injected (tests hook the simulated failover here). */
+  readonly onInjected?: () => void | Promise<void>;
+}
+
+export interface DrillRun {
+  readonly result: DrillResult;
+  readonly journal: Journal;
+  readonly exitCode: number;
+}
+
+const ms = (text: string, fallback: number) => parseDuration(text) ?? fallback;
+
+const STATUS: Record<DrillResult['outcome'], JournalStatus> = { pass: 'completed', fail: 'failed', aborted: 'aborted', error: 'error' };
+
+/**
+ * Runs a drill: lock, pre-flight, probes, steady state, inject (journal before every mutation), hold while
+ * watching abort rules and the max duration, revert on EVERY exit path, verify, evaluate against the SLOs.
+ */
+export async function runDrill(options: RunDrillOptions): Promise<DrillRun> {
+  const { drill, topology, deps } = options;
+  const dryRun = options.dryRun ?? false;
+  const startedAt = now();
+  const journal = await Journal.create(options.journalPath, {
+    drill: drill.metadata.name,
+    scenario: drill.spec.scenario ?? null,
+    topology: topology.metadata.name,
+    dryRun,
+  });
+  const leases: HeldLease[] = [];
+  let probes: RunningProbe[] = [];
+  let writer: RunningProbe | undefined;
+  let phase: DrillPhase = 'preflight';
+  let faultStart: number | null = null;
+  let faultEnd: number | null = null;
+  let aborted: string | undefined;
+  let error: string | undefined;
+  const enter = async (next: DrillPhase) => {
+    phase = next;
+    await journal.phase(next);
+  };
+  const abortReason = () => (options.signal?.aborted ? `interrupted (${String(options.signal.reason ?? 'signal')})` : undefined);
+  const progressTimer = setInterval(() => options.onProgress?.(progressOf(phase, startedAt, now(), [...probes, ...(writer ? [writer] : [])])), 1_000);
+  let renewTimer: NodeJS.Timeout | undefined;
+  const clusters = [...new Set(drill.spec.faults.flatMap((f) => ('cluster' in f ? [f.cluster] : [])))];
+  const maxEnd = startedAt + ms(drill.spec.maxDuration, 600_000);
+
+  try {
+    await enter('preflight');
+    for (const cluster of clusters) {
+      const api = deps.apis.get(cluster);
+      if (!api) throw new Error(`no Kubernetes API for cluster ${cluster}`);
+      if (!dryRun) leases.push(await acquireLease(api, { holder: journal.id, ...options.lease }));
+      const namespaces = new Set(drill.spec.faults.flatMap((f) => ('namespace' in f && 'cluster' in f && f.cluster === cluster ? [f.namespace] : [])));
+      for (const warning of await selfHealWarnings(api, namespaces)) await journal.warn(warning);
+    }
+    if (leases.length > 0) {
+      const every = ((options.lease?.durationSeconds ?? 30) * 1_000) / 3;
+      renewTimer = setInterval(() => void Promise.all(leases.map((l) => l.renew())).catch(() => undefined), every);
+    }
+    const serviceNamespaces = new Map(topology.spec.services.map((s) => [s.name, s.namespace]));
+    const injectCtx = {
+      journal,
+      deps,
+      dryRun,
+      drillId: journal.id,
+      serviceNamespaces,
+      ...(topology.spec.data.autonomousDatabase ? { adb: topology.spec.data.autonomousDatabase } : {}),
+      ...(options.random ? { random: options.random } : {}),
+    };
+    if (dryRun) {
+      for (const [i, fault] of drill.spec.faults.entries()) for (const w of await injectFault(injectCtx, i, fault)) await journal.warn(w);
+    } else {
+      probes = options.probes ? options.probes() : startDrillProbes(drill, topology);
+      writer = options.writer?.start();
+      await enter('steady-state');
+      const steadyFrom = now();
+      await sleep(ms(drill.spec.steadyState.duration, 60_000), options.signal);
+      aborted = abortReason();
+      const unsteady = probes.filter((p) => p.successSince(steadyFrom) * 100 < drill.spec.steadyState.minSuccess);
+      if (!aborted && unsteady.length > 0) {
+        aborted = `steady state not met before the fault: ${unsteady.map((p) => p.name).join(', ')} below ${drill.spec.steadyState.minSuccess} %`;
+      }
+      if (!aborted) {
+        await enter('inject');
+        faultStart = now();
+        for (const [i, fault] of drill.spec.faults.entries()) for (const w of await injectFault(injectCtx, i, fault)) await journal.warn(w);
+        await options.onInjected?.();
+        await enter('hold');
+        aborted = await hold(drill, probes, faultStart, maxEnd, options.signal);
+      }
+    }
+  } catch (caught) {
+    error = isDrillError(caught) ? `${caught.code}: ${caught.message}` : caught instanceof Error ? caught.message : String(caught);
+  } finally {
+    if (journal.outstanding().length > 0) {
+      await enter('revert');
+      faultEnd = now();
+      const failures = await revertAll(journal, deps, options.podWaitMs === undefined ? {} : { podWaitMs: options.podWaitMs });
+      if (failures.length > 0) error = [error, ...failures].filter(Boolean).join('; ');
+    }
+    clearInterval(renewTimer);
+  }
+
+  if (probes.length > 0 && !error && !aborted) {
+    await enter('verify');
+    await sleep(ms(drill.spec.recovery.sustain, 5_000), options.signal);
+  }
+  await enter('report');
+  clearInterval(progressTimer);
+  const runs: ProbeRun[] = await Promise.all(probes.map((p) => p.stop()));
+  const writerRun = writer ? await writer.stop() : undefined;
+  const present = writerRun && options.writer && faultStart !== null ? await options.writer.present() : undefined;
+  for (const lease of leases) await lease.release().catch(() => undefined);
+  const result = evaluateDrill({
+    drill,
+    topology,
+    runs,
+    ...(writerRun && present ? { writer: { run: writerRun, present } } : {}),
+    startedAt,
+    endedAt: now(),
+    faultStart,
+    faultEnd: faultEnd ?? (faultStart === null ? null : now()),
+    phases: journal.data.phases,
+    warnings: journal.data.warnings,
+    ...(aborted ? { aborted } : {}),
+    ...(error ? { error } : {}),
+  });
+  const final = dryRun && !error ? { ...result, outcome: 'pass' as const, reason: `dry run: ${journal.data.plan.length} step(s) planned, nothing mutated` } : result;
+  await journal.setStatus(STATUS[final.outcome], final);
+  return { result: final, journal, exitCode: outcomeExitCode(final.outcome) };
+}
+
+/** Holds the fault until its time is up; returns why it stopped early (signal, abort rule, max duration). */
+async function hold(drill: Drill, probes: readonly RunningProbe[], faultStart: number, maxEnd: number, signal?: AbortSignal): Promise<string | undefined> {
+  const until = Math.min(faultStart + ms(drill.spec.hold, 60_000), maxEnd);
+  const rule = drill.spec.abort;
+  const guards = rule ? probes.filter((p) => rule.probes.includes(p.name)) : [];
+  const windowMs = rule ? ms(rule.window, 10_000) : 0;
+  while (now() < until) {
+    await sleep(Math.min(100, until - now()), signal);
+    if (signal?.aborted) return `interrupted (${String(signal.reason ?? 'signal')})`;
+    if (rule && now() - faultStart >= windowMs) {
+      const low = guards.find((g) => g.successSince(now() - windowMs) * 100 < rule.successBelow);
+      if (low) return `abort rule: guard probe ${low.name} below ${rule.successBelow} % over ${rule.window}`;
+    }
+  }
+  return now() >= maxEnd && faultStart + ms(drill.spec.hold, 60_000) > maxEnd ? `max duration ${drill.spec.maxDuration} reached` : undefined;
+}
