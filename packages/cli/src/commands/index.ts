@@ -1,4 +1,5 @@
 import type { CommandGroup } from '../program.js';
+import { registerCerts } from './certs.js';
 import { registerInit } from './init.js';
 import { registerProbe } from './probe.js';
 import { registerSchema } from './schema.js';
@@ -8,4 +9,4 @@ import { registerValidate } from './validate.js';
  * Every command group, in help order. A new group is one module under commands/ plus one line here;
  * heavy SDKs are imported inside the group's action handlers, never at module top level.
  */
-export const commandGroups: readonly CommandGroup[] = [registerInit, registerValidate, registerSchema, registerProbe];
+export const commandGroups: readonly CommandGroup[] = [registerInit, registerValidate, registerSchema, registerProbe, registerCerts];

@@ -1,0 +1,74 @@
+import { bundleFromFiles, installCacerts, readBundleFiles, type CacertsKubeClient } from '@okemesh/certs';
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
+import { paint, printJson, type Io } from '../io.js';
+import { fileOption, jsonOption, type CommandContext } from '../program.js';
+import { readTopology } from '../topology-input.js';
+import { certsAction, dirOption, storeDir, type StoreOptions } from './certs-shared.js';
+
+interface InstallOptions extends Omit<StoreOptions, 'passphraseEnv'> {
+  readonly file?: string;
+  readonly cluster: string;
+  readonly context?: string;
+  readonly kubeconfig?: string;
+  readonly allowRootChange?: boolean;
+}
+
+/** A CoreV1Api for one kubeconfig context; client-node is loaded only when install runs. */
+async function coreApi(io: Io, contextName: string, kubeconfig: string | undefined): Promise<CacertsKubeClient> {
+  const k8s = await import('@kubernetes/client-node');
+  const kc = new k8s.KubeConfig();
+  const path = kubeconfig ?? io.env.KUBECONFIG;
+  if (path === undefined) kc.loadFromDefault();
+  else kc.loadFromFile(resolve(io.cwd, path));
+  const context = kc.getContextObject(contextName);
+  if (!context) {
+    throw new UsageError(`kubeconfig has no context "${contextName}" (contexts: ${kc.getContexts().map((c) => c.name).join(', ') || 'none'})`);
+  }
+  if (kc.getCluster(context.cluster)?.skipTLSVerify) {
+    throw new UsageError(`context "${contextName}" sets insecure-skip-tls-verify; okemesh will not send CA keys over an unverified connection`);
+  }
+  kc.setCurrentContext(contextName);
+  return kc.makeApiClient(k8s.CoreV1Api) as unknown as CacertsKubeClient;
+}
+
+async function install(io: Io, options: InstallOptions): Promise<number> {
+  const topology = await readTopology(io, options.file);
+  const cluster = topology.topology.spec.clusters.find((c) => c.name === options.cluster);
+  if (!cluster) throw new UsageError(`${options.cluster} is not a cluster of ${topology.file}`);
+  const contextName = options.context ?? cluster.kubeContext;
+  const dir = storeDir(io, options.dir);
+  const bundle = await certsAction({}, async () => bundleFromFiles(cluster.name, await readBundleFiles(dir, cluster.name)));
+  const client = await coreApi(io, contextName, options.kubeconfig);
+  const result = await certsAction({}, () =>
+    installCacerts(client, bundle, { now: new Date(), ...(options.allowRootChange !== undefined && { allowRootChange: options.allowRootChange }) }),
+  );
+  if (options.json) {
+    printJson(io, { context: contextName, ...result });
+    return ExitCode.Ok;
+  }
+  const verb = { created: 'created', updated: 'updated', unchanged: 'already up to date:' }[result.action];
+  io.stdout(
+    `${paint(io, 'green', '✔')} ${verb} ${result.namespace}/cacerts in ${paint(io, 'bold', contextName)} (cluster ${result.cluster})\n` +
+      `    trusts ${result.roots.join(', ')}\n` +
+      (result.action === 'unchanged' ? '' : '    restart istiod to load it if the cluster is running: kubectl -n istio-system rollout restart deployment/istiod\n'),
+  );
+  return ExitCode.Ok;
+}
+
+/** `certs install`: live, creates or updates istio-system/cacerts in one cluster. */
+export function registerCertsInstall(certs: Command, { io, setExitCode }: CommandContext): void {
+  certs
+    .command('install')
+    .description("create or update istio-system/cacerts in a cluster from its bundle (never the root key)")
+    .requiredOption('--cluster <name>', 'cluster of the topology whose bundle to install')
+    .option('--context <ctx>', 'kubeconfig context (default: the cluster kubeContext in the topology)')
+    .option('--kubeconfig <path>', 'kubeconfig file (default: $KUBECONFIG or ~/.kube/config)')
+    .option('--allow-root-change', 'replace a cacerts whose root the bundle does not trust (cuts the cluster off from the mesh)')
+    .addOption(fileOption())
+    .addOption(dirOption())
+    .addOption(jsonOption())
+    .action(async (options: InstallOptions) => setExitCode(await install(io, options)));
+}

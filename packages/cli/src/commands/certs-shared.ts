@@ -1,0 +1,77 @@
+import { isCertsError, KEY_TYPES, type CertsErrorCode, type KeyType } from '@okemesh/certs';
+import type { LoadedTopology } from '@okemesh/topology';
+import { Option } from 'commander';
+import { resolve } from 'node:path';
+import { CommandFailed, UsageError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
+import type { Io } from '../io.js';
+
+export const DEFAULT_STORE = 'okemesh-certs';
+export const DEFAULT_PASSPHRASE_ENV = 'OKEMESH_ROOT_KEY_PASSPHRASE';
+
+export interface StoreOptions {
+  readonly dir: string;
+  readonly passphraseEnv: string;
+  readonly json?: boolean;
+}
+
+export const dirOption = () => new Option('--dir <path>', 'certificate store: root/ and one directory per cluster').default(DEFAULT_STORE);
+
+export const passphraseEnvOption = () =>
+  new Option('--passphrase-env <VAR>', 'environment variable holding the root key passphrase').default(DEFAULT_PASSPHRASE_ENV);
+
+export const keyTypeOption = (what: string, fallback: KeyType) =>
+  new Option('--key-type <type>', `${what} key type`).choices(KEY_TYPES).default(fallback);
+
+export function parseDays(value: string): number {
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 1) throw new UsageError(`--days must be a whole number of days, got "${value}"`);
+  return days;
+}
+
+export const daysOption = (fallback: number) => new Option('--days <n>', 'validity in days').argParser(parseDays).default(fallback);
+
+export function storeDir(io: Io, dir: string): string {
+  return resolve(io.cwd, dir);
+}
+
+/** The passphrase from the named variable, or undefined when it is unset or empty. */
+export function passphrase(io: Io, envName: string): string | undefined {
+  const value = io.env[envName];
+  return value === undefined || value === '' ? undefined : value;
+}
+
+const USAGE: readonly CertsErrorCode[] = [
+  'CERT_INVALID_OPTIONS',
+  'CERT_PARSE_FAILED',
+  'CERT_ROOT_MISSING',
+  'CERT_CLUSTER_MISSING',
+  'CERT_STORE_IO',
+  'CERT_PASSPHRASE_MISSING',
+  'CERT_KEY_DECRYPT_FAILED',
+];
+
+/** Runs a certs action, turning a CertsError into the CLI's error with the right exit code. */
+export async function certsAction<T>(options: { passphraseEnv?: string }, action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    if (!isCertsError(error)) throw error;
+    const hint = error.code === 'CERT_PASSPHRASE_MISSING' && options.passphraseEnv ? ` (set ${options.passphraseEnv})` : '';
+    if (USAGE.includes(error.code)) throw new UsageError(`${error.message}${hint}`);
+    throw new CommandFailed(`${error.message}`, error.code === 'CERT_KUBE_API' ? ExitCode.Internal : ExitCode.Findings);
+  }
+}
+
+/** Cluster names a command applies to: `--cluster` (repeatable, checked against the topology) or `--all`. */
+export function selectClusters(topology: LoadedTopology, cluster: readonly string[] | undefined, all: boolean | undefined): string[] {
+  const known = topology.topology.spec.clusters.map((c) => c.name);
+  if (all && cluster?.length) throw new UsageError('use either --cluster or --all, not both');
+  if (all) return known;
+  if (!cluster?.length) throw new UsageError('name the clusters: --cluster <name> (repeatable) or --all');
+  const unknown = cluster.filter((c) => !known.includes(c));
+  if (unknown.length) throw new UsageError(`${unknown.join(', ')} not in the topology ${topology.file} (clusters: ${known.join(', ')})`);
+  return [...new Set(cluster)];
+}
+
+export const collect = (value: string, previous: string[] = []) => [...previous, value];
