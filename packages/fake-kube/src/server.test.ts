@@ -63,9 +63,16 @@ describe('fake-kube server', () => {
     expect(groups.groups.map((g) => g.name)).toEqual(
       expect.arrayContaining(['apps', 'autoscaling', 'coordination.k8s.io', 'networking.k8s.io', 'networking.istio.io', 'security.istio.io', 'argoproj.io']),
     );
+    const beta = JSON.parse((await rawGet(fake, '/apis/networking.istio.io/v1beta1', { authorization: `Bearer ${fake.token}` })).body) as {
+      resources: { name: string; kind: string; namespaced: boolean }[];
+    };
+    expect(beta.resources).toContainEqual(expect.objectContaining({ name: 'virtualservices', kind: 'VirtualService', namespaced: true }));
+    const core = JSON.parse((await rawGet(fake, '/api/v1', { authorization: `Bearer ${fake.token}` })).body) as { resources: { name: string }[] };
+    expect(core.resources.map((r) => r.name)).toEqual(expect.arrayContaining(['secrets', 'serviceaccounts/token', 'pods', 'nodes']));
     const { objects } = clientsFor(fake);
-    const resource = await objects.resource('networking.istio.io/v1beta1', 'VirtualService');
-    expect(resource).toMatchObject({ name: 'virtualservices', namespaced: true });
+    await objects.create({ apiVersion: 'networking.istio.io/v1beta1', kind: 'DestinationRule', metadata: { name: 'dr', namespace: 'default' }, spec: { host: 'x' } });
+    const read = await objects.read({ apiVersion: 'networking.istio.io/v1', kind: 'DestinationRule', metadata: { name: 'dr', namespace: 'default' } });
+    expect(read.apiVersion).toBe('networking.istio.io/v1');
   });
 
   it('answers unknown resources with a NotFound Status', async () => {

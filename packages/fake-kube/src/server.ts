@@ -206,6 +206,7 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
 }
 
 /** Starts several independent fake clusters at once (one HTTPS server and CA each). */
-export function startFakeKubes(options: readonly FakeKubeOptions[]): Promise<FakeKube[]> {
-  return Promise.all(options.map((o) => startFakeKube(o)));
+export async function startFakeKubes<const T extends readonly FakeKubeOptions[]>(options: T): Promise<{ -readonly [K in keyof T]: FakeKube }> {
+  const started = await Promise.all(options.map((o) => startFakeKube(o)));
+  return started as { -readonly [K in keyof T]: FakeKube };
 }

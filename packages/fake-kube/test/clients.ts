@@ -1,3 +1,5 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { AppsV1Api, CoordinationV1Api, CoreV1Api, CustomObjectsApi, KubeConfig, KubernetesObjectApi } from '@kubernetes/client-node';
 import type { FakeKube, KubeconfigOptions } from '../src/index.js';
 
@@ -51,4 +53,28 @@ export async function statusOf(promise: Promise<unknown>): Promise<{ code: numbe
     throw error;
   }
   throw new Error('expected the call to fail');
+}
+
+/** A raw HTTPS call (TLS verified against the fake's CA), for bodies the typed clients would sanitize. */
+export function rawRequest(
+  fake: FakeKube,
+  method: string,
+  path: string,
+  options: { readonly body?: unknown; readonly headers?: Record<string, string>; readonly ca?: string; readonly token?: string | null } = {},
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: string; json: () => unknown }> {
+  return new Promise((resolve, reject) => {
+    const token = options.token === undefined ? fake.token : options.token;
+    const headers: Record<string, string> = {
+      ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...options.headers,
+    };
+    const req = httpsRequest(`${fake.server}${path}`, { method, ca: options.ca ?? fake.caPem, headers }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body, json: () => JSON.parse(body) as unknown }));
+    });
+    req.on('error', reject);
+    req.end(options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body));
+  });
 }

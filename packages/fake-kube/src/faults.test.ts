@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientsFor, codeOf, statusOf } from '../test/clients.js';
+import type { Clients } from '../test/clients.js';
+import { startFakeKube } from './index.js';
+import type { FakeKube } from './index.js';
+
+describe('fault injection and the request log', () => {
+  let fake: FakeKube;
+  let c: Clients;
+  beforeAll(async () => {
+    fake = await startFakeKube({ name: 'faulty' });
+    c = clientsFor(fake);
+  });
+  afterAll(() => fake.close());
+
+  it('fails the next N matching requests with a Status of the given code, then recovers', async () => {
+    fake.failNext({ method: 'POST', path: '/api/v1/namespaces/*/secrets', status: 503, times: 2 });
+    const body = { metadata: { name: 'retry-me' } };
+    const first = await statusOf(c.core.createNamespacedSecret({ namespace: 'default', body }));
+    expect(first).toMatchObject({ kind: 'Status', code: 503, reason: 'ServiceUnavailable' });
+    expect(await codeOf(c.core.createNamespacedSecret({ namespace: 'default', body }))).toBe(503);
+    await c.core.listNamespacedSecret({ namespace: 'default' });
+    const created = await c.core.createNamespacedSecret({ namespace: 'default', body });
+    expect(created.metadata?.name).toBe('retry-me');
+    const injected = fake.requests().filter((r) => r.injected);
+    expect(injected.map((r) => r.status)).toEqual([503, 503]);
+  });
+
+  it('matches by RegExp and method, with a custom reason and message', async () => {
+    fake.failNext({ path: /\/leases\//, status: 409, reason: 'Conflict', message: 'lease held elsewhere' });
+    await c.core.readNamespace({ name: 'default' });
+    const status = await statusOf(c.coordination.readNamespacedLease({ name: 'l', namespace: 'default' }));
+    expect(status).toMatchObject({ code: 409, reason: 'Conflict', message: 'lease held elsewhere' });
+    expect(await codeOf(c.coordination.readNamespacedLease({ name: 'l', namespace: 'default' }))).toBe(404);
+  });
+
+  it('adds latency to matching requests until cleared', async () => {
+    fake.addLatency({ method: 'GET', path: '/api/v1/namespaces/default', ms: 120 });
+    const started = performance.now();
+    await c.core.readNamespace({ name: 'default' });
+    const elapsed = performance.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(100);
+    fake.clearFaults();
+    fake.failNext({ status: 500 });
+    fake.clearFaults();
+    await c.core.readNamespace({ name: 'default' });
+  });
+
+  it('logs method, path, query, body and status of every request', async () => {
+    fake.clearRequests();
+    await c.core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: 'logged' }, data: { k: 'v' } } });
+    await c.core.listNamespacedConfigMap({ namespace: 'default', labelSelector: 'a=b' });
+    const [create, list] = fake.requests();
+    expect(list?.seq).toBe((create?.seq ?? 0) + 1);
+    expect(create).toMatchObject({ method: 'POST', path: '/api/v1/namespaces/default/configmaps', status: 201, mutating: true, dryRun: false });
+    expect(create?.body).toMatchObject({ metadata: { name: 'logged' }, data: { k: 'v' } });
+    expect(list).toMatchObject({ method: 'GET', query: { labelSelector: 'a=b' }, mutating: false, status: 200 });
+    expect(fake.mutatingRequests()).toHaveLength(1);
+  });
+});
