@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { CertificateAuthority } from './authority.js';
 import { cacertsFiles, CACERTS_FILES, type CacertsBundle } from './bundle.js';
 import { CertsError } from './errors.js';
-import { parseCertificate } from './pem.js';
+import { joinPem, parseCertificate } from './pem.js';
 import { isEncryptedKeyPem, PrivateKey } from './private-key.js';
 import { isClusterName } from './profile.js';
 import type { BundleFiles } from './verify-bundle.js';
@@ -82,7 +82,7 @@ export async function writeRoot(dir: string, root: CertificateAuthority, options
   await ensureDir(slotDir);
   const keyPem = options.passphrase === undefined ? root.key.pem() : root.key.encryptedPem(options.passphrase);
   await writeStoreFile(keyPath, keyPem, KEY_MODE);
-  await writeStoreFile(certPath, root.certPem, CERT_MODE);
+  await writeStoreFile(certPath, joinPem([root.certPem]), CERT_MODE);
 }
 
 export interface StoredRoot {
