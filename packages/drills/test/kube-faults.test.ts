@@ -106,7 +106,7 @@ describe('Kubernetes faults against the wire-level fake API', () => {
   });
 
   it('cordons COUNT nodes and uncordons only those', async () => {
-    const node = (n: string) => cluster.fake.get({ apiVersion: 'v1', kind: 'Node', name: n })?.spec?.unschedulable;
+    const node = (n: string) => (cluster.fake.get({ apiVersion: 'v1', kind: 'Node', name: n })?.spec as { unschedulable?: boolean } | undefined)?.unschedulable;
     const ctx = await context('cordon');
     await injectFault(ctx, 0, { type: 'cordon-nodes', cluster: 'primary-cluster', radius: { count: 2 } });
     const cordoned = ['primary-cluster-node-1', 'primary-cluster-node-2', 'primary-cluster-node-3'].filter((n) => node(n) === true);

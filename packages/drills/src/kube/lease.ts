@@ -71,3 +71,12 @@ export async function acquireLease(api: KubeApi, options: LeaseOptions): Promise
     },
   };
 }
+
+/** Deletes the drill Lease if `holder` still holds it (used by `drill recover` after a crash). */
+export async function releaseLeaseHeldBy(api: KubeApi, holder: string, options: { namespace?: string; name?: string } = {}): Promise<boolean> {
+  const ref: ObjectRef = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', namespace: options.namespace ?? 'kube-system', name: options.name ?? 'okemesh-drill' };
+  const lease = await api.read(ref);
+  if (lease?.spec?.holderIdentity !== holder) return false;
+  await api.delete(ref, { dryRun: false });
+  return true;
+}

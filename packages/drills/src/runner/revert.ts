@@ -3,7 +3,7 @@ import { DrillError } from '../errors.js';
 import type { KubeApi } from '../kube/object.js';
 import { isPodReady } from '../kube/workload-faults.js';
 import type { Journal } from './journal.js';
-import type { Mutation, RevertAction } from './mutation.js';
+import type { RevertAction } from './mutation.js';
 import type { FaultDeps } from './ports.js';
 
 export interface RevertOptions {
@@ -82,4 +82,3 @@ export async function revertAll(journal: Journal, deps: FaultDeps, options: Reve
   return failures;
 }
 
-export type { Mutation };
