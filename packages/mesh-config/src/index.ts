@@ -39,3 +39,12 @@ export { render } from './render.js';
 export type { Bundle, BundleFile, BundleObject, AppliedWith } from './bundle/bundle.js';
 export type { RenderOptions } from './resources/context.js';
 export { serviceHost, remoteSecretName } from './names.js';
+
+export { linkClusters } from './link/link.js';
+export type { LinkAction, LinkChange, LinkOptions, LinkResult } from './link/link.js';
+export type { LinkClient, LinkClientFactory, StoredSecret } from './link/link-client.js';
+export { kubeconfigClientFactory } from './link/client-node.js';
+export { unsafeKubeconfigReasons } from './link/kubeconfig-safety.js';
+export { remoteSecret, remoteKubeconfig } from './link/remote-secret.js';
+export type { ClusterCredentials } from './link/remote-secret.js';
+export type { TokenSource } from './link/credentials.js';
