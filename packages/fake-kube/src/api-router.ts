@@ -2,6 +2,7 @@ import type { ApiContext, ApiRequest, ApiResponse } from './api-request.js';
 import { FakeKubeError } from './errors.js';
 import { getObject, listObjects } from './read-verbs.js';
 import { verbOf } from './request-info.js';
+import { handleEviction } from './eviction.js';
 import { handleScale, handleStatus, handleToken } from './subresources.js';
 import { createObject, deleteCollection, deleteObject, patchObject, updateObject } from './write-verbs.js';
 
@@ -21,6 +22,8 @@ export function routeResource(ctx: ApiContext, request: ApiRequest): ApiResponse
         return handleScale(ctx, request);
       case 'status':
         return handleStatus(ctx, request);
+      case 'eviction':
+        return handleEviction(ctx, request);
       default:
         return handleToken(ctx, request);
     }

@@ -8,11 +8,16 @@ export interface Identity {
   readonly user: string;
   /** Read-only identities get 403 Forbidden on every mutating verb. */
   readonly readOnly: boolean;
+  /** For ServiceAccount tokens: the account they are bound to (the token dies with it). */
+  readonly serviceAccount?: { readonly namespace: string; readonly name: string; readonly uid: string };
 }
 
 /** Bearer tokens a fake cluster accepts: its admin token, added tokens, and ServiceAccount tokens it issued. */
 export class TokenRegistry {
   private readonly tokens = new Map<string, Identity>();
+
+  /** `stillBound` tells whether a ServiceAccount (namespace, name, uid) still exists. */
+  constructor(private readonly stillBound: (account: NonNullable<Identity['serviceAccount']>) => boolean = () => true) {}
 
   add(token: string, identity: Identity): void {
     this.tokens.set(token, identity);
@@ -26,7 +31,8 @@ export class TokenRegistry {
   authenticate(header: string | undefined): Identity {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
     const identity = match?.[1] === undefined ? undefined : this.tokens.get(match[1]);
-    if (identity === undefined) throw new FakeKubeError('FAKE_KUBE_UNAUTHORIZED', 'Unauthorized');
+    const revoked = identity?.serviceAccount !== undefined && !this.stillBound(identity.serviceAccount);
+    if (identity === undefined || revoked) throw new FakeKubeError('FAKE_KUBE_UNAUTHORIZED', 'Unauthorized');
     return identity;
   }
 }

@@ -89,6 +89,15 @@ export function startCoreControllers(deps: CoreControllerDeps): () => void {
     }
   };
 
+  /** The token controller deletes the token Secrets of a deleted ServiceAccount. */
+  const removeTokenSecrets = (account: StoredObject): void => {
+    for (const secret of store.list(core('secrets'), account.metadata.namespace)) {
+      if (secret['type'] === SA_TOKEN_TYPE && secret.metadata.annotations?.[SA_NAME] === account.metadata.name) {
+        store.delete(core('secrets'), secret.metadata.namespace, secret.metadata.name);
+      }
+    }
+  };
+
   const onEvent = (event: StoreEvent): void => {
     const { resource, object, type } = event;
     if (type === 'DELETED') {
@@ -98,6 +107,7 @@ export function startCoreControllers(deps: CoreControllerDeps): () => void {
         if (token !== undefined) deps.registry.remove(token);
         secretTokens.delete(key);
       }
+      if (resource.resource === 'serviceaccounts' && resource.group === '') removeTokenSecrets(object);
       if (resource.resource !== 'namespaces') collectGarbage(object);
       return;
     }

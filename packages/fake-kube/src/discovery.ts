@@ -56,6 +56,8 @@ function subresourceEntries(type: ResourceType): Record<string, unknown>[] {
         return { name: `${type.resource}/scale`, singularName: '', namespaced: true, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] };
       case 'token':
         return { name: `${type.resource}/token`, singularName: '', namespaced: true, group: 'authentication.k8s.io', version: 'v1', kind: 'TokenRequest', verbs: ['create'] };
+      case 'eviction':
+        return { name: `${type.resource}/eviction`, singularName: '', namespaced: true, group: 'policy', version: 'v1', kind: 'Eviction', verbs: ['create'] };
     }
   });
 }

@@ -9,7 +9,7 @@ export type { KubeObject, ObjectMeta, OwnerReference, StoredObject } from './obj
 export type { ObjectRef, ListFilter } from './object-access.js';
 export type { RequestLogEntry } from './request-log.js';
 export type { FailureFault, LatencyFault, RequestMatcher } from './faults.js';
-export type { DeploymentControllerOptions } from './deployment-controller.js';
+export type { ControllerOptions } from './controllers.js';
 export type { ServerVersion } from './discovery.js';
 export { RESOURCE_TYPES } from './resources.js';
 export type { ResourceType } from './resources.js';

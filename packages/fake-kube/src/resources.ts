@@ -10,7 +10,7 @@ export interface ResourceType {
   readonly namespaced: boolean;
   readonly shortNames: readonly string[];
   /** Subresources served besides the object itself (`status`, `scale`, `token`). */
-  readonly subresources: readonly ('status' | 'scale' | 'token')[];
+  readonly subresources: readonly ('status' | 'scale' | 'token' | 'eviction')[];
   /**
    * Top-level fields the schema declares (besides apiVersion/kind/metadata), used by
    * `fieldValidation=Strict`; `undefined` means the fake does not model the schema (any field passes).
@@ -59,7 +59,7 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     topLevelFields: ['secrets', 'imagePullSecrets', 'automountServiceAccountToken'],
   }),
   type('', ['v1'], 'services', 'Service', true, { shortNames: ['svc'], subresources: ['status'] }),
-  type('', ['v1'], 'pods', 'Pod', true, { shortNames: ['po'], subresources: ['status'] }),
+  type('', ['v1'], 'pods', 'Pod', true, { shortNames: ['po'], subresources: ['status', 'eviction'] }),
   type('', ['v1'], 'nodes', 'Node', false, { shortNames: ['no'], subresources: ['status'] }),
   type('', ['v1'], 'endpoints', 'Endpoints', true, { shortNames: ['ep'], topLevelFields: ['subsets'] }),
   type('apps', ['v1'], 'deployments', 'Deployment', true, { shortNames: ['deploy'], subresources: ['status', 'scale'] }),

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { TokenIssuer } from './api-request.js';
 import { TokenRegistry } from './auth.js';
 import { startCoreControllers } from './core-controllers.js';
-import { DeploymentController } from './deployment-controller.js';
-import type { DeploymentControllerOptions } from './deployment-controller.js';
+import { startControllers } from './controllers.js';
+import type { ControllerOptions } from './controllers.js';
 import { DEFAULT_VERSION } from './discovery.js';
 import type { ServerVersion } from './discovery.js';
 import { FakeKubeError } from './errors.js';
@@ -32,8 +32,8 @@ export interface FakeKubeOptions {
   readonly namespaces?: readonly string[];
   /** Ready, schedulable nodes created at start. Default none. */
   readonly nodes?: readonly string[];
-  /** Opt-in Deployment → ReplicaSet → Pod simulation. Default off. */
-  readonly controllers?: boolean | DeploymentControllerOptions;
+  /** Opt-in workload simulation (Deployments, StatefulSets, Endpoints, pod readiness). Default off. */
+  readonly controllers?: boolean | ControllerOptions;
   /** What `/version` reports. Default v1.31.1. */
   readonly version?: ServerVersion;
 }
@@ -108,7 +108,10 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
   const adminToken = options.token ?? randomBytes(32).toString('hex');
   const tls = await generateClusterTls(name);
   const store = new ObjectStore();
-  const registry = new TokenRegistry();
+  const registry = new TokenRegistry((account) => {
+    const found = store.get(typeOfKind('v1', 'ServiceAccount'), account.namespace, account.name);
+    return found?.metadata.uid === account.uid;
+  });
   registry.add(adminToken, { user: 'system:admin', readOnly: false });
   const issuer: TokenIssuer = {
     issue(req) {
@@ -123,7 +126,8 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
         exp: iat + req.expirationSeconds,
         'kubernetes.io': { namespace: req.namespace, serviceaccount: { name: req.serviceAccount, uid: req.uid } },
       });
-      if (req.register) registry.add(token, { user: sub, readOnly: false });
+      const serviceAccount = { namespace: req.namespace, name: req.serviceAccount, uid: req.uid };
+      if (req.register) registry.add(token, { user: sub, readOnly: false, serviceAccount });
       return token;
     },
   };
@@ -134,7 +138,7 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
   }
   for (const node of options.nodes ?? []) upsertObject(store, nodeObject(node));
   const controllerOptions = options.controllers === true ? {} : options.controllers === false ? undefined : options.controllers;
-  const controller = controllerOptions === undefined ? undefined : new DeploymentController(store, controllerOptions);
+  const controller = controllerOptions === undefined ? undefined : startControllers(store, controllerOptions);
   const faults = new FaultPlan();
   const log: RequestLogEntry[] = [];
   let seq = 0;

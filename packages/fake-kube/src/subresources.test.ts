@@ -81,6 +81,22 @@ describe('subresources: scale, TokenRequest, ServiceAccount token Secrets', () =
     expect(await codeOf(viaSecret.core.readNamespace({ name: 'istio-system' }))).toBe(401);
   });
 
+  it('revokes ServiceAccount tokens and token Secrets when the ServiceAccount is deleted', async () => {
+    await c.core.createNamespacedServiceAccount({ namespace: 'default', body: { metadata: { name: 'short-lived' } } });
+    const tr = await c.core.createNamespacedServiceAccountToken({ name: 'short-lived', namespace: 'default', body: { spec: { audiences: [] } } });
+    await c.core.createNamespacedSecret({
+      namespace: 'default',
+      body: { metadata: { name: 'short-lived-token', annotations: { 'kubernetes.io/service-account.name': 'short-lived' } }, type: 'kubernetes.io/service-account-token' },
+    });
+    const holder = clientsFor(fake, { token: tr.status?.token ?? '' });
+    await holder.core.readNamespace({ name: 'default' });
+    await c.core.deleteNamespacedServiceAccount({ name: 'short-lived', namespace: 'default' });
+    expect(await codeOf(holder.core.readNamespace({ name: 'default' }))).toBe(401);
+    expect(fake.get({ apiVersion: 'v1', kind: 'Secret', namespace: 'default', name: 'short-lived-token' })).toBeUndefined();
+    await c.core.createNamespacedServiceAccount({ namespace: 'default', body: { metadata: { name: 'short-lived' } } });
+    expect(await codeOf(holder.core.readNamespace({ name: 'default' }))).toBe(401);
+  });
+
   it('answers 403 Forbidden to read-only identities on writes', async () => {
     fake.addToken('viewer-token', { user: 'viewer', readOnly: true });
     const viewer = clientsFor(fake, { token: 'viewer-token' });

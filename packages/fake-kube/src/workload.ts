@@ -55,8 +55,8 @@ export function replicaSetFor(deployment: StoredObject, hash: string): KubeObjec
   };
 }
 
-/** A new Pending pod of a ReplicaSet, named `<replicaset>-<suffix>`. */
-export function podFor(replicaSet: StoredObject, suffix: string, nodeName: string | undefined): KubeObject {
+/** A new pod of a ReplicaSet, named `<replicaset>-<suffix>` (scheduling and status come from PodLifecycle). */
+export function podFor(replicaSet: StoredObject, suffix: string): KubeObject {
   const labels = (readPath(replicaSet, 'spec.selector.matchLabels') ?? {}) as Record<string, string>;
   const spec = readPath(replicaSet, 'spec.template.spec');
   return {
@@ -68,8 +68,7 @@ export function podFor(replicaSet: StoredObject, suffix: string, nodeName: strin
       labels,
       ownerReferences: [ownerReference(replicaSet)],
     },
-    spec: { ...(isRecord(spec) ? spec : { containers: [] }), ...(nodeName === undefined ? {} : { nodeName }) },
-    status: { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: nodeName === undefined ? 'False' : 'True' }] },
+    spec: isRecord(spec) ? spec : { containers: [] },
   };
 }
 

@@ -1,0 +1,97 @@
+import { isRecord, jsonEqual, readPath } from './object.js';
+import type { StoredObject } from './object.js';
+import type { PodLifecycle } from './pod-lifecycle.js';
+import { objectKey, ReconcileQueue, splitKey } from './reconcile-queue.js';
+import { findResource } from './resources.js';
+import type { ResourceType } from './resources.js';
+import type { ObjectStore, StoreEvent } from './store.js';
+import { desiredReplicas, isOwnedBy, isPodReady, ownerReference, templateHash, templateLabels } from './workload.js';
+
+function type(group: string, version: string, resource: string): ResourceType {
+  const found = findResource(group, version, resource);
+  if (found === undefined) throw new Error(`resource ${resource} missing from the registry`);
+  return found;
+}
+
+const STATEFULSETS = type('apps', 'v1', 'statefulsets');
+const PODS = type('', 'v1', 'pods');
+const REVISION = 'controller-revision-hash';
+
+function ordinalOf(set: StoredObject, pod: StoredObject): number {
+  const suffix = pod.metadata.name.slice(set.metadata.name.length + 1);
+  return /^\d+$/.test(suffix) ? Number(suffix) : -1;
+}
+
+/**
+ * Simulates the StatefulSet controller: pods `<name>-0 … <name>-(n-1)`, scale-down removes the highest
+ * ordinals, a template change recreates pods under the same names, status follows readiness.
+ */
+export class StatefulSetController {
+  private readonly queue = new ReconcileQueue((key) => this.reconcile(key));
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly store: ObjectStore,
+    private readonly pods: PodLifecycle,
+  ) {
+    this.unsubscribe = store.subscribe((event) => this.observe(event));
+    for (const s of store.list(STATEFULSETS)) this.queue.enqueue(objectKey(s.metadata.namespace, s.metadata.name));
+  }
+
+  busy(): boolean {
+    return this.queue.busy();
+  }
+
+  stop(): void {
+    this.unsubscribe();
+    this.queue.stop();
+  }
+
+  private observe(event: StoreEvent): void {
+    const { resource, object } = event;
+    if (resource === STATEFULSETS && event.type !== 'DELETED') this.queue.enqueue(objectKey(object.metadata.namespace, object.metadata.name));
+    const owner = object.metadata.ownerReferences?.find((r) => r.controller === true);
+    if (resource === PODS && owner?.kind === 'StatefulSet') this.queue.enqueue(objectKey(object.metadata.namespace, owner.name));
+  }
+
+  private reconcile(key: string): void {
+    const { namespace, name } = splitKey(key);
+    const set = this.store.get(STATEFULSETS, namespace, name);
+    if (set === undefined) return;
+    const revision = `${name}-${templateHash(readPath(set, 'spec.template'))}`;
+    const desired = desiredReplicas(set);
+    const owned = this.store.list(PODS, namespace).filter((p) => isOwnedBy(p, set));
+    for (const pod of owned) {
+      const ordinal = ordinalOf(set, pod);
+      if (ordinal < 0 || ordinal >= desired || pod.metadata.labels?.[REVISION] !== revision) {
+        this.store.delete(PODS, namespace, pod.metadata.name);
+      }
+    }
+    const spec = readPath(set, 'spec.template.spec');
+    for (let ordinal = 0; ordinal < desired; ordinal++) {
+      const podName = `${name}-${ordinal}`;
+      if (this.store.get(PODS, namespace, podName) !== undefined) continue;
+      this.pods.start({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: {
+          name: podName,
+          namespace,
+          labels: { ...templateLabels(set), [REVISION]: revision, 'statefulset.kubernetes.io/pod-name': podName, 'apps.kubernetes.io/pod-index': String(ordinal) },
+          ownerReferences: [ownerReference(set)],
+        },
+        spec: { ...(isRecord(spec) ? spec : { containers: [] }), hostname: podName },
+      });
+    }
+    const pods = this.store.list(PODS, namespace).filter((p) => isOwnedBy(p, set));
+    const ready = pods.filter(isPodReady).length;
+    const counts = { replicas: pods.length, readyReplicas: ready, availableReplicas: ready, currentReplicas: pods.length, updatedReplicas: pods.length };
+    const status = {
+      observedGeneration: set.metadata.generation ?? 1,
+      ...Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0)),
+      currentRevision: revision,
+      updateRevision: revision,
+    };
+    if (!jsonEqual(set['status'], status)) this.store.update(STATEFULSETS, { ...set, status });
+  }
+}
