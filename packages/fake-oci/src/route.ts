@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { ApiError, invalidParameter, missingParameter } from './api-error.js';
+import { ApiError, invalidParameter, missingParameter, notFound } from './api-error.js';
 import type { Json, Store } from './store.js';
 
 /** One decoded API call, after signature verification. */
@@ -85,4 +85,11 @@ export function matches(call: Call, body: Json, fields: readonly string[]): bool
 
 export function withEtag(call: Call, id: string, body: Json, status = 200): Reply {
   return { status, body, etag: call.store.etag(id) };
+}
+
+/** A regional resource as seen from the calling region: resources of other regions are 404, like real OCI. */
+export function local(call: Call, id: string, kind: string): Json {
+  const resource = call.store.get(id, kind);
+  if (call.store.regionOf(id) !== call.region) throw notFound(`${kind} ${id} in ${call.region}`);
+  return resource;
 }

@@ -1,5 +1,5 @@
 import { conflict, incorrectState, invalidParameter, notFound } from '../api-error.js';
-import { checkIfMatch, matches, paginate, requireQuery, requireString, withEtag, type Call, type Route } from '../route.js';
+import { checkIfMatch, local, matches, paginate, requireQuery, requireString, withEtag, type Call, type Route } from '../route.js';
 import type { Json } from '../store.js';
 
 const V = '20160918';
@@ -20,12 +20,12 @@ function createDrg(call: Call) {
     ...tags(call.body),
   });
   call.store.walk(id, 'lifecycleState', ['PROVISIONING', 'AVAILABLE']);
-  return withEtag(call, id, call.store.get(id, 'drg'));
+  return withEtag(call, id, local(call, id, 'drg'));
 }
 
 function deleteDrg(call: Call) {
   const id = call.params.drgId ?? '';
-  const drg = call.store.get(id, 'drg');
+  const drg = local(call, id, 'drg');
   checkIfMatch(call, id);
   if (drg.lifecycleState !== 'AVAILABLE') throw incorrectState(`DRG ${id} is ${String(drg.lifecycleState)}`);
   const attached = call.store.list('drgAttachment', undefined, (a) => a.drgId === id && LIVE_ATTACHMENT.has(String(a.lifecycleState)));
@@ -41,8 +41,8 @@ function createAttachment(call: Call) {
   const network = (call.body.networkDetails ?? {}) as Json;
   const vcnId = typeof network.id === 'string' ? network.id : call.body.vcnId;
   if (typeof vcnId !== 'string') throw invalidParameter('networkDetails.id (the VCN) is required');
-  const drg = call.store.get(drgId, 'drg');
-  const vcn = call.store.get(vcnId, 'vcn');
+  const drg = local(call, drgId, 'drg');
+  const vcn = local(call, vcnId, 'vcn');
   if (drg.lifecycleState !== 'AVAILABLE') throw incorrectState(`DRG ${drgId} is ${String(drg.lifecycleState)}`);
   const existing = call.store.list('drgAttachment', undefined, (a) => a.vcnId === vcnId && LIVE_ATTACHMENT.has(String(a.lifecycleState)));
   if (existing.length > 0) throw conflict(`VCN ${vcnId} is already attached to DRG ${String(existing[0]?.drgId)}`);
@@ -59,12 +59,12 @@ function createAttachment(call: Call) {
     ...tags(call.body),
   });
   call.store.walk(id, 'lifecycleState', ['ATTACHING', 'ATTACHED']);
-  return withEtag(call, id, call.store.get(id, 'drgAttachment'));
+  return withEtag(call, id, local(call, id, 'drgAttachment'));
 }
 
 function deleteAttachment(call: Call) {
   const id = call.params.drgAttachmentId ?? '';
-  const attachment = call.store.get(id, 'drgAttachment');
+  const attachment = local(call, id, 'drgAttachment');
   checkIfMatch(call, id);
   if (attachment.lifecycleState !== 'ATTACHED') throw incorrectState(`attachment ${id} is ${String(attachment.lifecycleState)}`);
   call.store.retire(id, ['DETACHING', 'DETACHED']);
@@ -74,7 +74,7 @@ function deleteAttachment(call: Call) {
 function createRpc(call: Call) {
   const compartmentId = requireString(call.body, 'compartmentId');
   const drgId = requireString(call.body, 'drgId');
-  const drg = call.store.get(drgId, 'drg');
+  const drg = local(call, drgId, 'drg');
   if (drg.lifecycleState !== 'AVAILABLE') throw incorrectState(`DRG ${drgId} is ${String(drg.lifecycleState)}`);
   const id = call.store.newId('remotepeeringconnection', call.region);
   call.store.insert('rpc', call.region, id, {
@@ -87,12 +87,12 @@ function createRpc(call: Call) {
   });
   call.store.walk(id, 'lifecycleState', ['PROVISIONING', 'AVAILABLE']);
   call.store.walk(id, 'peeringStatus', ['NEW']);
-  return withEtag(call, id, call.store.get(id, 'rpc'));
+  return withEtag(call, id, local(call, id, 'rpc'));
 }
 
 function connectRpc(call: Call) {
   const id = call.params.remotePeeringConnectionId ?? '';
-  const rpc = call.store.get(id, 'rpc');
+  const rpc = local(call, id, 'rpc');
   const peerId = requireString(call.body, 'peerId');
   const peerRegionName = requireString(call.body, 'peerRegionName');
   if (!call.store.has(peerId, 'rpc') || call.store.regionOf(peerId) !== peerRegionName) throw notFound(`remote peering connection ${peerId} in ${peerRegionName}`);
@@ -109,7 +109,7 @@ function connectRpc(call: Call) {
 
 function deleteRpc(call: Call) {
   const id = call.params.remotePeeringConnectionId ?? '';
-  const rpc = call.store.get(id, 'rpc');
+  const rpc = local(call, id, 'rpc');
   checkIfMatch(call, id);
   if (rpc.lifecycleState !== 'AVAILABLE') throw incorrectState(`remote peering connection ${id} is ${String(rpc.lifecycleState)}`);
   const peerId = typeof rpc.peerId === 'string' ? rpc.peerId : undefined;
@@ -120,7 +120,7 @@ function deleteRpc(call: Call) {
 
 const getter = (kind: string, param: string) => (call: Call) => {
   const id = call.params[param] ?? '';
-  return withEtag(call, id, call.store.get(id, kind));
+  return withEtag(call, id, local(call, id, kind));
 };
 
 export const drgRoutes: readonly Route[] = [

@@ -1,5 +1,5 @@
 import { ApiError, invalidParameter } from '../api-error.js';
-import { checkIfMatch, matches, paginate, requireQuery, requireString, withEtag, type Call, type Route } from '../route.js';
+import { checkIfMatch, local, matches, paginate, requireQuery, requireString, withEtag, type Call, type Route } from '../route.js';
 import type { Json } from '../store.js';
 
 const V = '20160918';
@@ -38,7 +38,7 @@ function validateSecurityRules(rules: readonly Json[], peer: 'source' | 'destina
 
 function updateRouteTable(call: Call) {
   const id = call.params.rtId ?? '';
-  const table = call.store.get(id, 'routeTable');
+  const table = local(call, id, 'routeTable');
   checkIfMatch(call, id);
   const rules = arrayField(call.body, 'routeRules');
   const patch: Json = {};
@@ -48,12 +48,12 @@ function updateRouteTable(call: Call) {
   }
   if (typeof call.body.displayName === 'string') patch.displayName = call.body.displayName;
   call.store.update(id, patch);
-  return withEtag(call, id, call.store.get(id, 'routeTable'));
+  return withEtag(call, id, local(call, id, 'routeTable'));
 }
 
 function updateSecurityList(call: Call) {
   const id = call.params.securityListId ?? '';
-  call.store.get(id, 'securityList');
+  local(call, id, 'securityList');
   checkIfMatch(call, id);
   const patch: Json = {};
   const ingress = arrayField(call.body, 'ingressSecurityRules');
@@ -67,13 +67,13 @@ function updateSecurityList(call: Call) {
     patch.egressSecurityRules = egress;
   }
   call.store.update(id, patch);
-  return withEtag(call, id, call.store.get(id, 'securityList'));
+  return withEtag(call, id, local(call, id, 'securityList'));
 }
 
 function createNsg(call: Call) {
   const compartmentId = requireString(call.body, 'compartmentId');
   const vcnId = requireString(call.body, 'vcnId');
-  call.store.get(vcnId, 'vcn');
+  local(call, vcnId, 'vcn');
   const id = call.store.newId('networksecuritygroup', call.region);
   call.store.insert('nsg', call.region, id, {
     compartmentId,
@@ -89,17 +89,17 @@ function createNsg(call: Call) {
 }
 
 function nsgView(call: Call, id: string): Json {
-  const { securityRules: _rules, ...rest } = call.store.get(id, 'nsg');
+  const { securityRules: _rules, ...rest } = local(call, id, 'nsg');
   return rest;
 }
 
 function nsgRules(call: Call, id: string): Json[] {
-  return (call.store.get(id, 'nsg').securityRules as Json[] | undefined) ?? [];
+  return (local(call, id, 'nsg').securityRules as Json[] | undefined) ?? [];
 }
 
 function addNsgRules(call: Call) {
   const id = call.params.networkSecurityGroupId ?? '';
-  const nsg = call.store.get(id, 'nsg');
+  const nsg = local(call, id, 'nsg');
   if (nsg.lifecycleState !== 'AVAILABLE') throw new ApiError(409, 'IncorrectState', `NSG ${id} is ${String(nsg.lifecycleState)}`);
   const rules = arrayField(call.body, 'securityRules') ?? [];
   if (rules.length > MAX_NSG_RULES_PER_CALL) throw invalidParameter(`at most ${MAX_NSG_RULES_PER_CALL} rules per call`);
@@ -126,7 +126,7 @@ function removeNsgRules(call: Call) {
 
 function deleteNsg(call: Call) {
   const id = call.params.networkSecurityGroupId ?? '';
-  call.store.get(id, 'nsg');
+  local(call, id, 'nsg');
   checkIfMatch(call, id);
   call.store.retire(id, ['TERMINATING', 'TERMINATED']);
   return { status: 204 };
@@ -134,7 +134,7 @@ function deleteNsg(call: Call) {
 
 const getter = (kind: string, param: string) => (call: Call) => {
   const id = call.params[param] ?? '';
-  return withEtag(call, id, call.store.get(id, kind));
+  return withEtag(call, id, local(call, id, kind));
 };
 
 export const vcnRoutes: readonly Route[] = [
