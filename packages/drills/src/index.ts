@@ -69,3 +69,9 @@ export type { DrillRun, DrillWriter, RunDrillOptions } from './runner/run-drill.
 export { outcomeExitCode } from './runner/exit-code.js';
 export { formatProgress } from './runner/progress.js';
 export type { DrillPhase, DrillProgress } from './runner/progress.js';
+export { writeReports } from './report/write-reports.js';
+export type { ReportFiles } from './report/write-reports.js';
+export { drillCronJob } from './cronjob.js';
+export type { CronJobOptions } from './cronjob.js';
+export { ociAdbOperations } from './oci/adb-operations.js';
+export type { OciAdbOptions } from './oci/adb-operations.js';

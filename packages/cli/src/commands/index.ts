@@ -1,5 +1,6 @@
 import type { CommandGroup } from '../program.js';
 import { registerCerts } from './certs.js';
+import { registerDrill } from './drill.js';
 import { registerInit } from './init.js';
 import { registerMesh } from './mesh.js';
 import { registerProbe } from './probe.js';
@@ -11,4 +12,4 @@ import { registerValidate } from './validate.js';
  * Every command group, in help order. A new group is one module under commands/ plus one line here;
  * heavy SDKs are imported inside the group's action handlers, never at module top level.
  */
-export const commandGroups: readonly CommandGroup[] = [registerInit, registerValidate, registerSchema, registerRender, registerMesh, registerProbe, registerCerts];
+export const commandGroups: readonly CommandGroup[] = [registerInit, registerValidate, registerSchema, registerRender, registerMesh, registerProbe, registerDrill, registerCerts];

@@ -59,6 +59,8 @@ export async function revertAction(action: RevertAction, deps: FaultDeps, option
       return;
     case 'adb-switchover':
       if (!deps.adb) throw new DrillError('DRILL_ROLLBACK_FAILED', 'cannot switch the Autonomous Database back: no OCI client');
+      await deps.adb.waitAvailable(action.databaseId);
+      await deps.adb.waitAvailable(action.peerDatabaseId);
       await deps.adb.switchover(action.databaseId, action.peerDatabaseId);
       return;
     case 'none':

@@ -73,12 +73,14 @@ export async function runDrill(options: RunDrillOptions): Promise<DrillRun> {
   let faultEnd: number | null = null;
   let aborted: string | undefined;
   let error: string | undefined;
+  const report = () => options.onProgress?.(progressOf(phase, startedAt, now(), [...probes, ...(writer ? [writer] : [])]));
   const enter = async (next: DrillPhase) => {
     phase = next;
     await journal.phase(next);
+    report();
   };
   const abortReason = () => (options.signal?.aborted ? `interrupted (${String(options.signal.reason ?? 'signal')})` : undefined);
-  const progressTimer = setInterval(() => options.onProgress?.(progressOf(phase, startedAt, now(), [...probes, ...(writer ? [writer] : [])])), 1_000);
+  const progressTimer = setInterval(report, 1_000);
   let renewTimer: NodeJS.Timeout | undefined;
   const clusters = [...new Set(drill.spec.faults.flatMap((f) => ('cluster' in f ? [f.cluster] : [])))];
   const maxEnd = startedAt + ms(drill.spec.maxDuration, 600_000);

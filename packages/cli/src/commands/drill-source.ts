@@ -1,0 +1,37 @@
+import type { Drill } from '@okemesh/drills';
+import type { Topology } from '@okemesh/topology';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+
+export interface DrillSourceOptions {
+  readonly cluster?: string;
+  readonly url?: string;
+  readonly hold?: string;
+}
+
+/** A drill from a built-in scenario name or a drill YAML file, validated against the topology. */
+export async function loadDrill(io: Io, source: string, topology: Topology, options: DrillSourceOptions): Promise<Drill> {
+  const drills = await import('@okemesh/drills');
+  try {
+    if ((drills.scenarioNames as readonly string[]).includes(source)) {
+      return drills.scenarioDrill(source as (typeof drills.scenarioNames)[number], topology, {
+        ...(options.cluster ? { cluster: options.cluster } : {}),
+        ...(options.url ? { url: options.url } : {}),
+        ...(options.hold ? { hold: options.hold } : {}),
+      });
+    }
+    if (!/\.(ya?ml|json)$/.test(source)) {
+      throw new UsageError(`"${source}" is neither a scenario (${drills.scenarioNames.join(', ')}) nor a drill file (.yaml)`);
+    }
+    const path = resolve(io.cwd, source);
+    const text = await readFile(path, 'utf8').catch(() => {
+      throw new UsageError(`cannot read drill file ${path}`);
+    });
+    return drills.parseDrill(text, topology, source);
+  } catch (error) {
+    if (drills.isDrillError(error)) throw new UsageError(error.message);
+    throw error;
+  }
+}
