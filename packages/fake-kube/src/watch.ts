@@ -43,10 +43,15 @@ export class WatchHub {
       (namespace === undefined || o.metadata.namespace === namespace) && matchesLabels(labels, o.metadata.labels) && matchesFields(fields, o);
     const from = request.query.get('resourceVersion') ?? '';
     const since = from === '' || from === '0' ? undefined : Number(from);
-    if (since !== undefined && (!Number.isInteger(since) || (this.history[0] !== undefined && since < this.history[0].revision - 1))) {
-      throw new FakeKubeError('FAKE_KUBE_EXPIRED', `too old resource version: ${from}`);
+    if (since !== undefined && !Number.isInteger(since)) {
+      throw new FakeKubeError('FAKE_KUBE_BAD_REQUEST', `invalid resourceVersion: ${from}`);
+    }
+    if (since !== undefined && this.history[0] !== undefined && since < this.history[0].revision - 1) {
+      throw new FakeKubeError('FAKE_KUBE_EXPIRED', `too old resource version: ${from} (${this.history[0].revision - 1})`);
     }
     res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
+    // Send the headers now: clients (client-node Watch) resolve on them, before any event exists.
+    res.flushHeaders();
     const write = (type: string, object: StoredObject): void => {
       res.write(`${JSON.stringify({ type, object: served(request, object) })}\n`);
     };
