@@ -68,9 +68,12 @@ export async function issueIntermediates(dir: string, clusters: readonly string[
   const signer = await loadSigningRoot(dir, signingSlot, options.passphrase);
   const trusted = [(await readRoot(dir)).certPem];
   if (rotation.phase !== 'none') trusted.push((await readRoot(dir, { slot: 'root.next' })).certPem);
+  // Key generation runs on libuv's thread pool: generate every intermediate at once, then write in order.
+  const intermediates = await Promise.all(clusters.map((cluster) => createIntermediateCa(signer, { ...options, cluster })));
   const out: IssuedSummary[] = [];
-  for (const cluster of clusters) {
-    const intermediate = await createIntermediateCa(signer, { ...options, cluster });
+  for (const [i, cluster] of clusters.entries()) {
+    const intermediate = intermediates[i];
+    if (!intermediate) continue;
     const path = await writeBundle(dir, cacertsBundle(cluster, intermediate, signer.certPem, trusted));
     out.push(summarize(cluster, intermediate.certPem, path));
   }
