@@ -34,6 +34,15 @@ export type { SchemaViolation, SchemaViolationKind } from './lint/schema/schema-
 export { lint } from './lint/lint.js';
 export type { LintDocument, LintOptions } from './lint/lint.js';
 export type { Finding, Level } from './lint/finding.js';
+export { loadLintInput } from './lint/loader.js';
+export type { LintInput, InputProblem } from './lint/loader.js';
+export { declaredMeshFromTopology } from './lint/okemesh/declared-mesh.js';
+export type { DeclaredMesh } from './lint/okemesh/declared-mesh.js';
+export { okmRules } from './lint/okemesh/codes.js';
+export type { OkmRule, OkmCode } from './lint/okemesh/codes.js';
+export { formatText } from './lint/format/text.js';
+export { formatSarif } from './lint/format/sarif.js';
+export type { SarifLog } from './lint/format/sarif.js';
 
 export { render } from './render.js';
 export type { Bundle, BundleFile, BundleObject, AppliedWith } from './bundle/bundle.js';

@@ -1,5 +1,6 @@
 import type { Finding, Level } from './finding.js';
 import { formatTemplate, istioMessages, type MessageArg } from './messages.js';
+import type { DeclaredMesh } from './okemesh/declared-mesh.js';
 import { originOf, type LintResource } from './resource.js';
 
 export type FieldPath = readonly (string | number)[];
@@ -26,6 +27,12 @@ export interface MeshFacts {
   readonly meshNetworksFile: string | undefined;
   /** Clock for certificate validity checks. */
   readonly now: Date;
+  /** The mesh as the topology declares it (`--topology`). */
+  readonly declared: DeclaredMesh | undefined;
+  /** The trust domain AuthorizationPolicy principals must use, when known. */
+  readonly trustDomain: string | undefined;
+  /** Connect timeouts below this many ms are unsafe on cross-network paths. */
+  readonly connectTimeoutFloorMs: number;
 }
 
 /** What one analyzer sees: the resources of one cluster (or of the whole input) and a sink for findings. */

@@ -4,8 +4,11 @@ import { defaultResources } from './defaults.js';
 import { compareFindings, type Finding } from './finding.js';
 import { istioAnalyzers } from './istio-analyzers.js';
 import { meshFactsFromResources } from './mesh-facts.js';
-import { okemeshRules, crossClusterRules } from './okemesh-rules.js';
-import { asArray, isJson, toResource, type LintResource } from './resource.js';
+import type { DeclaredMesh } from './okemesh/declared-mesh.js';
+import { declaredWorkloads } from './okemesh/declared-workloads.js';
+import { crossClusterRules, okemeshRules } from './okemesh-rules.js';
+import { resourcesOf } from './resources-of.js';
+import type { LintResource } from './resource.js';
 
 /** A parsed document to lint; `cluster` names the cluster it belongs to in a multicluster mesh. */
 export type LintDocument = Pick<ParsedDocument, 'file' | 'value' | 'locate'> & { readonly cluster?: string };
@@ -19,23 +22,14 @@ export interface LintOptions {
   readonly only?: readonly string[];
   /** Add the resources istioctl adds for files-only analysis (default ingress gateway pod + Service). Default true. */
   readonly defaultResources?: boolean;
-  /** Cross-network connect timeouts below this are flagged (OKM0031). Default 1000 ms. */
+  /** Cross-network connect timeouts below this are flagged (OKM0060). Default 1000 ms. */
   readonly connectTimeoutFloorMs?: number;
-  /** The mesh trust domain principals must use (default: from meshConfig, else `cluster.local`). */
+  /** The mesh trust domain principals must use (default: the topology's, else meshConfig's, else `cluster.local`). */
   readonly trustDomain?: string;
+  /** Clock for certificate validity (default: now). */
   readonly now?: Date;
-}
-
-function resourcesOf(doc: LintDocument): LintResource[] {
-  const value = doc.value;
-  if (isJson(value) && value['kind'] === 'List' && Array.isArray(value['items'])) {
-    return asArray(value['items']).flatMap((item, i) => {
-      const r = toResource({ file: doc.file, value: item, locate: (path) => doc.locate(['items', i, ...path]) } as ParsedDocument, doc.cluster);
-      return r ? [r] : [];
-    });
-  }
-  const r = toResource(doc as ParsedDocument, doc.cluster);
-  return r ? [r] : [];
+  /** The mesh as declared by the topology (see `declaredMeshFromTopology`): clusters, services, identity. */
+  readonly mesh?: DeclaredMesh;
 }
 
 /** Kubernetes system namespaces istioctl leaves out of analysis (inject.IgnoredNamespaces). */
@@ -49,8 +43,11 @@ function run(analyzers: readonly Analyzer[], resources: readonly LintResource[],
     ctx.analyzer = analyzer.name;
     analyzer.analyze(ctx);
   }
-  return [...ctx.results()];
+  // Findings on synthetic resources (istioctl defaults, declared workloads) are not the user's problem.
+  return ctx.results().filter((f) => !f.file.startsWith('('));
 }
+
+const analyzerKey = new Map<Analyzer, string>(Object.entries(istioAnalyzers).map(([k, v]) => [v, k]));
 
 /**
  * Lints Istio and Kubernetes documents: strict CRD schema, istioctl's analyzers (same IST codes) and okemesh's
@@ -60,19 +57,20 @@ function run(analyzers: readonly Analyzer[], resources: readonly LintResource[],
 export function lint(documents: readonly LintDocument[], options: LintOptions = {}): Finding[] {
   const resources = documents.flatMap(resourcesOf).filter(analyzed);
   const only = options.only ? new Set(options.only) : undefined;
-  const pick = (list: readonly Analyzer[]) => (only ? list.filter((a) => only.has(a.name) || only.has(key(a))) : list);
-  const key = (a: Analyzer) => Object.entries(istioAnalyzers).find(([, v]) => v === a)?.[0] ?? a.name;
+  const pick = (list: readonly Analyzer[]) => (only ? list.filter((a) => only.has(a.name) || only.has(analyzerKey.get(a) ?? '')) : list);
   const perCluster = pick([...Object.values(istioAnalyzers), ...okemeshRules]);
   const clusters = new Map<string | undefined, LintResource[]>();
   for (const r of resources) clusters.set(r.cluster, [...(clusters.get(r.cluster) ?? []), r]);
   const findings: Finding[] = [];
-  for (const [, own] of clusters) {
+  for (const own of clusters.values()) {
     const facts = meshFactsFromResources(own, options);
-    const ingressOff = facts.meshConfig['ingressControllerMode'] === 'OFF';
-    const withDefaults = options.defaultResources === false || ingressOff ? own : [...own, ...defaultResources(String(facts.meshConfig['ingressService'] ?? 'istio-ingressgateway'))];
-    findings.push(...run(perCluster, withDefaults, facts).filter((f) => !f.file.startsWith('(istioctl')));
+    const synthetic = declaredWorkloads(own, options.mesh);
+    if (options.defaultResources !== false && facts.meshConfig['ingressControllerMode'] !== 'OFF') {
+      synthetic.push(...defaultResources(String(facts.meshConfig['ingressService'] ?? 'istio-ingressgateway')));
+    }
+    findings.push(...run(perCluster, [...own, ...synthetic], facts));
   }
-  if (clusters.size > 1 || [...clusters.keys()].some((c) => c !== undefined)) {
+  if ([...clusters.keys()].some((c) => c !== undefined)) {
     findings.push(...run(pick(crossClusterRules), resources, meshFactsFromResources(resources, options)));
   }
   return findings.sort(compareFindings);

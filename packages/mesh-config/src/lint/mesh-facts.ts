@@ -22,5 +22,8 @@ export function meshFactsFromResources(resources: readonly LintResource[], optio
     meshNetworks: options.meshNetworks ?? parseEmbedded(data['meshNetworks']),
     meshNetworksFile: options.meshNetworks ? options.meshNetworksFile : cm?.file,
     now: options.now ?? new Date(),
+    declared: options.mesh,
+    trustDomain: options.trustDomain ?? options.mesh?.trustDomain,
+    connectTimeoutFloorMs: options.connectTimeoutFloorMs ?? 1000,
   };
 }

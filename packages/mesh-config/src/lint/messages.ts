@@ -109,6 +109,12 @@ export const istioMessages: Record<string, MessageType> = {
     template: 'Gateway reference in VirtualService %s is to an implementation-generated internal Gateway: %s.',
   },
   IST0167: { name: 'IneffectivePolicy', level: 'Warning', template: 'The policy has no impact: %s.' },
+  IST0170: {
+    name: 'MultiClusterInconsistentService',
+    level: 'Warning',
+    template:
+      'The service %v in namespace %q is inconsistent across clusters %q, which can lead to undefined behaviors. The inconsistent behaviors are: %v.',
+  },
   IST0173: {
     name: 'DestinationRuleSubsetNotSelectPods',
     level: 'Error',

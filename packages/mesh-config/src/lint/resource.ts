@@ -59,7 +59,7 @@ const clusterScoped = new Set([
 ]);
 
 /** A document as an analyzable resource, or undefined when it is not a named Kubernetes object. */
-export function toResource(doc: ParsedDocument, cluster?: string): LintResource | undefined {
+export function toResource(doc: Pick<ParsedDocument, 'file' | 'value' | 'locate'>, cluster?: string): LintResource | undefined {
   const value = doc.value;
   if (!isJson(value)) return undefined;
   const { apiVersion, kind } = value;

@@ -1,0 +1,127 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join, relative, resolve } from 'node:path';
+import { parseManifests } from '../parse.js';
+import type { LintDocument } from './lint.js';
+
+/** A path that could not be read or parsed; the CLI exits 2 on any. */
+export interface InputProblem {
+  readonly file: string;
+  /** 1-based; 0 when the whole file is unreadable. */
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+export interface LintInput {
+  readonly documents: readonly LintDocument[];
+  readonly problems: readonly InputProblem[];
+  /** Cluster names, when a path was a multicluster directory. */
+  readonly clusters: readonly string[];
+  readonly files: number;
+}
+
+const isYaml = (name: string): boolean => /\.ya?ml$/i.test(name);
+
+interface Walk {
+  readonly documents: LintDocument[];
+  readonly problems: InputProblem[];
+  readonly clusters: string[];
+  files: number;
+  readonly display: (path: string) => string;
+}
+
+async function readManifest(path: string, cluster: string | undefined, walk: Walk): Promise<void> {
+  const file = walk.display(path);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    walk.problems.push({ file, line: 0, column: 0, message: (error as Error).message });
+    return;
+  }
+  walk.files += 1;
+  const parsed = parseManifests(text, file);
+  walk.problems.push(...parsed.errors);
+  for (const doc of parsed.documents) walk.documents.push(cluster === undefined ? doc : { file: doc.file, value: doc.value, locate: doc.locate, cluster });
+}
+
+async function entries(dir: string): Promise<{ dirs: string[]; yaml: string[] }> {
+  const list = await readdir(dir, { withFileTypes: true });
+  const dirs = list.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => join(dir, e.name)).sort();
+  const yaml = list.filter((e) => e.isFile() && isYaml(e.name)).map((e) => join(dir, e.name)).sort();
+  return { dirs, yaml };
+}
+
+async function readTree(dir: string, cluster: string | undefined, walk: Walk): Promise<void> {
+  const { dirs, yaml } = await entries(dir);
+  for (const file of yaml) await readManifest(file, cluster, walk);
+  for (const sub of dirs) await readTree(sub, cluster, walk);
+}
+
+async function holdsYaml(dir: string): Promise<boolean> {
+  const { dirs, yaml } = await entries(dir);
+  if (yaml.length > 0) return true;
+  for (const sub of dirs) if (await holdsYaml(sub)) return true;
+  return false;
+}
+
+/**
+ * The cluster directories of a multicluster layout: `<dir>/clusters/<name>/` (what okemesh render writes), or a
+ * directory with no manifests of its own (a kustomization aside) whose 2+ subdirectories each hold manifests.
+ */
+async function clusterDirs(dir: string): Promise<string[] | undefined> {
+  const { dirs, yaml } = await entries(dir);
+  const nested = dirs.find((d) => basename(d) === 'clusters');
+  if (nested) {
+    const inner = (await entries(nested)).dirs;
+    if (inner.length > 0) return inner;
+  }
+  if (yaml.some((f) => !/kustomization\.ya?ml$/.test(f)) || dirs.length < 2) return undefined;
+  for (const d of dirs) if (!(await holdsYaml(d))) return undefined;
+  return dirs;
+}
+
+async function readPath(path: string, walk: Walk): Promise<void> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    walk.problems.push({ file: walk.display(path), line: 0, column: 0, message: (error as Error).message });
+    return;
+  }
+  if (!info.isDirectory()) {
+    await readManifest(path, undefined, walk);
+    return;
+  }
+  const clusters = await clusterDirs(path);
+  if (!clusters) {
+    await readTree(path, undefined, walk);
+    return;
+  }
+  for (const dir of clusters) {
+    walk.clusters.push(basename(dir));
+    await readTree(dir, basename(dir), walk);
+  }
+  const clusterSet = new Set(clusters);
+  const { dirs, yaml } = await entries(path);
+  for (const file of yaml) await readManifest(file, undefined, walk);
+  for (const sub of dirs) if (!clusterSet.has(sub) && !clusters.some((c) => c.startsWith(`${sub}/`))) await readTree(sub, undefined, walk);
+}
+
+/**
+ * Reads files and directories for `lint()`: multi-document YAML, kustomize-style trees, and multicluster
+ * layouts (documents tagged with their cluster). Never throws for bad input: unreadable files and YAML
+ * syntax errors come back as problems with file and line.
+ */
+export async function loadLintInput(paths: readonly string[], options: { readonly cwd?: string } = {}): Promise<LintInput> {
+  const cwd = options.cwd;
+  const walk: Walk = {
+    documents: [],
+    problems: [],
+    clusters: [],
+    files: 0,
+    display: (p) => (cwd ? relative(cwd, p) || p : p),
+  };
+  for (const path of paths) await readPath(cwd ? resolve(cwd, path) : path, walk);
+  return { documents: walk.documents, problems: walk.problems, clusters: walk.clusters, files: walk.files };
+}
