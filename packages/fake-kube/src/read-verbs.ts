@@ -1,7 +1,7 @@
 import { requireName, served } from './api-request.js';
 import type { ApiContext, ApiRequest, ApiResponse } from './api-request.js';
 import type { StoredObject } from './object.js';
-import { paginate, parseLimit } from './pagination.js';
+import { parseLimit } from './pagination.js';
 import { apiVersionOf } from './resources.js';
 import { matchesFields, matchesLabels, parseFieldSelector, parseSelector } from './selector.js';
 
@@ -10,13 +10,16 @@ export function getObject(ctx: ApiContext, request: ApiRequest): ApiResponse {
   return { status: 200, body: served(request, object) };
 }
 
-/** Objects of the addressed collection that match `labelSelector` and `fieldSelector`. */
-export function selectObjects(ctx: ApiContext, request: ApiRequest): StoredObject[] {
+/** The label and field selectors of a request as one predicate. */
+function selection(request: ApiRequest): (object: StoredObject) => boolean {
   const labels = parseSelector(request.query.get('labelSelector') ?? undefined);
   const fields = parseFieldSelector(request.query.get('fieldSelector') ?? undefined);
-  return ctx.store
-    .list(request.type, request.info.namespace)
-    .filter((o) => matchesLabels(labels, o.metadata.labels) && matchesFields(fields, o));
+  return (o) => matchesLabels(labels, o.metadata.labels) && matchesFields(fields, o);
+}
+
+/** Objects of the addressed collection that match `labelSelector` and `fieldSelector`. */
+export function selectObjects(ctx: ApiContext, request: ApiRequest): StoredObject[] {
+  return ctx.store.list(request.type, request.info.namespace, selection(request));
 }
 
 /** A `<Kind>List` document. */
@@ -39,7 +42,7 @@ export function listDocument(
 }
 
 export function listObjects(ctx: ApiContext, request: ApiRequest): ApiResponse {
-  const selected = selectObjects(ctx, request);
-  const page = paginate(selected, parseLimit(request.query.get('limit')), request.query.get('continue') ?? undefined);
+  const limit = parseLimit(request.query.get('limit'));
+  const page = ctx.store.listPage(request.type, request.info.namespace, selection(request), limit, request.query.get('continue') ?? undefined);
   return { status: 200, body: listDocument(request, page.items, ctx.store.currentRevision(), page) };
 }

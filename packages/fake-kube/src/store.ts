@@ -4,6 +4,8 @@ import { clone, jsonEqual, specOf } from './object.js';
 import type { KubeObject, ObjectMeta, StoredObject } from './object.js';
 import { findResource, resourceForStorageKey, storageKey } from './resources.js';
 import type { ResourceType } from './resources.js';
+import { paginate } from './pagination.js';
+import type { Page } from './pagination.js';
 import { notFound, qualified } from './status.js';
 
 export type StoreEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -74,13 +76,28 @@ export class ObjectStore {
     return found;
   }
 
-  /** Objects of a type, in one namespace or all, ordered by namespace then name. */
-  list(type: ResourceType, namespace?: string): StoredObject[] {
-    const out: StoredObject[] = [];
+  /**
+   * Objects of a type, in one namespace or all, ordered by namespace then name. `where` filters before the
+   * (deep) copies are made, so selective lists of big collections stay cheap.
+   */
+  list(type: ResourceType, namespace?: string, where?: (object: StoredObject) => boolean): StoredObject[] {
+    return this.sorted(type, namespace, where).map((o) => clone(o));
+  }
+
+  /** One page of `list` (limit + continue token); only the returned items are copied. */
+  listPage(type: ResourceType, namespace: string | undefined, where: (object: StoredObject) => boolean, limit: number | undefined, token: string | undefined): Page {
+    const page = paginate(this.sorted(type, namespace, where), limit, token);
+    return { ...page, items: page.items.map((o) => clone(o)) };
+  }
+
+  private sorted(type: ResourceType, namespace: string | undefined, where: ((object: StoredObject) => boolean) | undefined): StoredObject[] {
+    const keyed: (readonly [string, StoredObject])[] = [];
     for (const object of this.bucket(type).values()) {
-      if (namespace === undefined || !type.namespaced || object.metadata.namespace === namespace) out.push(clone(object));
+      const inNamespace = namespace === undefined || !type.namespaced || object.metadata.namespace === namespace;
+      if (inNamespace && (where === undefined || where(object))) keyed.push([objectKey(object.metadata.namespace, object.metadata.name), object]);
     }
-    return out.sort((a, b) => compareKeys(a, b));
+    keyed.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return keyed.map(([, o]) => o);
   }
 
   create(type: ResourceType, input: KubeObject, options: WriteOptions = {}): StoredObject {
@@ -216,10 +233,4 @@ export class ObjectStore {
   private emit(type: StoreEventType, resource: ResourceType, object: StoredObject): void {
     for (const listener of this.listeners) listener({ type, resource, object: clone(object), revision: this.revision });
   }
-}
-
-function compareKeys(a: StoredObject, b: StoredObject): number {
-  const ka = objectKey(a.metadata.namespace, a.metadata.name);
-  const kb = objectKey(b.metadata.namespace, b.metadata.name);
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
