@@ -51,6 +51,7 @@ export async function listAll<T>(operation: string, page: (token: string | undef
 
 export interface WaitOptions {
   readonly timeoutMs: number;
+  /** Longest pause between polls; polling starts at 100 ms (or less) and doubles up to this. */
   readonly intervalMs: number;
   readonly signal?: AbortSignal | undefined;
 }
@@ -67,6 +68,8 @@ export async function waitUntil<T>(
   failed: (value: T) => string | undefined = () => undefined,
 ): Promise<T> {
   const deadline = Date.now() + options.timeoutMs;
+  // Poll fast first (most transitions are quick), then back off to the configured interval.
+  let delay = Math.min(options.intervalMs, 100);
   for (;;) {
     const value = await read();
     const failure = failed(value);
@@ -74,7 +77,8 @@ export async function waitUntil<T>(
     if (done(value)) return value;
     if (Date.now() >= deadline) throw new OciNetworkError('OCI_TIMEOUT', `${what}: not done after ${Math.round(options.timeoutMs / 1000)} s`);
     if (options.signal?.aborted) throw new OciNetworkError('OCI_ABORTED', `${what}: aborted`);
-    await sleep(options.intervalMs);
+    await sleep(delay);
+    delay = Math.min(options.intervalMs, delay * 2);
   }
 }
 

@@ -1,0 +1,97 @@
+import type { AuthMethod, ClientFactory, OciNetworkError, Plan, ProgressEvent } from '@okemesh/oci-network';
+import { Option } from 'commander';
+import { createInterface } from 'node:readline/promises';
+import { CommandFailed, UsageError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
+import { paint, printJson, type Io } from '../io.js';
+
+/** Flags every OCI-touching command takes. */
+export interface OciFlags {
+  readonly file?: string;
+  readonly json?: boolean;
+  readonly yes?: boolean;
+  readonly profile?: string;
+  readonly configFile?: string;
+  readonly auth?: AuthMethod;
+  readonly endpoint?: string;
+}
+
+export const ociOptions = (): Option[] => [
+  new Option('--profile <name>', 'profile in the OCI config file').default('DEFAULT'),
+  new Option('--config-file <path>', 'OCI config file (default: $OCI_CONFIG_FILE or ~/.oci/config)'),
+  new Option('--auth <method>', 'how to authenticate').choices(['config', 'instance_principal', 'resource_principal', 'oke_workload_identity']).default('config'),
+  new Option('--endpoint <url>', 'override every OCI endpoint, e.g. http://127.0.0.1:8080/{region} (env OKEMESH_OCI_ENDPOINT)'),
+];
+
+export const yesOption = () => new Option('-y, --yes', 'apply without the confirmation prompt (required without a TTY)');
+
+/** Builds SDK clients (imported lazily: the OCI SDK costs start-up time only for commands that call OCI). */
+export async function connect(io: Io, flags: OciFlags): Promise<{ clients: ClientFactory; tenancyId: string | undefined }> {
+  const oci = await import('@okemesh/oci-network');
+  const configFile = flags.configFile ?? io.env.OCI_CONFIG_FILE;
+  const identity = await oci
+    .resolveIdentity({
+      method: flags.auth ?? 'config',
+      ...(flags.profile ? { profile: flags.profile } : {}),
+      ...(configFile ? { configFile } : {}),
+    })
+    .catch((error: unknown) => {
+      throw commandError(error);
+    });
+  const endpoint = flags.endpoint ?? io.env.OKEMESH_OCI_ENDPOINT;
+  return { clients: new oci.ClientFactory(identity.provider, endpoint ? { endpoint } : {}), tenancyId: identity.tenancyId };
+}
+
+export function progressPrinter(io: Io): (event: ProgressEvent) => void {
+  return (event) => io.stderr(`${paint(io, 'dim', `[${event.region}]`)} ${event.message}\n`);
+}
+
+/**
+ * Asks before changing OCI. `--yes` skips the question; without a TTY and without `--yes` the command refuses,
+ * so a pipeline never applies by accident.
+ */
+export async function confirm(flags: OciFlags, question: string): Promise<void> {
+  if (flags.yes) return;
+  if (!process.stdin.isTTY) throw new UsageError(`${question}: refusing without a TTY; pass --yes to apply non-interactively`);
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await rl.question(`${question}? Only "yes" is accepted: `);
+    if (answer.trim() !== 'yes') throw new CommandFailed('cancelled; nothing was changed', ExitCode.Aborted);
+  } finally {
+    rl.close();
+  }
+}
+
+export async function printPlan(io: Io, flags: OciFlags, plan: Plan, extra: Record<string, unknown> = {}): Promise<void> {
+  const { formatPlan, summarizePlan } = await import('@okemesh/oci-network/plan');
+  if (flags.json) printJson(io, { ...plan, summary: summarizePlan(plan), ...extra });
+  else io.stdout(formatPlan(plan));
+}
+
+const EXIT: Partial<Record<OciNetworkError['code'], number>> = {
+  OCI_AUTH_FAILED: ExitCode.Usage,
+  OCI_ABORTED: ExitCode.Aborted,
+};
+
+/** okemesh OCI errors become CLI failures with the right exit code and the OCI request id; others pass. */
+function commandError(error: unknown): unknown {
+  const e = error as { name?: string; code?: OciNetworkError['code']; message?: string; api?: { opcRequestId?: string } };
+  if (e.name !== 'OciNetworkError' || !e.code) return error;
+  const request = e.api?.opcRequestId ? ` (opc-request-id ${e.api.opcRequestId})` : '';
+  return new CommandFailed(`${e.code}: ${e.message ?? ''}${request}`, EXIT[e.code] ?? ExitCode.Findings);
+}
+
+/** Runs an OCI action: Ctrl-C stops between steps (exit 3); okemesh OCI errors become readable failures. */
+export async function runOci<T>(task: (signal: AbortSignal) => Promise<T>, clients?: ClientFactory): Promise<T> {
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  try {
+    return await task(controller.signal);
+  } catch (error) {
+    throw commandError(error);
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    clients?.close();
+  }
+}
