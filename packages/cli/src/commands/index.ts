@@ -6,7 +6,6 @@ import { registerDrill } from './drill.js';
 import { registerIam } from './iam.js';
 import { registerInit } from './init.js';
 import { registerLint } from './lint.js';
-import { registerLint } from './lint.js';
 import { registerMesh } from './mesh.js';
 import { registerNetwork } from './network.js';
 import { registerProbe } from './probe.js';
@@ -18,4 +17,4 @@ import { registerValidate } from './validate.js';
  * Every command group, in help order. A new group is one module under commands/ plus one line here;
  * heavy SDKs are imported inside the group's action handlers, never at module top level.
  */
-export const commandGroups: readonly CommandGroup[] = [registerInit, registerValidate, registerSchema, registerRender, registerLint, registerLint, registerMesh, registerProbe, registerDrill, registerCerts, registerNetwork, registerDns, registerIam, registerDiscover];
+export const commandGroups: readonly CommandGroup[] = [registerInit, registerValidate, registerSchema, registerRender, registerLint, registerMesh, registerProbe, registerDrill, registerCerts, registerNetwork, registerDns, registerIam, registerDiscover];
