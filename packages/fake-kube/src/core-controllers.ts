@@ -2,7 +2,9 @@ import type { TokenIssuer } from './api-request.js';
 import type { TokenRegistry } from './auth.js';
 import { isRecord } from './object.js';
 import type { StoredObject } from './object.js';
-import { findResource, RESOURCE_TYPES } from './resources.js';
+import { typeFromCrd } from './crds.js';
+import type { ResourceRegistry } from './resource-registry.js';
+import { builtin, storageKey } from './resources.js';
 import type { ResourceType } from './resources.js';
 import type { ObjectStore, StoreEvent } from './store.js';
 
@@ -11,9 +13,7 @@ const SA_NAME = 'kubernetes.io/service-account.name';
 const SA_UID = 'kubernetes.io/service-account.uid';
 
 function core(resource: string): ResourceType {
-  const type = findResource('', 'v1', resource);
-  if (type === undefined) throw new Error(`core resource ${resource} missing from the registry`);
-  return type;
+  return builtin('', 'v1', resource);
 }
 
 export interface CoreControllerDeps {
@@ -21,13 +21,15 @@ export interface CoreControllerDeps {
   readonly caPem: string;
   readonly issuer: TokenIssuer;
   readonly registry: TokenRegistry;
+  readonly resources: ResourceRegistry;
 }
 
 /**
  * The controllers every real cluster runs, always on and synchronous so tests see their effect on the next read:
  * - namespaces get a `default` ServiceAccount and the `kube-root-ca.crt` ConfigMap;
  * - ServiceAccount token Secrets get `data.token`, `data.ca.crt`, `data.namespace` (the token authenticates);
- * - the garbage collector deletes objects whose controller owner (by uid) was deleted.
+ * - the garbage collector deletes objects whose controller owner (by uid) was deleted;
+ * - CustomResourceDefinitions register their resources (served at once) and take their objects along when deleted.
  */
 export function startCoreControllers(deps: CoreControllerDeps): () => void {
   const { store } = deps;
@@ -79,7 +81,7 @@ export function startCoreControllers(deps: CoreControllerDeps): () => void {
   };
 
   const collectGarbage = (owner: StoredObject): void => {
-    for (const type of RESOURCE_TYPES) {
+    for (const type of deps.resources.all()) {
       for (const object of store.list(type, owner.metadata.namespace)) {
         const owned = object.metadata.ownerReferences?.some((ref) => ref.uid === owner.metadata.uid) ?? false;
         if (owned && store.get(type, object.metadata.namespace, object.metadata.name) !== undefined) {
@@ -98,8 +100,20 @@ export function startCoreControllers(deps: CoreControllerDeps): () => void {
     }
   };
 
+  const onCrd = (crd: StoredObject, deleted: boolean): void => {
+    const defined = typeFromCrd(crd);
+    if (defined === undefined) return;
+    if (!deleted) {
+      deps.resources.register(defined);
+      return;
+    }
+    const removed = deps.resources.unregister(storageKey(defined));
+    if (removed !== undefined) store.dropResource(removed);
+  };
+
   const onEvent = (event: StoreEvent): void => {
     const { resource, object, type } = event;
+    if (resource.group === 'apiextensions.k8s.io') onCrd(object, type === 'DELETED');
     if (type === 'DELETED') {
       if (resource.resource === 'secrets' && resource.group === '') {
         const key = `${object.metadata.namespace ?? ''}/${object.metadata.name}`;

@@ -59,6 +59,15 @@ function podDefaults(object: KubeObject): KubeObject {
   return { ...object, status: { phase: 'Pending', ...status } };
 }
 
+/** A CRD is Established at once (the fake serves its resources immediately). */
+function crdDefaults(object: KubeObject): KubeObject {
+  const spec = record(object['spec']);
+  const versions = Array.isArray(spec['versions']) ? spec['versions'] : [];
+  const stored = versions.filter((v) => isRecord(v) && v['storage'] === true).map((v) => String((v as Record<string, unknown>)['name']));
+  const conditions = ['NamesAccepted', 'Established'].map((type) => ({ type, status: 'True', reason: type === 'Established' ? 'InitialNamesAccepted' : 'NoConflicts' }));
+  return { ...object, status: { conditions, acceptedNames: record(spec['names']), storedVersions: stored } };
+}
+
 /** Server-side defaulting for the modelled kinds (pure: returns a new object). */
 export function applyDefaults(type: ResourceType, object: KubeObject): KubeObject {
   if (type.group === '') {
@@ -75,6 +84,7 @@ export function applyDefaults(type: ResourceType, object: KubeObject): KubeObjec
         return object;
     }
   }
+  if (type.group === 'apiextensions.k8s.io') return crdDefaults(object);
   if (type.group === 'apps' && (type.resource === 'deployments' || type.resource === 'statefulsets' || type.resource === 'replicasets')) {
     return workloadDefaults(object);
   }

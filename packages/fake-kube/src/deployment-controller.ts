@@ -2,21 +2,14 @@ import { jsonEqual, readPath } from './object.js';
 import type { StoredObject } from './object.js';
 import type { PodLifecycle } from './pod-lifecycle.js';
 import { objectKey, ReconcileQueue, splitKey } from './reconcile-queue.js';
-import { findResource } from './resources.js';
-import type { ResourceType } from './resources.js';
+import { builtin } from './resources.js';
 import type { ObjectStore, StoreEvent } from './store.js';
 import { deploymentStatus, desiredReplicas, isOwnedBy, isPodReady, podFor, replicaSetFor, templateHash } from './workload.js';
 import { randomSuffix } from './write-verbs.js';
 
-function type(group: string, version: string, resource: string): ResourceType {
-  const found = findResource(group, version, resource);
-  if (found === undefined) throw new Error(`resource ${resource} missing from the registry`);
-  return found;
-}
-
-const DEPLOYMENTS = type('apps', 'v1', 'deployments');
-const REPLICASETS = type('apps', 'v1', 'replicasets');
-const PODS = type('', 'v1', 'pods');
+const DEPLOYMENTS = builtin('apps', 'v1', 'deployments');
+const REPLICASETS = builtin('apps', 'v1', 'replicasets');
+const PODS = builtin('', 'v1', 'pods');
 
 /**
  * Simulates the Deployment and ReplicaSet controllers: each Deployment keeps one ReplicaSet for its current

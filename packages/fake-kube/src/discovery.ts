@@ -1,4 +1,5 @@
-import { apiGroups, apiVersionOf, RESOURCE_TYPES } from './resources.js';
+import type { ResourceRegistry } from './resource-registry.js';
+import { apiVersionOf } from './resources.js';
 import type { ResourceType } from './resources.js';
 
 export interface ServerVersion {
@@ -31,8 +32,8 @@ export function coreVersions(): Record<string, unknown> {
 }
 
 /** `GET /apis`. */
-export function groupList(): Record<string, unknown> {
-  const groups = [...apiGroups()].map(([name, versions]) => {
+export function groupList(registry: ResourceRegistry): Record<string, unknown> {
+  const groups = [...registry.groups()].map(([name, versions]) => {
     const entries = versions.map((version) => ({ groupVersion: `${name}/${version}`, version }));
     return { name, versions: entries, preferredVersion: entries[0] };
   });
@@ -40,8 +41,8 @@ export function groupList(): Record<string, unknown> {
 }
 
 /** `GET /apis/{group}`; `undefined` when the group is not served. */
-export function groupDocument(group: string): Record<string, unknown> | undefined {
-  const versions = apiGroups().get(group);
+export function groupDocument(registry: ResourceRegistry, group: string): Record<string, unknown> | undefined {
+  const versions = registry.groups().get(group);
   if (versions === undefined) return undefined;
   const entries = versions.map((version) => ({ groupVersion: `${group}/${version}`, version }));
   return { kind: 'APIGroup', apiVersion: 'v1', name: group, versions: entries, preferredVersion: entries[0] };
@@ -63,8 +64,8 @@ function subresourceEntries(type: ResourceType): Record<string, unknown>[] {
 }
 
 /** `GET /api/v1` or `GET /apis/{group}/{version}`; `undefined` when nothing is served there. */
-export function resourceList(group: string, version: string): Record<string, unknown> | undefined {
-  const types = RESOURCE_TYPES.filter((t) => t.group === group && t.versions.includes(version));
+export function resourceList(registry: ResourceRegistry, group: string, version: string): Record<string, unknown> | undefined {
+  const types = registry.all().filter((t) => t.group === group && t.versions.includes(version));
   if (types.length === 0) return undefined;
   const resources = types.flatMap((t) => [
     {

@@ -1,21 +1,14 @@
 import { isRecord, jsonEqual, readPath } from './object.js';
 import type { KubeObject, StoredObject } from './object.js';
 import { ReconcileQueue } from './reconcile-queue.js';
-import { findResource } from './resources.js';
-import type { ResourceType } from './resources.js';
+import { builtin } from './resources.js';
 import { matchesLabels, parseSelector, selectorText } from './selector.js';
 import type { ObjectStore, StoreEvent } from './store.js';
 import { isPodReady } from './workload.js';
 
-function core(resource: string): ResourceType {
-  const type = findResource('', 'v1', resource);
-  if (type === undefined) throw new Error(`core resource ${resource} missing from the registry`);
-  return type;
-}
-
-const SERVICES = core('services');
-const PODS = core('pods');
-const ENDPOINTS = core('endpoints');
+const SERVICES = builtin('', 'v1', 'services');
+const PODS = builtin('', 'v1', 'pods');
+const ENDPOINTS = builtin('', 'v1', 'endpoints');
 
 function address(pod: StoredObject): Record<string, unknown> {
   const nodeName = readPath(pod, 'spec.nodeName');

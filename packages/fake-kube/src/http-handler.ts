@@ -8,7 +8,7 @@ import type { ServerVersion } from './discovery.js';
 import { FakeKubeError } from './errors.js';
 import type { FaultPlan } from './faults.js';
 import { parseResourcePath } from './request-info.js';
-import { findResource } from './resources.js';
+import type { ResourceRegistry } from './resource-registry.js';
 import { failureStatus, statusFromError } from './status.js';
 import type { WatchHub } from './watch.js';
 
@@ -17,6 +17,7 @@ export interface HandlerDeps {
   readonly tokens: TokenRegistry;
   readonly faults: FaultPlan;
   readonly watches: WatchHub;
+  readonly resources: ResourceRegistry;
   readonly version: ServerVersion;
   /** Called once per request after it is answered (streamed watches: when the stream starts). */
   readonly record: (request: { method: string; url: URL; contentType: string | undefined; body: string }, status: number, injected: boolean) => void;
@@ -44,19 +45,19 @@ function sendJson(res: ServerResponse, response: ApiResponse): void {
   res.end(text);
 }
 
-function discovery(pathname: string, version: ServerVersion): ApiResponse | undefined {
+function discovery(pathname: string, version: ServerVersion, registry: ResourceRegistry): ApiResponse | undefined {
   if (pathname === '/version') return { status: 200, body: versionDocument(version) };
   if (pathname === '/healthz' || pathname === '/livez' || pathname === '/readyz') return { status: 200, body: 'ok' };
   if (pathname === '/api') return { status: 200, body: coreVersions() };
-  if (pathname === '/apis') return { status: 200, body: groupList() };
+  if (pathname === '/apis') return { status: 200, body: groupList(registry) };
   const parts = pathname.split('/').filter((p) => p !== '');
   const doc =
     parts[0] === 'api' && parts.length === 2
-      ? resourceList('', parts[1] ?? '')
+      ? resourceList(registry, '', parts[1] ?? '')
       : parts[0] === 'apis' && parts.length === 2
-        ? groupDocument(parts[1] ?? '')
+        ? groupDocument(registry, parts[1] ?? '')
         : parts[0] === 'apis' && parts.length === 3
-          ? resourceList(parts[1] ?? '', parts[2] ?? '')
+          ? resourceList(registry, parts[1] ?? '', parts[2] ?? '')
           : undefined;
   return doc === undefined ? undefined : { status: 200, body: doc };
 }
@@ -86,11 +87,11 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
     try {
       const info = parseResourcePath(url.pathname);
       if (!PUBLIC.has(url.pathname)) authorize(deps.tokens.authenticate(req.headers.authorization), method, info);
-      const found = info === undefined ? discovery(url.pathname, deps.version) : undefined;
+      const found = info === undefined ? discovery(url.pathname, deps.version, deps.resources) : undefined;
       if (found !== undefined) {
         response = found;
       } else {
-        const type = info === undefined ? undefined : findResource(info.group, info.version, info.resource);
+        const type = info === undefined ? undefined : deps.resources.find(info.group, info.version, info.resource);
         if (info === undefined || type === undefined) throw notServed(url.pathname);
         const request: ApiRequest = { method, info, type, query: url.searchParams, body, contentType };
         const watch = url.searchParams.get('watch');

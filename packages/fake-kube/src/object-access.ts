@@ -1,7 +1,8 @@
 import { applyDefaults } from './defaults.js';
 import { FakeKubeError } from './errors.js';
 import type { KubeObject, StoredObject } from './object.js';
-import { findKind, findResource } from './resources.js';
+import type { ResourceRegistry } from './resource-registry.js';
+import { builtin } from './resources.js';
 import type { ResourceType } from './resources.js';
 import { matchesLabels, parseSelector } from './selector.js';
 import type { ObjectStore } from './store.js';
@@ -20,16 +21,16 @@ export interface ListFilter {
   readonly labelSelector?: string;
 }
 
-export function typeOfKind(apiVersion: string, kind: string): ResourceType {
-  const type = findKind(apiVersion, kind);
+export function typeOfKind(registry: ResourceRegistry, apiVersion: string, kind: string): ResourceType {
+  const type = registry.findKind(apiVersion, kind);
   if (type === undefined) throw new FakeKubeError('FAKE_KUBE_UNKNOWN_KIND', `fake-kube does not serve ${kind} in ${apiVersion}`);
   return type;
 }
 
-const NAMESPACES = findResource('', 'v1', 'namespaces');
+const NAMESPACES = builtin('', 'v1', 'namespaces');
 
 function ensureNamespace(store: ObjectStore, namespace: string | undefined): void {
-  if (NAMESPACES === undefined || namespace === undefined || store.get(NAMESPACES, undefined, namespace) !== undefined) return;
+  if (namespace === undefined || store.get(NAMESPACES, undefined, namespace) !== undefined) return;
   store.create(NAMESPACES, applyDefaults(NAMESPACES, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } }));
 }
 
@@ -37,12 +38,12 @@ function ensureNamespace(store: ObjectStore, namespace: string | undefined): voi
  * Test-hook write: creates the object (or replaces it when it exists), bypassing HTTP, auth and faults.
  * Missing namespaces are created; `status` is kept as given; server defaults still apply.
  */
-export function upsertObject(store: ObjectStore, object: KubeObject): StoredObject {
+export function upsertObject(store: ObjectStore, registry: ResourceRegistry, object: KubeObject): StoredObject {
   const { apiVersion, kind } = object;
   if (apiVersion === undefined || kind === undefined) {
     throw new FakeKubeError('FAKE_KUBE_INVALID', 'seeded objects need apiVersion and kind');
   }
-  const type = typeOfKind(apiVersion, kind);
+  const type = typeOfKind(registry, apiVersion, kind);
   const name = object.metadata?.name ?? '';
   const namespace = type.namespaced ? (object.metadata?.namespace ?? 'default') : undefined;
   const input = applyDefaults(type, { ...object, metadata: { ...object.metadata, name, ...(namespace === undefined ? {} : { namespace }) } });
@@ -52,18 +53,18 @@ export function upsertObject(store: ObjectStore, object: KubeObject): StoredObje
   return store.update(type, { ...input, metadata: { ...input.metadata, resourceVersion: '' } });
 }
 
-export function getObjectByRef(store: ObjectStore, ref: ObjectRef): StoredObject | undefined {
-  return store.get(typeOfKind(ref.apiVersion, ref.kind), ref.namespace, ref.name);
+export function getObjectByRef(store: ObjectStore, registry: ResourceRegistry, ref: ObjectRef): StoredObject | undefined {
+  return store.get(typeOfKind(registry, ref.apiVersion, ref.kind), ref.namespace, ref.name);
 }
 
-export function listObjectsOfKind(store: ObjectStore, apiVersion: string, kind: string, filter: ListFilter = {}): StoredObject[] {
+export function listObjectsOfKind(store: ObjectStore, registry: ResourceRegistry, apiVersion: string, kind: string, filter: ListFilter = {}): StoredObject[] {
   const selector = parseSelector(filter.labelSelector);
-  return store.list(typeOfKind(apiVersion, kind), filter.namespace).filter((o) => matchesLabels(selector, o.metadata.labels));
+  return store.list(typeOfKind(registry, apiVersion, kind), filter.namespace).filter((o) => matchesLabels(selector, o.metadata.labels));
 }
 
 /** Deletes an object directly; false when it did not exist. */
-export function removeObject(store: ObjectStore, ref: ObjectRef): boolean {
-  const type = typeOfKind(ref.apiVersion, ref.kind);
+export function removeObject(store: ObjectStore, registry: ResourceRegistry, ref: ObjectRef): boolean {
+  const type = typeOfKind(registry, ref.apiVersion, ref.kind);
   if (store.get(type, ref.namespace, ref.name) === undefined) return false;
   store.delete(type, ref.namespace, ref.name);
   return true;

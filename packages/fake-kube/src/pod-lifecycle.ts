@@ -1,19 +1,12 @@
 import { randomInt } from 'node:crypto';
 import { clone, readPath } from './object.js';
 import type { KubeObject, StoredObject } from './object.js';
-import { findResource } from './resources.js';
-import type { ResourceType } from './resources.js';
+import { builtin } from './resources.js';
 import type { ObjectStore } from './store.js';
 import { readyPod } from './workload.js';
 
-function core(resource: string): ResourceType {
-  const type = findResource('', 'v1', resource);
-  if (type === undefined) throw new Error(`core resource ${resource} missing from the registry`);
-  return type;
-}
-
-const PODS = core('pods');
-const NODES = core('nodes');
+const PODS = builtin('', 'v1', 'pods');
+const NODES = builtin('', 'v1', 'nodes');
 
 /**
  * Plays scheduler and kubelet for controller-made pods: binds each new pod round-robin to a schedulable node

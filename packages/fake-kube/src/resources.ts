@@ -1,3 +1,5 @@
+export type Subresource = 'status' | 'scale' | 'token' | 'eviction';
+
 /** What the fake knows about one API resource (one row of discovery). */
 export interface ResourceType {
   readonly group: string;
@@ -10,7 +12,7 @@ export interface ResourceType {
   readonly namespaced: boolean;
   readonly shortNames: readonly string[];
   /** Subresources served besides the object itself (`status`, `scale`, `token`). */
-  readonly subresources: readonly ('status' | 'scale' | 'token' | 'eviction')[];
+  readonly subresources: readonly Subresource[];
   /**
    * Top-level fields the schema declares (besides apiVersion/kind/metadata), used by
    * `fieldValidation=Strict`; `undefined` means the fake does not model the schema (any field passes).
@@ -20,19 +22,20 @@ export interface ResourceType {
 
 const SPEC_STATUS = ['spec', 'status'] as const;
 
-function type(
+/** Builds a resource description; `topLevelFields` defaults to spec + status. */
+export function resourceType(
   group: string,
   versions: readonly string[],
   resource: string,
   kind: string,
   namespaced: boolean,
-  extra: Partial<Pick<ResourceType, 'shortNames' | 'subresources' | 'topLevelFields'>> = {},
+  extra: Partial<Pick<ResourceType, 'shortNames' | 'subresources' | 'topLevelFields' | 'singular'>> = {},
 ): ResourceType {
   return {
     group,
     versions,
     resource,
-    singular: kind.toLowerCase(),
+    singular: extra.singular ?? kind.toLowerCase(),
     kind,
     namespaced,
     shortNames: extra.shortNames ?? [],
@@ -41,18 +44,16 @@ function type(
   };
 }
 
-const ISTIO_NETWORKING = ['v1', 'v1beta1', 'v1alpha3'] as const;
-const ISTIO_SECURITY = ['v1', 'v1beta1'] as const;
-const CRD = { subresources: ['status'] as const, topLevelFields: undefined };
+const type = resourceType;
+const RBAC = 'rbac.authorization.k8s.io';
+const RBAC_ROLE = { topLevelFields: ['rules', 'aggregationRule'] };
+const RBAC_BINDING = { topLevelFields: ['subjects', 'roleRef'] };
 
-/** Every resource the fake serves. */
-export const RESOURCE_TYPES: readonly ResourceType[] = [
+/** The Kubernetes built-in resources every fake cluster serves (custom resources come from CRDs). */
+export const BUILTIN_TYPES: readonly ResourceType[] = [
   type('', ['v1'], 'namespaces', 'Namespace', false, { shortNames: ['ns'], subresources: ['status'] }),
   type('', ['v1'], 'secrets', 'Secret', true, { topLevelFields: ['data', 'stringData', 'type', 'immutable'] }),
-  type('', ['v1'], 'configmaps', 'ConfigMap', true, {
-    shortNames: ['cm'],
-    topLevelFields: ['data', 'binaryData', 'immutable'],
-  }),
+  type('', ['v1'], 'configmaps', 'ConfigMap', true, { shortNames: ['cm'], topLevelFields: ['data', 'binaryData', 'immutable'] }),
   type('', ['v1'], 'serviceaccounts', 'ServiceAccount', true, {
     shortNames: ['sa'],
     subresources: ['token'],
@@ -61,44 +62,32 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   type('', ['v1'], 'services', 'Service', true, { shortNames: ['svc'], subresources: ['status'] }),
   type('', ['v1'], 'pods', 'Pod', true, { shortNames: ['po'], subresources: ['status', 'eviction'] }),
   type('', ['v1'], 'nodes', 'Node', false, { shortNames: ['no'], subresources: ['status'] }),
-  type('', ['v1'], 'endpoints', 'Endpoints', true, { shortNames: ['ep'], topLevelFields: ['subsets'] }),
+  type('', ['v1'], 'endpoints', 'Endpoints', true, { shortNames: ['ep'], singular: 'endpoints', topLevelFields: ['subsets'] }),
   type('apps', ['v1'], 'deployments', 'Deployment', true, { shortNames: ['deploy'], subresources: ['status', 'scale'] }),
   type('apps', ['v1'], 'statefulsets', 'StatefulSet', true, { shortNames: ['sts'], subresources: ['status', 'scale'] }),
   type('apps', ['v1'], 'replicasets', 'ReplicaSet', true, { shortNames: ['rs'], subresources: ['status', 'scale'] }),
-  type('autoscaling', ['v2'], 'horizontalpodautoscalers', 'HorizontalPodAutoscaler', true, {
-    shortNames: ['hpa'],
-    subresources: ['status'],
-  }),
+  type('apps', ['v1'], 'daemonsets', 'DaemonSet', true, { shortNames: ['ds'], subresources: ['status'] }),
+  type('batch', ['v1'], 'jobs', 'Job', true, { subresources: ['status'] }),
+  type('batch', ['v1'], 'cronjobs', 'CronJob', true, { shortNames: ['cj'], subresources: ['status'] }),
+  type('autoscaling', ['v2'], 'horizontalpodautoscalers', 'HorizontalPodAutoscaler', true, { shortNames: ['hpa'], subresources: ['status'] }),
+  type('policy', ['v1'], 'poddisruptionbudgets', 'PodDisruptionBudget', true, { shortNames: ['pdb'], subresources: ['status'] }),
   type('coordination.k8s.io', ['v1'], 'leases', 'Lease', true, { topLevelFields: ['spec'] }),
-  type('networking.k8s.io', ['v1'], 'networkpolicies', 'NetworkPolicy', true, {
-    shortNames: ['netpol'],
+  type('networking.k8s.io', ['v1'], 'networkpolicies', 'NetworkPolicy', true, { shortNames: ['netpol'], subresources: ['status'] }),
+  type(RBAC, ['v1'], 'roles', 'Role', true, RBAC_ROLE),
+  type(RBAC, ['v1'], 'rolebindings', 'RoleBinding', true, RBAC_BINDING),
+  type(RBAC, ['v1'], 'clusterroles', 'ClusterRole', false, RBAC_ROLE),
+  type(RBAC, ['v1'], 'clusterrolebindings', 'ClusterRoleBinding', false, RBAC_BINDING),
+  type('apiextensions.k8s.io', ['v1'], 'customresourcedefinitions', 'CustomResourceDefinition', false, {
+    shortNames: ['crd', 'crds'],
     subresources: ['status'],
-  }),
-  type('networking.istio.io', ISTIO_NETWORKING, 'virtualservices', 'VirtualService', true, { ...CRD, shortNames: ['vs'] }),
-  type('networking.istio.io', ISTIO_NETWORKING, 'destinationrules', 'DestinationRule', true, {
-    ...CRD,
-    shortNames: ['dr'],
-  }),
-  type('networking.istio.io', ISTIO_NETWORKING, 'gateways', 'Gateway', true, { ...CRD, shortNames: ['gw'] }),
-  type('networking.istio.io', ISTIO_NETWORKING, 'serviceentries', 'ServiceEntry', true, { ...CRD, shortNames: ['se'] }),
-  type('security.istio.io', ISTIO_SECURITY, 'peerauthentications', 'PeerAuthentication', true, {
-    ...CRD,
-    shortNames: ['pa'],
-  }),
-  type('security.istio.io', ISTIO_SECURITY, 'authorizationpolicies', 'AuthorizationPolicy', true, {
-    ...CRD,
-    shortNames: ['ap'],
-  }),
-  type('argoproj.io', ['v1alpha1'], 'applications', 'Application', true, { ...CRD, shortNames: ['app', 'apps'] }),
-  type('argoproj.io', ['v1alpha1'], 'applicationsets', 'ApplicationSet', true, {
-    ...CRD,
-    shortNames: ['appset', 'appsets'],
   }),
 ];
 
-/** Finds the resource served at `group/version` under the plural name, or `undefined`. */
-export function findResource(group: string, version: string, resource: string): ResourceType | undefined {
-  return RESOURCE_TYPES.find((t) => t.group === group && t.resource === resource && t.versions.includes(version));
+/** A built-in resource type (for the fake's own controllers); throws when the registry lacks it. */
+export function builtin(group: string, version: string, resource: string): ResourceType {
+  const found = BUILTIN_TYPES.find((t) => t.group === group && t.resource === resource && t.versions.includes(version));
+  if (found === undefined) throw new Error(`built-in resource ${resource} missing from the registry`);
+  return found;
 }
 
 /** Splits `apps/v1` into group and version (`v1` is the core group). */
@@ -113,30 +102,7 @@ export function apiVersionOf(group: string, version: string): string {
   return group === '' ? version : `${group}/${version}`;
 }
 
-/** Finds the resource for an object's `apiVersion` and `kind`. */
-export function findKind(apiVersion: string, kind: string): ResourceType | undefined {
-  const { group, version } = parseApiVersion(apiVersion);
-  return RESOURCE_TYPES.find((t) => t.group === group && t.kind === kind && t.versions.includes(version));
-}
-
 /** The storage key of a resource type: versions of one group/resource share objects, as in a real cluster. */
 export function storageKey(type: ResourceType): string {
   return `${type.group}/${type.resource}`;
-}
-
-/** Non-core groups, each with every version it serves. */
-export function apiGroups(): ReadonlyMap<string, readonly string[]> {
-  const groups = new Map<string, string[]>();
-  for (const t of RESOURCE_TYPES) {
-    if (t.group === '') continue;
-    const versions = groups.get(t.group) ?? [];
-    for (const v of t.versions) if (!versions.includes(v)) versions.push(v);
-    groups.set(t.group, versions);
-  }
-  return groups;
-}
-
-/** The resource type stored under a storage key (`apps/deployments`). */
-export function resourceForStorageKey(key: string): ResourceType | undefined {
-  return RESOURCE_TYPES.find((t) => storageKey(t) === key);
 }

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { TokenIssuer } from './api-request.js';
 import { TokenRegistry } from './auth.js';
 import { startCoreControllers } from './core-controllers.js';
+import { CRD_BUNDLES, customResourceDefinition } from './crds.js';
+import type { CrdBundle } from './crds.js';
 import { startControllers } from './controllers.js';
 import type { ControllerOptions } from './controllers.js';
 import { DEFAULT_VERSION } from './discovery.js';
@@ -15,10 +17,12 @@ import { createRequestHandler } from './http-handler.js';
 import { buildKubeconfig, kubeconfigYaml, writeKubeconfigFile } from './kubeconfig.js';
 import type { KubeconfigDocument } from './kubeconfig.js';
 import type { KubeObject, StoredObject } from './object.js';
-import { getObjectByRef, listObjectsOfKind, removeObject, typeOfKind, upsertObject } from './object-access.js';
+import { getObjectByRef, listObjectsOfKind, removeObject, upsertObject } from './object-access.js';
 import type { ListFilter, ObjectRef } from './object-access.js';
 import { logEntry } from './request-log.js';
 import type { RequestLogEntry } from './request-log.js';
+import { ResourceRegistry } from './resource-registry.js';
+import { builtin } from './resources.js';
 import { ObjectStore } from './store.js';
 import { generateClusterTls, signToken } from './tls.js';
 import { WatchHub } from './watch.js';
@@ -34,6 +38,8 @@ export interface FakeKubeOptions {
   readonly nodes?: readonly string[];
   /** Opt-in workload simulation (Deployments, StatefulSets, Endpoints, pod readiness). Default off. */
   readonly controllers?: boolean | ControllerOptions;
+  /** CustomResourceDefinitions installed at start. Default `['istio', 'argocd']`; `[]` for a bare cluster. */
+  readonly crds?: readonly CrdBundle[];
   /** What `/version` reports. Default v1.31.1. */
   readonly version?: ServerVersion;
 }
@@ -108,8 +114,9 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
   const adminToken = options.token ?? randomBytes(32).toString('hex');
   const tls = await generateClusterTls(name);
   const store = new ObjectStore();
+  const resources = new ResourceRegistry();
   const registry = new TokenRegistry((account) => {
-    const found = store.get(typeOfKind('v1', 'ServiceAccount'), account.namespace, account.name);
+    const found = store.get(builtin('', 'v1', 'serviceaccounts'), account.namespace, account.name);
     return found?.metadata.uid === account.uid;
   });
   registry.add(adminToken, { user: 'system:admin', readOnly: false });
@@ -131,12 +138,14 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
       return token;
     },
   };
-  const stopCore = startCoreControllers({ store, caPem: tls.caPem, issuer, registry });
+  const stopCore = startCoreControllers({ store, caPem: tls.caPem, issuer, registry, resources });
+  const seed = (object: KubeObject): StoredObject => upsertObject(store, resources, object);
   const watches = new WatchHub(store);
   for (const ns of [...SYSTEM_NAMESPACES, ...(options.namespaces ?? [])]) {
-    upsertObject(store, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+    seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
   }
-  for (const node of options.nodes ?? []) upsertObject(store, nodeObject(node));
+  for (const node of options.nodes ?? []) seed(nodeObject(node));
+  for (const bundle of options.crds ?? ['istio', 'argocd']) for (const crd of CRD_BUNDLES[bundle]) seed(customResourceDefinition(crd));
   const controllerOptions = options.controllers === true ? {} : options.controllers === false ? undefined : options.controllers;
   const controller = controllerOptions === undefined ? undefined : startControllers(store, controllerOptions);
   const faults = new FaultPlan();
@@ -147,6 +156,7 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
     tokens: registry,
     faults,
     watches,
+    resources,
     version: options.version ?? DEFAULT_VERSION,
     record: (req, status, injected) => {
       seq += 1;
@@ -172,12 +182,12 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
     kubeconfig,
     kubeconfigYaml: (o) => kubeconfigYaml(kubeconfig(o)),
     writeKubeconfig: (path, o) => writeKubeconfigFile(path, kubeconfig(o)),
-    seed: (...objects) => objects.map((o) => upsertObject(store, o)),
-    get: (ref) => getObjectByRef(store, ref),
-    list: (apiVersion, kind, filter) => listObjectsOfKind(store, apiVersion, kind, filter),
-    remove: (ref) => removeObject(store, ref),
+    seed: (...objects) => objects.map(seed),
+    get: (ref) => getObjectByRef(store, resources, ref),
+    list: (apiVersion, kind, filter) => listObjectsOfKind(store, resources, apiVersion, kind, filter),
+    remove: (ref) => removeObject(store, resources, ref),
     setLoadBalancerIngress(namespace, serviceName, ingress) {
-      const services = typeOfKind('v1', 'Service');
+      const services = builtin('', 'v1', 'services');
       const current = store.require(services, namespace, serviceName);
       return store.update(services, { ...current, status: { loadBalancer: { ingress: ingress.map((i) => ({ ...i })) } } });
     },

@@ -2,19 +2,12 @@ import { isRecord, jsonEqual, readPath } from './object.js';
 import type { StoredObject } from './object.js';
 import type { PodLifecycle } from './pod-lifecycle.js';
 import { objectKey, ReconcileQueue, splitKey } from './reconcile-queue.js';
-import { findResource } from './resources.js';
-import type { ResourceType } from './resources.js';
+import { builtin } from './resources.js';
 import type { ObjectStore, StoreEvent } from './store.js';
 import { desiredReplicas, isOwnedBy, isPodReady, ownerReference, templateHash, templateLabels } from './workload.js';
 
-function type(group: string, version: string, resource: string): ResourceType {
-  const found = findResource(group, version, resource);
-  if (found === undefined) throw new Error(`resource ${resource} missing from the registry`);
-  return found;
-}
-
-const STATEFULSETS = type('apps', 'v1', 'statefulsets');
-const PODS = type('', 'v1', 'pods');
+const STATEFULSETS = builtin('apps', 'v1', 'statefulsets');
+const PODS = builtin('', 'v1', 'pods');
 const REVISION = 'controller-revision-hash';
 
 function ordinalOf(set: StoredObject, pod: StoredObject): number {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { FakeKubeError } from './errors.js';
 import { clone, jsonEqual, specOf } from './object.js';
 import type { KubeObject, ObjectMeta, StoredObject } from './object.js';
-import { findResource, resourceForStorageKey, storageKey } from './resources.js';
+import { builtin, storageKey } from './resources.js';
 import type { ResourceType } from './resources.js';
 import { paginate } from './pagination.js';
 import type { Page } from './pagination.js';
@@ -28,7 +28,7 @@ export interface DeletePreconditions {
   readonly resourceVersion?: string;
 }
 
-const NAMESPACES = findResource('', 'v1', 'namespaces');
+const NAMESPACES = builtin('', 'v1', 'namespaces');
 
 function objectKey(namespace: string | undefined, name: string): string {
   return `${namespace ?? ''}/${name}`;
@@ -51,7 +51,7 @@ function conflict(type: ResourceType, name: string, why: string): FakeKubeError 
  * monotonic resourceVersion, and a synchronous change feed (used by the controllers).
  */
 export class ObjectStore {
-  private readonly buckets = new Map<string, Map<string, StoredObject>>();
+  private readonly buckets = new Map<string, { readonly type: ResourceType; readonly objects: Map<string, StoredObject> }>();
   private readonly listeners = new Set<(event: StoreEvent) => void>();
   private revision = 0;
 
@@ -196,13 +196,23 @@ export class ObjectStore {
   }
 
   private dropNamespace(namespace: string): void {
-    for (const [key, bucket] of this.buckets) {
-      for (const [objKey, object] of bucket) {
+    for (const { type, objects } of this.buckets.values()) {
+      for (const [objKey, object] of objects) {
         if (object.metadata.namespace !== namespace) continue;
-        bucket.delete(objKey);
-        const type = resourceForStorageKey(key);
-        if (type !== undefined) this.emit('DELETED', type, object);
+        objects.delete(objKey);
+        this.emit('DELETED', type, object);
       }
+    }
+  }
+
+  /** Deletes every object of a resource (its CRD went away). */
+  dropResource(type: ResourceType): void {
+    const bucket = this.buckets.get(storageKey(type));
+    if (bucket === undefined) return;
+    this.buckets.delete(storageKey(type));
+    for (const object of bucket.objects.values()) {
+      this.bump();
+      this.emit('DELETED', bucket.type, object);
     }
   }
 
@@ -210,7 +220,7 @@ export class ObjectStore {
     if (namespace === undefined || namespace === '') {
       throw new FakeKubeError('FAKE_KUBE_BAD_REQUEST', 'the server could not find the requested resource: namespace is required');
     }
-    if (NAMESPACES === undefined || !this.bucket(NAMESPACES).has(objectKey(undefined, namespace))) {
+    if (!this.bucket(NAMESPACES).has(objectKey(undefined, namespace))) {
       throw notFound('namespaces', '', namespace);
     }
   }
@@ -219,10 +229,10 @@ export class ObjectStore {
     const key = storageKey(type);
     let bucket = this.buckets.get(key);
     if (bucket === undefined) {
-      bucket = new Map();
+      bucket = { type, objects: new Map() };
       this.buckets.set(key, bucket);
     }
-    return bucket;
+    return bucket.objects;
   }
 
   private bump(): string {

@@ -85,7 +85,25 @@ export function validateObject(type: ResourceType, object: KubeObject): void {
       causes.push({ reason: 'FieldValueInvalid', message: 'Invalid value: must be greater than or equal to 0', field: 'spec.replicas' });
     }
   }
+  if (type.resource === 'customresourcedefinitions') causes.push(...crdCauses(object, name));
   if (causes.length > 0) throw invalid(type, name, causes);
+}
+
+/** A CRD must be named `<plural>.<group>` and serve at least one version. */
+function crdCauses(object: KubeObject, name: string): StatusCause[] {
+  const spec = isRecord(object['spec']) ? object['spec'] : {};
+  const names = isRecord(spec['names']) ? spec['names'] : {};
+  const causes: StatusCause[] = [];
+  if (typeof spec['group'] !== 'string' || typeof names['plural'] !== 'string' || typeof names['kind'] !== 'string') {
+    causes.push({ reason: 'FieldValueRequired', message: 'Required value: group, names.plural and names.kind', field: 'spec' });
+  } else if (name !== `${names['plural']}.${spec['group']}`) {
+    causes.push({ reason: 'FieldValueInvalid', message: `Invalid value: "${name}": must be spec.names.plural+"."+spec.group`, field: 'metadata.name' });
+  }
+  const versions = Array.isArray(spec['versions']) ? spec['versions'] : [];
+  if (!versions.some((v) => isRecord(v) && typeof v['name'] === 'string' && v['served'] !== false)) {
+    causes.push({ reason: 'FieldValueInvalid', message: 'Invalid value: must have exactly one version marked as storage version and at least one served', field: 'spec.versions' });
+  }
+  return causes;
 }
 
 /** Immutable Secrets/ConfigMaps reject changes to `data`, `binaryData` and `immutable` itself. */
