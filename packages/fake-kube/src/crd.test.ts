@@ -23,7 +23,7 @@ describe('CustomResourceDefinitions and RBAC', () => {
   it('serves a custom resource as soon as its CRD is created, and stops when it is deleted', async () => {
     expect(await codeOf(c.custom.createNamespacedCustomObject({ ...custom, body: journal }))).toBe(404);
     const crds = c.kc.makeApiClient(ApiextensionsV1Api);
-    const created = await crds.createCustomResourceDefinition({ body: journalCrd as V1CustomResourceDefinition });
+    const created = await crds.createCustomResourceDefinition({ body: journalCrd as unknown as V1CustomResourceDefinition });
     expect(created.status?.conditions?.find((cond) => cond.type === 'Established')?.status).toBe('True');
     await c.custom.createNamespacedCustomObject({ ...custom, body: journal });
     const listed = (await c.custom.listNamespacedCustomObject(custom)) as { items: { metadata: { name: string } }[] };
@@ -31,14 +31,14 @@ describe('CustomResourceDefinitions and RBAC', () => {
     await c.objects.read({ apiVersion: 'okemesh.io/v1alpha1', kind: 'DrillJournal', metadata: { name: 'drill-1', namespace: 'default' } });
     await crds.deleteCustomResourceDefinition({ name: 'drilljournals.okemesh.io' });
     expect(await codeOf(c.custom.listNamespacedCustomObject(custom))).toBe(404);
-    await crds.createCustomResourceDefinition({ body: journalCrd as V1CustomResourceDefinition });
+    await crds.createCustomResourceDefinition({ body: journalCrd as unknown as V1CustomResourceDefinition });
     const again = (await c.custom.listNamespacedCustomObject(custom)) as { items: unknown[] };
     expect(again.items).toEqual([]);
   });
 
   it('rejects a CRD whose name is not <plural>.<group>', async () => {
     const crds = c.kc.makeApiClient(ApiextensionsV1Api);
-    const bad = { ...journalCrd, metadata: { name: 'wrong.okemesh.io' } } as V1CustomResourceDefinition;
+    const bad = { ...journalCrd, metadata: { name: 'wrong.okemesh.io' } } as unknown as V1CustomResourceDefinition;
     expect(await statusOf(crds.createCustomResourceDefinition({ body: bad }))).toMatchObject({ code: 422, reason: 'Invalid' });
   });
 
