@@ -75,3 +75,6 @@ export { drillCronJob } from './cronjob.js';
 export type { CronJobOptions } from './cronjob.js';
 export { ociAdbOperations } from './oci/adb-operations.js';
 export type { OciAdbOptions } from './oci/adb-operations.js';
+export { runDoctor } from './doctor/doctor.js';
+export type { DoctorOptions } from './doctor/doctor.js';
+export type { DoctorCheck, DoctorFinding, DoctorStatus, OciHealth } from './doctor/finding.js';

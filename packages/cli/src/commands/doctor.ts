@@ -1,0 +1,50 @@
+import type { DoctorFinding, KubeApi } from '@okemesh/drills';
+import { ExitCode } from '../exit-codes.js';
+import { paint, printJson, type Io } from '../io.js';
+import { fileOption, jsonOption, type CommandGroup } from '../program.js';
+import { readTopology } from '../topology-input.js';
+
+interface DoctorOptions {
+  readonly file?: string;
+  readonly kubeconfig?: string;
+  readonly json?: boolean;
+}
+
+const MARK = { ok: ['green', '✔'], warn: ['yellow', '!'], fail: ['red', '✘'], skipped: ['dim', '-'] } as const;
+
+function line(io: Io, f: DoctorFinding): string {
+  const [colour, mark] = MARK[f.status];
+  return `${paint(io, colour, mark)} ${f.check.padEnd(16)} ${(f.cluster ?? 'mesh').padEnd(20)} ${f.message}`;
+}
+
+/** Checks a live mesh cluster by cluster; exit 1 when any check fails. */
+export async function doctor(io: Io, options: DoctorOptions): Promise<number> {
+  const { topology } = await readTopology(io, options.file);
+  const drills = await import('@okemesh/drills');
+  const apis = new Map<string, KubeApi>();
+  for (const cluster of topology.spec.clusters) {
+    try {
+      const one = drills.kubeApisFromContexts([{ cluster: cluster.name, context: cluster.kubeContext }], options.kubeconfig);
+      for (const [name, api] of one) apis.set(name, api);
+    } catch {
+      // A context missing from the kubeconfig is reported by the doctor as a failed check.
+    }
+  }
+  const findings = await drills.runDoctor({ topology, apis });
+  const failed = findings.filter((f) => f.status === 'fail').length;
+  if (options.json) printJson(io, { healthy: failed === 0, findings });
+  else io.stdout(`${findings.map((f) => line(io, f)).join('\n')}\n${failed === 0 ? paint(io, 'green', 'mesh healthy') : paint(io, 'red', `${failed} check(s) failed`)}\n`);
+  return failed === 0 ? ExitCode.Ok : ExitCode.Findings;
+}
+
+export const registerDoctor: CommandGroup = (program, { io, setExitCode }) => {
+  program
+    .command('doctor')
+    .description('check a live mesh: istiod, east-west gateway address, remote secrets, shared root CA, peering, steering')
+    .addOption(fileOption())
+    .option('--kubeconfig <path>', 'kubeconfig with the topology contexts (default: $KUBECONFIG or ~/.kube/config)')
+    .addOption(jsonOption())
+    .action(async (options: DoctorOptions) => {
+      setExitCode(await doctor(io, options));
+    });
+};
