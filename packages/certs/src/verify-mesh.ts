@@ -79,7 +79,7 @@ export function verifyMesh(input: MeshInput): MeshReport {
     for (const c of input.clusters) {
       const trusted = certificateBlocks(c.files['root-cert.pem'] ?? '').map((pem) => new NodeCertificate(pem).fingerprint256);
       if (!trusted.includes(nextFp)) {
-        findings.push(finding('warning', 'root-mismatch', c.cluster, 'a root rotation is in progress and root-cert.pem does not trust the incoming root yet', 'okemesh certs rotate root --continue, then okemesh certs install'));
+        findings.push(finding('warning', 'root-mismatch', c.cluster, 'a root rotation is in progress and root-cert.pem does not trust the incoming root yet', `okemesh certs issue --cluster ${c.cluster}, then okemesh certs install`));
       }
     }
   }
