@@ -22,6 +22,9 @@ export interface LintInput {
 
 const isYaml = (name: string): boolean => /\.ya?ml$/i.test(name);
 
+/** Subdirectory names of a kustomize tree: such a directory is one configuration, not a set of clusters. */
+const kustomizeDirs = new Set(['base', 'bases', 'overlays', 'components']);
+
 interface Walk {
   readonly documents: LintDocument[];
   readonly problems: InputProblem[];
@@ -67,7 +70,8 @@ async function holdsYaml(dir: string): Promise<boolean> {
 
 /**
  * The cluster directories of a multicluster layout: `<dir>/clusters/<name>/` (what okemesh render writes), or a
- * directory with no manifests of its own (a kustomization aside) whose 2+ subdirectories each hold manifests.
+ * directory with no manifests of its own (a kustomization aside) whose 2+ subdirectories each hold manifests
+ * (unless they are kustomize's base/overlays/components).
  */
 async function clusterDirs(dir: string): Promise<string[] | undefined> {
   const { dirs, yaml } = await entries(dir);
@@ -77,6 +81,7 @@ async function clusterDirs(dir: string): Promise<string[] | undefined> {
     if (inner.length > 0) return inner;
   }
   if (yaml.some((f) => !/kustomization\.ya?ml$/.test(f)) || dirs.length < 2) return undefined;
+  if (dirs.some((d) => kustomizeDirs.has(basename(d)))) return undefined;
   for (const d of dirs) if (!(await holdsYaml(d))) return undefined;
   return dirs;
 }
