@@ -74,7 +74,14 @@ export class FakeOci {
     this.random = seededRandom(this.faults.seed ?? 1);
     const home = options.homeRegion ?? 'us-ashburn-1';
     this.regions.add(home);
-    this.routes = [...drgRoutes, ...vcnRoutes, ...dnsRoutes, ...healthCheckRoutes, ...containerEngineRoutes, ...identityRoutes(home, () => [...this.regions])];
+    this.routes = [
+      ...drgRoutes,
+      ...vcnRoutes,
+      ...dnsRoutes,
+      ...healthCheckRoutes,
+      ...containerEngineRoutes,
+      ...identityRoutes(home, () => [...this.regions]),
+    ];
   }
 
   async start(): Promise<string> {
@@ -132,7 +139,8 @@ export class FakeOci {
     const [, region = '', version = '', ...rest] = url.pathname.split('/');
     const path = `/${rest.join('/')}`;
     const mutating = method !== 'GET';
-    const retryToken = typeof req.headers['opc-retry-token'] === 'string' ? req.headers['opc-retry-token'] : undefined;
+    const retryToken =
+      typeof req.headers['opc-retry-token'] === 'string' ? req.headers['opc-retry-token'] : undefined;
     const entry = { method, region, path, mutating, ...(retryToken ? { retryToken } : {}) };
     if (this.latencyMs > 0) await sleep(this.latencyMs);
 
@@ -176,12 +184,24 @@ export class FakeOci {
   private invoke(
     route: Route,
     params: Record<string, string>,
-    input: { region: string; method: string; url: URL; body: string; req: IncomingMessage; retryToken: string | undefined },
+    input: {
+      region: string;
+      method: string;
+      url: URL;
+      body: string;
+      req: IncomingMessage;
+      retryToken: string | undefined;
+    },
   ): Reply {
     const fingerprint = `${input.method} ${input.region} ${input.url.pathname} ${createHash('sha256').update(input.body).digest('hex')}`;
     if (input.retryToken !== undefined) {
       const cached = this.tokens.get(input.retryToken);
-      if (cached && cached.fingerprint !== fingerprint) throw new ApiError(409, 'InvalidatedRetryToken', 'The retry token was used by an earlier, different request');
+      if (cached && cached.fingerprint !== fingerprint)
+        throw new ApiError(
+          409,
+          'InvalidatedRetryToken',
+          'The retry token was used by an earlier, different request',
+        );
       if (cached) return cached.reply;
     }
     let parsed: Json = {};
@@ -193,18 +213,28 @@ export class FakeOci {
       }
     }
     const call: Call = {
-      region: input.region, method: input.method, params, query: input.url.searchParams, body: parsed,
-      headers: input.req.headers, store: this.store, pageSize: this.pageSize,
+      region: input.region,
+      method: input.method,
+      params,
+      query: input.url.searchParams,
+      body: parsed,
+      headers: input.req.headers,
+      store: this.store,
+      pageSize: this.pageSize,
     };
     const reply = route.handler(call);
-    if (input.retryToken !== undefined && (reply.status ?? 200) < 300) this.tokens.set(input.retryToken, { fingerprint, reply });
+    if (input.retryToken !== undefined && (reply.status ?? 200) < 300)
+      this.tokens.set(input.retryToken, { fingerprint, reply });
     return reply;
   }
 
   private send(res: ServerResponse, req: IncomingMessage, reply: Reply): void {
     const status = reply.status ?? 200;
     const headers: Record<string, string> = {
-      'opc-request-id': typeof req.headers['opc-request-id'] === 'string' ? req.headers['opc-request-id'] : randomUUID().toUpperCase(),
+      'opc-request-id':
+        typeof req.headers['opc-request-id'] === 'string'
+          ? req.headers['opc-request-id']
+          : randomUUID().toUpperCase(),
     };
     if (reply.etag) headers.etag = reply.etag;
     if (reply.nextPage) headers['opc-next-page'] = reply.nextPage;
@@ -217,7 +247,8 @@ export class FakeOci {
 }
 
 function errorReply(error: unknown): Reply {
-  if (error instanceof ApiError) return { status: error.status, body: { code: error.code, message: error.message } };
+  if (error instanceof ApiError)
+    return { status: error.status, body: { code: error.code, message: error.message } };
   const message = error instanceof Error ? error.message : String(error);
   return { status: 500, body: { code: 'InternalServerError', message } };
 }

@@ -71,7 +71,11 @@ export function requireString(body: Json, name: string): string {
 export function checkIfMatch(call: Call, id: string): void {
   const ifMatch = call.headers['if-match'];
   if (typeof ifMatch === 'string' && ifMatch !== call.store.etag(id)) {
-    throw new ApiError(412, 'NoEtagMatch', `The resource's etag ${call.store.etag(id)} does not match if-match ${ifMatch}`);
+    throw new ApiError(
+      412,
+      'NoEtagMatch',
+      `The resource's etag ${call.store.etag(id)} does not match if-match ${ifMatch}`,
+    );
   }
 }
 

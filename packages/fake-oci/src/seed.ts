@@ -18,9 +18,19 @@ export interface SeedClusterInput {
 export interface SeededCluster {
   readonly clusterId: string;
   readonly vcnId: string;
-  readonly subnetIds: { readonly endpoint: string; readonly nodes: string; readonly loadBalancers: string; readonly pods: readonly string[] };
+  readonly subnetIds: {
+    readonly endpoint: string;
+    readonly nodes: string;
+    readonly loadBalancers: string;
+    readonly pods: readonly string[];
+  };
   readonly routeTableIds: { readonly private: string; readonly public: string };
-  readonly securityListIds: { readonly endpoint: string; readonly nodes: string; readonly loadBalancers: string; readonly pods: readonly string[] };
+  readonly securityListIds: {
+    readonly endpoint: string;
+    readonly nodes: string;
+    readonly loadBalancers: string;
+    readonly pods: readonly string[];
+  };
 }
 
 function defaultSubnets(vcnCidr: string) {
@@ -33,26 +43,52 @@ export function seedCluster(store: Store, input: SeedClusterInput): SeededCluste
   const { region, compartmentId } = input;
   const vcnId = store.newId('vcn', region);
   store.insert('vcn', region, vcnId, {
-    compartmentId, cidrBlock: input.vcnCidr, cidrBlocks: [input.vcnCidr], displayName: `oke-vcn-${input.name}`, lifecycleState: 'AVAILABLE',
+    compartmentId,
+    cidrBlock: input.vcnCidr,
+    cidrBlocks: [input.vcnCidr],
+    displayName: `oke-vcn-${input.name}`,
+    lifecycleState: 'AVAILABLE',
   });
   const nat = store.newId('natgateway', region);
   const igw = store.newId('internetgateway', region);
   const table = (name: string, target: string) => {
     const id = store.newId('routetable', region);
     store.insert('routeTable', region, id, {
-      compartmentId, vcnId, displayName: name, lifecycleState: 'AVAILABLE',
-      routeRules: [{ destination: '0.0.0.0/0', destinationType: 'CIDR_BLOCK', networkEntityId: target, description: 'default route', routeType: 'STATIC' }],
+      compartmentId,
+      vcnId,
+      displayName: name,
+      lifecycleState: 'AVAILABLE',
+      routeRules: [
+        {
+          destination: '0.0.0.0/0',
+          destinationType: 'CIDR_BLOCK',
+          networkEntityId: target,
+          description: 'default route',
+          routeType: 'STATIC',
+        },
+      ],
     });
     return id;
   };
-  const routeTableIds = { private: table(`oke-private-routetable-${input.name}`, nat), public: table(`oke-public-routetable-${input.name}`, igw) };
+  const routeTableIds = {
+    private: table(`oke-private-routetable-${input.name}`, nat),
+    public: table(`oke-public-routetable-${input.name}`, igw),
+  };
   const securityList = (name: string, ingress: readonly { source: string; port?: number }[]) => {
     const id = store.newId('securitylist', region);
     store.insert('securityList', region, id, {
-      compartmentId, vcnId, displayName: name, lifecycleState: 'AVAILABLE',
-      egressSecurityRules: [{ destination: '0.0.0.0/0', protocol: 'all', isStateless: false, description: 'all egress' }],
+      compartmentId,
+      vcnId,
+      displayName: name,
+      lifecycleState: 'AVAILABLE',
+      egressSecurityRules: [
+        { destination: '0.0.0.0/0', protocol: 'all', isStateless: false, description: 'all egress' },
+      ],
       ingressSecurityRules: ingress.map(({ source, port }) => ({
-        source, protocol: port === undefined ? 'all' : '6', isStateless: false, sourceType: 'CIDR_BLOCK',
+        source,
+        protocol: port === undefined ? 'all' : '6',
+        isStateless: false,
+        sourceType: 'CIDR_BLOCK',
         ...(port === undefined ? {} : { tcpOptions: { destinationPortRange: { min: port, max: port } } }),
       })),
     });
@@ -62,32 +98,66 @@ export function seedCluster(store: Store, input: SeedClusterInput): SeededCluste
   const subnet = (name: string, cidr: string, routeTableId: string, securityListId: string) => {
     const id = store.newId('subnet', region);
     store.insert('subnet', region, id, {
-      compartmentId, vcnId, cidrBlock: cidr, displayName: name, routeTableId, securityListIds: [securityListId], lifecycleState: 'AVAILABLE',
+      compartmentId,
+      vcnId,
+      cidrBlock: cidr,
+      displayName: name,
+      routeTableId,
+      securityListIds: [securityListId],
+      lifecycleState: 'AVAILABLE',
       prohibitPublicIpOnVnic: routeTableId === routeTableIds.private,
     });
     return id;
   };
   const securityListIds = {
-    endpoint: securityList('oke-k8sApiEndpoint', [{ source: cidrs.nodes, port: 6443 }, { source: cidrs.nodes, port: 12250 }]),
+    endpoint: securityList('oke-k8sApiEndpoint', [
+      { source: cidrs.nodes, port: 6443 },
+      { source: cidrs.nodes, port: 12250 },
+    ]),
     nodes: securityList('oke-nodes', [{ source: input.vcnCidr }]),
     loadBalancers: securityList('oke-svclb', [{ source: '0.0.0.0/0', port: 443 }]),
-    pods: (input.podSubnetCidrs ?? []).map((_, i) => securityList(`oke-pods-${i}`, [{ source: input.vcnCidr }])),
+    pods: (input.podSubnetCidrs ?? []).map((_, i) =>
+      securityList(`oke-pods-${i}`, [{ source: input.vcnCidr }]),
+    ),
   };
   const subnetIds = {
-    endpoint: subnet('oke-k8sApiEndpoint-subnet', cidrs.endpoint, routeTableIds.private, securityListIds.endpoint),
+    endpoint: subnet(
+      'oke-k8sApiEndpoint-subnet',
+      cidrs.endpoint,
+      routeTableIds.private,
+      securityListIds.endpoint,
+    ),
     nodes: subnet('oke-nodesubnet', cidrs.nodes, routeTableIds.private, securityListIds.nodes),
-    loadBalancers: subnet('oke-svclbsubnet', cidrs.loadBalancers, routeTableIds.public, securityListIds.loadBalancers),
-    pods: (input.podSubnetCidrs ?? []).map((cidr, i) => subnet(`oke-podsubnet-${i}`, cidr, routeTableIds.private, securityListIds.pods[i] ?? '')),
+    loadBalancers: subnet(
+      'oke-svclbsubnet',
+      cidrs.loadBalancers,
+      routeTableIds.public,
+      securityListIds.loadBalancers,
+    ),
+    pods: (input.podSubnetCidrs ?? []).map((cidr, i) =>
+      subnet(`oke-podsubnet-${i}`, cidr, routeTableIds.private, securityListIds.pods[i] ?? ''),
+    ),
   };
   const clusterId = input.clusterId ?? store.newId('cluster', region);
   const endpointIp = `${input.vcnCidr.split('.').slice(0, 2).join('.')}.0.2`;
   store.insert('cluster', region, clusterId, {
-    name: input.name, compartmentId, vcnId, kubernetesVersion: 'v1.34.1', lifecycleState: 'ACTIVE', type: 'ENHANCED_CLUSTER',
+    name: input.name,
+    compartmentId,
+    vcnId,
+    kubernetesVersion: 'v1.34.1',
+    lifecycleState: 'ACTIVE',
+    type: 'ENHANCED_CLUSTER',
     endpointConfig: { subnetId: subnetIds.endpoint, isPublicIpEnabled: false, nsgIds: [] },
-    endpoints: { privateEndpoint: `${endpointIp}:6443`, vcnHostnameEndpoint: `${input.name}.oke.oraclevcn.com:6443` },
+    endpoints: {
+      privateEndpoint: `${endpointIp}:6443`,
+      vcnHostnameEndpoint: `${input.name}.oke.oraclevcn.com:6443`,
+    },
     options: {
       serviceLbSubnetIds: [subnetIds.loadBalancers],
-      kubernetesNetworkConfig: { podsCidr: input.podsCidr ?? '10.244.0.0/16', servicesCidr: input.servicesCidr ?? '10.96.0.0/16' },
+      kubernetesNetworkConfig: {
+        podsCidr: input.podsCidr ?? '10.244.0.0/16',
+        servicesCidr: input.servicesCidr ?? '10.96.0.0/16',
+      },
     },
     clusterPodNetworkOptions: [{ cniType: input.cniType }],
   });
@@ -95,10 +165,18 @@ export function seedCluster(store: Store, input: SeedClusterInput): SeededCluste
 }
 
 /** A public primary DNS zone. */
-export function seedZone(store: Store, input: { readonly name: string; readonly compartmentId: string }): string {
+export function seedZone(
+  store: Store,
+  input: { readonly name: string; readonly compartmentId: string },
+): string {
   const id = store.newId('dns-zone', 'global');
   store.insert('zone', 'global', id, {
-    name: input.name, compartmentId: input.compartmentId, zoneType: 'PRIMARY', scope: 'GLOBAL', lifecycleState: 'ACTIVE', serial: 1,
+    name: input.name,
+    compartmentId: input.compartmentId,
+    zoneType: 'PRIMARY',
+    scope: 'GLOBAL',
+    lifecycleState: 'ACTIVE',
+    serial: 1,
   });
   return id;
 }

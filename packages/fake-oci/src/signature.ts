@@ -26,7 +26,11 @@ function parseAuthorization(value: string): ParsedSignature {
 }
 
 function unauthenticated(message: string): ApiError {
-  return new ApiError(401, 'NotAuthenticated', `The required information to complete authentication was not provided or was incorrect: ${message}`);
+  return new ApiError(
+    401,
+    'NotAuthenticated',
+    `The required information to complete authentication was not provided or was incorrect: ${message}`,
+  );
 }
 
 function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
@@ -57,26 +61,31 @@ export function verifySignature(
   for (const name of required) {
     if (!signed.has(name)) throw unauthenticated(`header ${name} is not signed`);
   }
-  if (!signed.has('x-date') && !signed.has('date')) throw unauthenticated('neither x-date nor date is signed');
+  if (!signed.has('x-date') && !signed.has('date'))
+    throw unauthenticated('neither x-date nor date is signed');
 
   const stamp = headerValue(request.headers, signed.has('x-date') ? 'x-date' : 'date');
   const time = stamp === undefined ? Number.NaN : Date.parse(stamp);
-  if (Number.isNaN(time) || Math.abs(now - time) > MAX_SKEW_MS) throw unauthenticated('request date is missing or skewed');
+  if (Number.isNaN(time) || Math.abs(now - time) > MAX_SKEW_MS)
+    throw unauthenticated('request date is missing or skewed');
 
   if (signed.has('x-content-sha256')) {
     const digest = createHash('sha256').update(request.body).digest('base64');
-    if (headerValue(request.headers, 'x-content-sha256') !== digest) throw unauthenticated('x-content-sha256 does not match the body');
+    if (headerValue(request.headers, 'x-content-sha256') !== digest)
+      throw unauthenticated('x-content-sha256 does not match the body');
   }
 
   const lines = parsed.headers.map((name) => {
     const lower = name.toLowerCase();
-    if (lower === '(request-target)') return `(request-target): ${request.method.toLowerCase()} ${request.url}`;
+    if (lower === '(request-target)')
+      return `(request-target): ${request.method.toLowerCase()} ${request.url}`;
     const value = headerValue(request.headers, lower);
     if (value === undefined) throw unauthenticated(`signed header ${lower} is absent`);
     return `${lower}: ${value}`;
   });
   const verifier = createVerify('RSA-SHA256');
   verifier.update(lines.join('\n'));
-  if (!verifier.verify(publicKey, parsed.signature, 'base64')) throw unauthenticated('signature does not verify');
+  if (!verifier.verify(publicKey, parsed.signature, 'base64'))
+    throw unauthenticated('signature does not verify');
   return parsed.keyId;
 }

@@ -5,7 +5,12 @@ import { FakeOci } from '../src/index.js';
 import { clientsFor, testKeyPair } from './sdk.js';
 
 const keys = testKeyPair();
-const fake = new FakeOci({ publicKeys: { [keys.keyId]: keys.publicKeyPem }, stepMs: 30, pageSize: 2, homeRegion: 'us-ashburn-1' });
+const fake = new FakeOci({
+  publicKeys: { [keys.keyId]: keys.publicKeyPem },
+  stepMs: 30,
+  pageSize: 2,
+  homeRegion: 'us-ashburn-1',
+});
 const compartmentId = 'ocid1.compartment.oc1..test';
 const region = 'us-sanjose-1';
 let c: ReturnType<typeof clientsFor>;
@@ -26,9 +31,19 @@ describe('signature verification', () => {
     await expect(c.network.listDrgs({ compartmentId })).resolves.toBeDefined();
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const [tenancy, user, fingerprint] = keys.keyId.split('/') as [string, string, string];
-    const impostor = new common.SimpleAuthenticationDetailsProvider(tenancy, user, fingerprint, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), null, common.Region.US_ASHBURN_1);
+    const impostor = new common.SimpleAuthenticationDetailsProvider(
+      tenancy,
+      user,
+      fingerprint,
+      privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      null,
+      common.Region.US_ASHBURN_1,
+    );
     const bad = clientsFor(impostor, fake.endpointFor(region));
-    await expect(bad.network.listDrgs({ compartmentId })).rejects.toMatchObject({ statusCode: 401, serviceCode: 'NotAuthenticated' });
+    await expect(bad.network.listDrgs({ compartmentId })).rejects.toMatchObject({
+      statusCode: 401,
+      serviceCode: 'NotAuthenticated',
+    });
     const last = fake.requests.at(-1);
     expect(last?.status).toBe(401);
   });
@@ -48,60 +63,146 @@ describe('lifecycle, pagination, errors', () => {
     expect((await c.network.getDrg({ drgId: drg.id })).drg.lifecycleState).toBe('AVAILABLE');
     const other = clientsFor(keys.provider, fake.endpointFor('us-chicago-1'));
     const { drg: drg2 } = await other.network.createDrg({ createDrgDetails: { compartmentId } });
-    await expect(c.network.createRemotePeeringConnection({ createRemotePeeringConnectionDetails: { compartmentId, drgId: drg2.id } })).rejects.toMatchObject({ statusCode: 404 });
+    await expect(
+      c.network.createRemotePeeringConnection({
+        createRemotePeeringConnectionDetails: { compartmentId, drgId: drg2.id },
+      }),
+    ).rejects.toMatchObject({ statusCode: 404 });
     await sleep(50);
-    const a = (await c.network.createRemotePeeringConnection({ createRemotePeeringConnectionDetails: { compartmentId, drgId: drg.id } })).remotePeeringConnection;
-    const b = (await other.network.createRemotePeeringConnection({ createRemotePeeringConnectionDetails: { compartmentId, drgId: drg2.id } })).remotePeeringConnection;
-    await expect(c.network.connectRemotePeeringConnections({ remotePeeringConnectionId: a.id, connectRemotePeeringConnectionsDetails: { peerId: b.id, peerRegionName: 'us-chicago-1' } })).rejects.toMatchObject({ statusCode: 409, serviceCode: 'IncorrectState' });
+    const a = (
+      await c.network.createRemotePeeringConnection({
+        createRemotePeeringConnectionDetails: { compartmentId, drgId: drg.id },
+      })
+    ).remotePeeringConnection;
+    const b = (
+      await other.network.createRemotePeeringConnection({
+        createRemotePeeringConnectionDetails: { compartmentId, drgId: drg2.id },
+      })
+    ).remotePeeringConnection;
+    await expect(
+      c.network.connectRemotePeeringConnections({
+        remotePeeringConnectionId: a.id,
+        connectRemotePeeringConnectionsDetails: { peerId: b.id, peerRegionName: 'us-chicago-1' },
+      }),
+    ).rejects.toMatchObject({ statusCode: 409, serviceCode: 'IncorrectState' });
     await sleep(50);
-    await c.network.connectRemotePeeringConnections({ remotePeeringConnectionId: a.id, connectRemotePeeringConnectionsDetails: { peerId: b.id, peerRegionName: 'us-chicago-1' } });
-    expect((await c.network.getRemotePeeringConnection({ remotePeeringConnectionId: a.id })).remotePeeringConnection.peeringStatus).toBe('PENDING');
-    await expect(c.network.connectRemotePeeringConnections({ remotePeeringConnectionId: a.id, connectRemotePeeringConnectionsDetails: { peerId: b.id, peerRegionName: 'us-chicago-1' } })).rejects.toMatchObject({ statusCode: 409, serviceCode: 'Conflict' });
+    await c.network.connectRemotePeeringConnections({
+      remotePeeringConnectionId: a.id,
+      connectRemotePeeringConnectionsDetails: { peerId: b.id, peerRegionName: 'us-chicago-1' },
+    });
+    expect(
+      (await c.network.getRemotePeeringConnection({ remotePeeringConnectionId: a.id }))
+        .remotePeeringConnection.peeringStatus,
+    ).toBe('PENDING');
+    await expect(
+      c.network.connectRemotePeeringConnections({
+        remotePeeringConnectionId: a.id,
+        connectRemotePeeringConnectionsDetails: { peerId: b.id, peerRegionName: 'us-chicago-1' },
+      }),
+    ).rejects.toMatchObject({ statusCode: 409, serviceCode: 'Conflict' });
     await sleep(80);
-    expect((await other.network.getRemotePeeringConnection({ remotePeeringConnectionId: b.id })).remotePeeringConnection.peeringStatus).toBe('PEERED');
+    expect(
+      (await other.network.getRemotePeeringConnection({ remotePeeringConnectionId: b.id }))
+        .remotePeeringConnection.peeringStatus,
+    ).toBe('PEERED');
     await c.network.deleteRemotePeeringConnection({ remotePeeringConnectionId: a.id });
-    expect((await other.network.getRemotePeeringConnection({ remotePeeringConnectionId: b.id })).remotePeeringConnection.peeringStatus).toBe('REVOKED');
+    expect(
+      (await other.network.getRemotePeeringConnection({ remotePeeringConnectionId: b.id }))
+        .remotePeeringConnection.peeringStatus,
+    ).toBe('REVOKED');
   });
 
   it('paginates lists with opc-next-page', async () => {
-    for (let i = 0; i < 3; i += 1) await c.network.createDrg({ createDrgDetails: { compartmentId: 'ocid1.compartment.oc1..pages' } });
+    for (let i = 0; i < 3; i += 1)
+      await c.network.createDrg({ createDrgDetails: { compartmentId: 'ocid1.compartment.oc1..pages' } });
     const first = await c.network.listDrgs({ compartmentId: 'ocid1.compartment.oc1..pages' });
     expect(first.items).toHaveLength(2);
     expect(first.opcNextPage).toBeDefined();
-    const second = await c.network.listDrgs({ compartmentId: 'ocid1.compartment.oc1..pages', page: first.opcNextPage ?? '' });
+    const second = await c.network.listDrgs({
+      compartmentId: 'ocid1.compartment.oc1..pages',
+      page: first.opcNextPage ?? '',
+    });
     expect(second.items).toHaveLength(1);
     expect(second.opcNextPage).toBeUndefined();
   });
 
   it('412 NoEtagMatch on a stale if-match; 404 for unknown ids', async () => {
-    const seeded = fake.seedCluster({ region, compartmentId, name: 'c1', vcnCidr: '10.5.0.0/16', cniType: 'OCI_VCN_IP_NATIVE' });
+    const seeded = fake.seedCluster({
+      region,
+      compartmentId,
+      name: 'c1',
+      vcnCidr: '10.5.0.0/16',
+      cniType: 'OCI_VCN_IP_NATIVE',
+    });
     const rt = await c.network.getRouteTable({ rtId: seeded.routeTableIds.private });
-    await c.network.updateRouteTable({ rtId: rt.routeTable.id, updateRouteTableDetails: { routeRules: rt.routeTable.routeRules }, ifMatch: rt.etag ?? '' });
-    await expect(c.network.updateRouteTable({ rtId: rt.routeTable.id, updateRouteTableDetails: { routeRules: [] }, ifMatch: rt.etag ?? '' })).rejects.toMatchObject({ statusCode: 412, serviceCode: 'NoEtagMatch' });
-    await expect(c.network.getDrg({ drgId: 'ocid1.drg.oc1.us-sanjose-1.nope' })).rejects.toMatchObject({ statusCode: 404, serviceCode: 'NotAuthorizedOrNotFound' });
+    await c.network.updateRouteTable({
+      rtId: rt.routeTable.id,
+      updateRouteTableDetails: { routeRules: rt.routeTable.routeRules },
+      ifMatch: rt.etag ?? '',
+    });
+    await expect(
+      c.network.updateRouteTable({
+        rtId: rt.routeTable.id,
+        updateRouteTableDetails: { routeRules: [] },
+        ifMatch: rt.etag ?? '',
+      }),
+    ).rejects.toMatchObject({ statusCode: 412, serviceCode: 'NoEtagMatch' });
+    await expect(c.network.getDrg({ drgId: 'ocid1.drg.oc1.us-sanjose-1.nope' })).rejects.toMatchObject({
+      statusCode: 404,
+      serviceCode: 'NotAuthorizedOrNotFound',
+    });
   });
 
   it('replays a create for a repeated opc-retry-token and rejects its reuse for another request', async () => {
-    const one = await c.network.createDrg({ createDrgDetails: { compartmentId, displayName: 'x' }, opcRetryToken: 'token-1' });
-    const two = await c.network.createDrg({ createDrgDetails: { compartmentId, displayName: 'x' }, opcRetryToken: 'token-1' });
+    const one = await c.network.createDrg({
+      createDrgDetails: { compartmentId, displayName: 'x' },
+      opcRetryToken: 'token-1',
+    });
+    const two = await c.network.createDrg({
+      createDrgDetails: { compartmentId, displayName: 'x' },
+      opcRetryToken: 'token-1',
+    });
     expect(two.drg.id).toBe(one.drg.id);
-    await expect(c.network.createDrg({ createDrgDetails: { compartmentId, displayName: 'y' }, opcRetryToken: 'token-1' })).rejects.toMatchObject({ statusCode: 409, serviceCode: 'InvalidatedRetryToken' });
+    await expect(
+      c.network.createDrg({
+        createDrgDetails: { compartmentId, displayName: 'y' },
+        opcRetryToken: 'token-1',
+      }),
+    ).rejects.toMatchObject({ statusCode: 409, serviceCode: 'InvalidatedRetryToken' });
   });
 
   it('injects 429 TooManyRequests that the SDK surfaces with the code its retrier keys on', async () => {
     fake.setFaults({ rate: 1, statuses: [429] });
     try {
-      await expect(c.network.listDrgs({ compartmentId })).rejects.toMatchObject({ statusCode: 429, serviceCode: 'TooManyRequests' });
+      await expect(c.network.listDrgs({ compartmentId })).rejects.toMatchObject({
+        statusCode: 429,
+        serviceCode: 'TooManyRequests',
+      });
     } finally {
       fake.setFaults({});
     }
   });
 
   it('rejects IAM writes outside the home region', async () => {
-    const details = { compartmentId, name: 'p', description: 'd', statements: ['Allow group g to read drgs in tenancy'] };
-    await expect(c.iam.createPolicy({ createPolicyDetails: details })).rejects.toMatchObject({ statusCode: 403, serviceCode: 'NotAllowed' });
+    const details = {
+      compartmentId,
+      name: 'p',
+      description: 'd',
+      statements: ['Allow group g to read drgs in tenancy'],
+    };
+    await expect(c.iam.createPolicy({ createPolicyDetails: details })).rejects.toMatchObject({
+      statusCode: 403,
+      serviceCode: 'NotAllowed',
+    });
     const home = clientsFor(keys.provider, fake.endpointFor('us-ashburn-1'));
-    await expect(home.iam.createPolicy({ createPolicyDetails: { ...details, statements: ['ALLOW service OKEClusterA to manage load-balancers'] } })).rejects.toMatchObject({ statusCode: 400 });
+    await expect(
+      home.iam.createPolicy({
+        createPolicyDetails: {
+          ...details,
+          statements: ['ALLOW service OKEClusterA to manage load-balancers'],
+        },
+      }),
+    ).rejects.toMatchObject({ statusCode: 400 });
     await expect(home.iam.createPolicy({ createPolicyDetails: details })).resolves.toBeDefined();
   });
 });
@@ -113,20 +214,45 @@ describe('steering policies', () => {
     { name: 'b', rtype: 'A', rdata: '192.0.2.2', pool: 'secondary' },
   ];
   const rules = [
-    { ruleType: 'FILTER', defaultAnswerData: [{ answerCondition: 'answer.isDisabled != true', shouldKeep: true }] },
+    {
+      ruleType: 'FILTER',
+      defaultAnswerData: [{ answerCondition: 'answer.isDisabled != true', shouldKeep: true }],
+    },
     { ruleType: 'PRIORITY', defaultAnswerData: [{ answerCondition: "answer.pool == 'primary'", value: 1 }] },
     { ruleType: 'LIMIT', defaultCount: 1 },
   ];
   const create = (body: Record<string, unknown>) =>
-    c.dns.createSteeringPolicy({ createSteeringPolicyDetails: { compartmentId: zoneCompartment, displayName: 'p', template: 'FAILOVER', ...body } as never });
+    c.dns.createSteeringPolicy({
+      createSteeringPolicyDetails: {
+        compartmentId: zoneCompartment,
+        displayName: 'p',
+        template: 'FAILOVER',
+        ...body,
+      } as never,
+    });
 
   it('accepts a well-formed FAILOVER policy and attaches it once per domain', async () => {
     const zoneId = fake.seedZone({ name: 'example.org', compartmentId: zoneCompartment });
     const { steeringPolicy } = await create({ answers, rules });
-    const attach = () => c.dns.createSteeringPolicyAttachment({ createSteeringPolicyAttachmentDetails: { steeringPolicyId: steeringPolicy.id, zoneId, domainName: 'www.example.org' } });
+    const attach = () =>
+      c.dns.createSteeringPolicyAttachment({
+        createSteeringPolicyAttachmentDetails: {
+          steeringPolicyId: steeringPolicy.id,
+          zoneId,
+          domainName: 'www.example.org',
+        },
+      });
     await attach();
     await expect(attach()).rejects.toMatchObject({ statusCode: 409, serviceCode: 'Conflict' });
-    await expect(c.dns.createSteeringPolicyAttachment({ createSteeringPolicyAttachmentDetails: { steeringPolicyId: steeringPolicy.id, zoneId, domainName: 'www.example.net' } })).rejects.toMatchObject({ statusCode: 400 });
+    await expect(
+      c.dns.createSteeringPolicyAttachment({
+        createSteeringPolicyAttachmentDetails: {
+          steeringPolicyId: steeringPolicy.id,
+          zoneId,
+          domainName: 'www.example.net',
+        },
+      }),
+    ).rejects.toMatchObject({ statusCode: 400 });
   });
 
   it.each([
@@ -135,15 +261,32 @@ describe('steering policies', () => {
     ['rtype MX', { answers: [{ name: 'a', rtype: 'MX', rdata: 'x' }], rules }],
     ['HEALTH without a monitor', { answers, rules: [rules[0], { ruleType: 'HEALTH' }, rules[1], rules[2]] }],
     ['LIMIT not last', { answers, rules: [rules[0], rules[2], rules[1]] }],
-    ['unknown monitor', { answers, rules: [rules[0], { ruleType: 'HEALTH' }, rules[1], rules[2]], healthCheckMonitorId: 'ocid1.httpmonitor.nope' }],
+    [
+      'unknown monitor',
+      {
+        answers,
+        rules: [rules[0], { ruleType: 'HEALTH' }, rules[1], rules[2]],
+        healthCheckMonitorId: 'ocid1.httpmonitor.nope',
+      },
+    ],
   ])('rejects a malformed policy: %s', async (_name, body) => {
     await expect(create(body)).rejects.toMatchObject({ statusCode: 400, serviceCode: 'InvalidParameter' });
   });
 
   it('health monitors: validates interval and timeout', async () => {
-    const details = { compartmentId, displayName: 'm', targets: ['192.0.2.1'], protocol: 'HTTPS', intervalInSeconds: 15 };
-    await expect(c.monitors.createHttpMonitor({ createHttpMonitorDetails: details as never })).rejects.toMatchObject({ statusCode: 400 });
-    const ok = await c.monitors.createHttpMonitor({ createHttpMonitorDetails: { ...details, intervalInSeconds: 30 } as never });
+    const details = {
+      compartmentId,
+      displayName: 'm',
+      targets: ['192.0.2.1'],
+      protocol: 'HTTPS',
+      intervalInSeconds: 15,
+    };
+    await expect(
+      c.monitors.createHttpMonitor({ createHttpMonitorDetails: details as never }),
+    ).rejects.toMatchObject({ statusCode: 400 });
+    const ok = await c.monitors.createHttpMonitor({
+      createHttpMonitorDetails: { ...details, intervalInSeconds: 30 } as never,
+    });
     expect(ok.httpMonitor.targets).toEqual(['192.0.2.1']);
   });
 });

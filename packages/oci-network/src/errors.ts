@@ -28,7 +28,11 @@ export class OciNetworkError extends Error {
   readonly api: OciApiFailure | undefined;
   readonly [BRAND] = true;
 
-  constructor(code: OciNetworkErrorCode, message: string, options: { cause?: unknown; api?: OciApiFailure } = {}) {
+  constructor(
+    code: OciNetworkErrorCode,
+    message: string,
+    options: { cause?: unknown; api?: OciApiFailure } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'OciNetworkError';
     this.code = code;
@@ -37,5 +41,7 @@ export class OciNetworkError extends Error {
 }
 
 export function isOciNetworkError(value: unknown): value is OciNetworkError {
-  return typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'OciNetworkError';
+  return (
+    typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'OciNetworkError'
+  );
 }

@@ -2,7 +2,13 @@
 export { OciNetworkError, isOciNetworkError } from './errors.js';
 export type { OciNetworkErrorCode, OciApiFailure } from './errors.js';
 export { desiredNetwork, remoteDestinations, assertRoutablePods } from './model/desired-network.js';
-export type { DesiredNetwork, DesiredRegion, DesiredPeer, DesiredIngressRule, IngressMode } from './model/desired-network.js';
+export type {
+  DesiredNetwork,
+  DesiredRegion,
+  DesiredPeer,
+  DesiredIngressRule,
+  IngressMode,
+} from './model/desired-network.js';
 export { ISTIO_CROSS_REGION_PORTS, ISTIO_PORTS_NOT_OPENED } from './model/istio-ports.js';
 export type { IstioPort, IngressTarget } from './model/istio-ports.js';
 export { regionEndpoints } from './model/dns-endpoints.js';
@@ -16,7 +22,13 @@ export { iamStatements, iamPolicyName } from './model/iam-statements.js';
 export type { IamStatement, IamOptions } from './model/iam-statements.js';
 export { formatPlan, summarizePlan, hasChanges } from './model/plan.js';
 export type { Plan, PlannedChange, PlanSummary, ChangeAction, ResourceKind } from './model/plan.js';
-export { mergeRouteRules, mergeIngressRules, withoutOwned, routeRule, ingressRule } from './model/rule-merge.js';
+export {
+  mergeRouteRules,
+  mergeIngressRules,
+  withoutOwned,
+  routeRule,
+  ingressRule,
+} from './model/rule-merge.js';
 export type { RouteRuleShape, IngressRuleShape, Merge } from './model/rule-merge.js';
 export { ownershipTags, isOwned, isOwnedRule, ruleMarker, retryToken } from './model/ownership.js';
 export type { OwnedRole } from './model/ownership.js';

@@ -10,10 +10,18 @@ beforeEach(async () => {
 afterEach(() => h.stop());
 
 function routeRules(rtId: string) {
-  return (h.fake.store.get(rtId, 'routeTable').routeRules as { destination: string; networkEntityId: string; description?: string }[]);
+  return h.fake.store.get(rtId, 'routeTable').routeRules as {
+    destination: string;
+    networkEntityId: string;
+    description?: string;
+  }[];
 }
 function ingressRules(slId: string) {
-  return (h.fake.store.get(slId, 'securityList').ingressSecurityRules as { source: string; tcpOptions?: { destinationPortRange?: { min: number } }; description?: string }[]);
+  return h.fake.store.get(slId, 'securityList').ingressSecurityRules as {
+    source: string;
+    tcpOptions?: { destinationPortRange?: { min: number } };
+    description?: string;
+  }[];
 }
 
 describe('network apply against the fake', () => {
@@ -39,9 +47,13 @@ describe('network apply against the fake', () => {
     const api = ingressRules(sj.securityListIds.endpoint).filter((r) => r.source === '10.1.0.0/16');
     expect(api.map((r) => r.tcpOptions?.destinationPortRange?.min)).toEqual([6443]);
     expect(ingressRules(sj.securityListIds.nodes).some((r) => r.source === '10.1.0.0/16')).toBe(false);
-    expect(ingressRules(chi.securityListIds.loadBalancers).some((r) => r.source === '10.0.0.0/16')).toBe(true);
+    expect(ingressRules(chi.securityListIds.loadBalancers).some((r) => r.source === '10.0.0.0/16')).toBe(
+      true,
+    );
     // connect was called once, from the requestor (primary) region
-    const connects = h.fake.requests.filter((r) => r.operation === 'ConnectRemotePeeringConnections' && r.status === 200);
+    const connects = h.fake.requests.filter(
+      (r) => r.operation === 'ConnectRemotePeeringConnections' && r.status === 200,
+    );
     expect(connects.map((r) => r.region)).toEqual(['us-sanjose-1']);
 
     h.fake.clearLog();
@@ -55,16 +67,27 @@ describe('network apply against the fake', () => {
     const [sj] = h.seeded;
     if (!sj) throw new Error('seed');
     const rt = sj.routeTableIds.private;
-    const foreign = { destination: '192.168.0.0/16', destinationType: 'CIDR_BLOCK', networkEntityId: 'ocid1.localpeeringgateway.oc1.us-sanjose-1.x', description: 'team-b' };
+    const foreign = {
+      destination: '192.168.0.0/16',
+      destinationType: 'CIDR_BLOCK',
+      networkEntityId: 'ocid1.localpeeringgateway.oc1.us-sanjose-1.x',
+      description: 'team-b',
+    };
     const ownedless = routeRules(rt).filter((r) => !r.description?.startsWith('okemesh:'));
     h.fake.store.update(rt, { routeRules: [...ownedless, foreign] });
     const sl = sj.securityListIds.loadBalancers;
-    const foreignIngress = { source: '172.16.0.0/12', protocol: '6', tcpOptions: { destinationPortRange: { min: 8443, max: 8443 } } };
+    const foreignIngress = {
+      source: '172.16.0.0/12',
+      protocol: '6',
+      tcpOptions: { destinationPortRange: { min: 8443, max: 8443 } },
+    };
     h.fake.store.update(sl, { ingressSecurityRules: [...ingressRules(sl), foreignIngress] });
 
     const plan = await applyNetwork(h.topology, h.clients, h.options);
     expect(plan.changes.find((c) => c.id === rt)?.action).toBe('update');
-    expect(routeRules(rt).map((r) => r.destination)).toEqual(expect.arrayContaining(['0.0.0.0/0', '192.168.0.0/16', '10.1.0.0/16']));
+    expect(routeRules(rt).map((r) => r.destination)).toEqual(
+      expect.arrayContaining(['0.0.0.0/0', '192.168.0.0/16', '10.1.0.0/16']),
+    );
     expect(ingressRules(sl)).toContainEqual(foreignIngress);
     const updates = h.fake.requests.filter((r) => r.operation === 'UpdateRouteTable');
     expect(updates.length).toBeGreaterThan(0);
@@ -82,11 +105,15 @@ describe('network apply against the fake', () => {
     expect(h.fake.store.list('drg', undefined).filter((d) => d.lifecycleState !== 'TERMINATED')).toEqual([]);
     expect(routeRules(sj.routeTableIds.private).map((r) => r.destination)).toEqual(['0.0.0.0/0']);
     expect(ingressRules(sj.securityListIds.loadBalancers).map((r) => r.source)).toEqual(['0.0.0.0/0']);
-    const order = h.fake.requests.filter((r) => r.method === 'DELETE' && r.region === 'us-sanjose-1').map((r) => r.operation);
+    const order = h.fake.requests
+      .filter((r) => r.method === 'DELETE' && r.region === 'us-sanjose-1')
+      .map((r) => r.operation);
     expect(order).toEqual(['DeleteRemotePeeringConnection', 'DeleteDrgAttachment', 'DeleteDrg']);
     // and it can be applied again afterwards (fresh retry tokens for the re-created resources)
     await applyNetwork(h.topology, h.clients, h.options);
-    expect(h.fake.store.list('drg', undefined).filter((d) => d.lifecycleState === 'AVAILABLE')).toHaveLength(2);
+    expect(h.fake.store.list('drg', undefined).filter((d) => d.lifecycleState === 'AVAILABLE')).toHaveLength(
+      2,
+    );
   });
 
   it('adopts a DRG the VCN is already attached to and never deletes it', async () => {
@@ -96,9 +123,13 @@ describe('network apply against the fake', () => {
     const compartmentId = h.topology.spec.clusters[0]?.compartment ?? '';
     const { drg } = await network.createDrg({ createDrgDetails: { compartmentId, displayName: 'team-drg' } });
     await new Promise((r) => setTimeout(r, 60));
-    await network.createDrgAttachment({ createDrgAttachmentDetails: { drgId: drg.id, networkDetails: { type: 'VCN', id: sj.vcnId } as never } });
+    await network.createDrgAttachment({
+      createDrgAttachmentDetails: { drgId: drg.id, networkDetails: { type: 'VCN', id: sj.vcnId } as never },
+    });
     const plan = await applyNetwork(h.topology, h.clients, h.options);
-    expect(plan.changes.find((c) => c.resource === 'drg' && c.region === 'us-sanjose-1')?.action).toBe('adopt');
+    expect(plan.changes.find((c) => c.resource === 'drg' && c.region === 'us-sanjose-1')?.action).toBe(
+      'adopt',
+    );
     await destroyNetwork(h.topology, h.clients, { ...h.options, apply: true });
     expect(h.fake.store.get(drg.id, 'drg').lifecycleState).toBe('AVAILABLE');
   });
@@ -108,7 +139,10 @@ describe('network apply against the fake', () => {
     await applyNetwork(h.topology, h.clients, options);
     const nsgs = h.fake.store.list('nsg', undefined);
     expect(nsgs).toHaveLength(2);
-    const rules = nsgs[0]?.securityRules as { source: string; tcpOptions: { destinationPortRange: { min: number } } }[];
+    const rules = nsgs[0]?.securityRules as {
+      source: string;
+      tcpOptions: { destinationPortRange: { min: number } };
+    }[];
     expect(rules.map((r) => r.tcpOptions.destinationPortRange.min).sort()).toEqual([15443, 6443].sort());
     h.fake.clearLog();
     await applyNetwork(h.topology, h.clients, options);

@@ -62,9 +62,23 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       servicesCidr: c.services.cidr,
     }),
   );
-  if (topology.spec.dns) fake.seedZone({ name: topology.spec.dns.zone, compartmentId: topology.spec.clusters[0]?.compartment ?? '' });
-  const provider = new common.SimpleAuthenticationDetailsProvider(keys.tenancy, keys.user, keys.fingerprint, keys.privateKeyPem, null, common.Region.US_ASHBURN_1);
-  const clients = new ClientFactory(provider, { endpoint: fake.endpoint, retry: { maxAttempts: 10, baseDelayMs: 2, maxDelayMs: 20 } });
+  if (topology.spec.dns)
+    fake.seedZone({
+      name: topology.spec.dns.zone,
+      compartmentId: topology.spec.clusters[0]?.compartment ?? '',
+    });
+  const provider = new common.SimpleAuthenticationDetailsProvider(
+    keys.tenancy,
+    keys.user,
+    keys.fingerprint,
+    keys.privateKeyPem,
+    null,
+    common.Region.US_ASHBURN_1,
+  );
+  const clients = new ClientFactory(provider, {
+    endpoint: fake.endpoint,
+    retry: { maxAttempts: 10, baseDelayMs: 2, maxDelayMs: 20 },
+  });
   const step = options.stepMs ?? 15;
   const runOptions: RunOptions = {
     pollIntervalMs: Math.max(2, Math.round(step / 2)),

@@ -23,15 +23,23 @@ describe('okemesh discover', () => {
 
   it('refuses a FLANNEL_OVERLAY cluster with an explanation (exit 1)', async () => {
     const seeded = oci.fake.seedCluster({
-      region: 'us-chicago-1', compartmentId: 'ocid1.compartment.oc1..aaaaaaaal7vn7wsy3qgizklrlfgo2vllfta3wkqlnfkvykoroite3lzxbnna',
-      name: 'flannel', vcnCidr: '10.1.0.0/16', cniType: 'FLANNEL_OVERLAY',
+      region: 'us-chicago-1',
+      compartmentId: 'ocid1.compartment.oc1..aaaaaaaal7vn7wsy3qgizklrlfgo2vllfta3wkqlnfkvykoroite3lzxbnna',
+      name: 'flannel',
+      vcnCidr: '10.1.0.0/16',
+      cniType: 'FLANNEL_OVERLAY',
     });
     const text = exampleTopologyText().replace(/ocid1\.cluster\.oc1\.us-chicago-1\.\w+/, seeded.clusterId);
     await writeFile(join(oci.dir, 'mesh.yaml'), text);
     const io = bufferIo(oci.dir);
     expect(await run(['discover', '-f', 'mesh.yaml', '--json', ...oci.args], io)).toBe(1);
-    const result = JSON.parse(io.out()) as { ok: boolean; clusters: { findings: { field: string; message: string }[] }[] };
+    const result = JSON.parse(io.out()) as {
+      ok: boolean;
+      clusters: { findings: { field: string; message: string }[] }[];
+    };
     expect(result.ok).toBe(false);
-    expect(result.clusters[1]?.findings.find((f) => f.field === 'cni')?.message).toMatch(/FLANNEL_OVERLAY.*OCI_VCN_IP_NATIVE/);
+    expect(result.clusters[1]?.findings.find((f) => f.field === 'cni')?.message).toMatch(
+      /FLANNEL_OVERLAY.*OCI_VCN_IP_NATIVE/,
+    );
   });
 });

@@ -27,7 +27,10 @@ function print(io: Io, results: readonly Result[]): void {
         ].join('\n') + '\n',
       );
     }
-    for (const f of r.findings) io.stdout(`  ${paint(io, f.severity === 'error' ? 'red' : 'yellow', f.severity)} ${f.field}: ${f.message}\n`);
+    for (const f of r.findings)
+      io.stdout(
+        `  ${paint(io, f.severity === 'error' ? 'red' : 'yellow', f.severity)} ${f.field}: ${f.message}\n`,
+      );
   }
 }
 
@@ -40,10 +43,24 @@ async function discover(io: Io, flags: OciFlags): Promise<number> {
       Promise.all(
         topology.spec.clusters.map(async (cluster): Promise<Result> => {
           if (!cluster.ocid) {
-            return { cluster: cluster.name, findings: [{ severity: 'warning', cluster: cluster.name, field: 'ocid', message: 'no cluster OCID in the topology: nothing to discover' }] };
+            return {
+              cluster: cluster.name,
+              findings: [
+                {
+                  severity: 'warning',
+                  cluster: cluster.name,
+                  field: 'ocid',
+                  message: 'no cluster OCID in the topology: nothing to discover',
+                },
+              ],
+            };
           }
           const discovered = await oci.discoverCluster(clients.for(cluster.region), cluster.ocid);
-          return { cluster: cluster.name, discovered, findings: oci.checkDiscoveredCluster(cluster, discovered) };
+          return {
+            cluster: cluster.name,
+            discovered,
+            findings: oci.checkDiscoveredCluster(cluster, discovered),
+          };
         }),
       ),
     clients,
@@ -57,7 +74,9 @@ async function discover(io: Io, flags: OciFlags): Promise<number> {
 export const registerDiscover: CommandGroup = (program, { io, setExitCode }) => {
   const command = program
     .command('discover')
-    .description('read each OKE cluster (CNI, VCN, CIDRs, endpoints) and check it against the topology; refuses FLANNEL_OVERLAY')
+    .description(
+      'read each OKE cluster (CNI, VCN, CIDRs, endpoints) and check it against the topology; refuses FLANNEL_OVERLAY',
+    )
     .addOption(fileOption())
     .addOption(jsonOption());
   for (const option of ociOptions()) command.addOption(option);

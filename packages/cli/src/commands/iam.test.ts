@@ -7,7 +7,9 @@ describe('okemesh iam policies', () => {
   it('prints the statements without touching OCI', async () => {
     const io = bufferIo();
     expect(await run(['iam', 'policies', '--group', 'platform'], io)).toBe(0);
-    expect(io.out()).toContain('Allow group platform to manage remote-peering-connections in compartment id ocid1.compartment.oc1..');
+    expect(io.out()).toContain(
+      'Allow group platform to manage remote-peering-connections in compartment id ocid1.compartment.oc1..',
+    );
     expect(io.out()).toContain("request.principal.type = 'cluster'");
   });
 

@@ -20,14 +20,22 @@ async function iamPolicies(io: Io, flags: IamFlags): Promise<number> {
   const statements = plan.iamStatements(topology, options);
   if (!flags.apply) {
     if (flags.json) printJson(io, { name: plan.iamPolicyName(topology), statements });
-    else io.stdout(`# OCI IAM policy ${plan.iamPolicyName(topology)} (create it in the home region)\n${statements.map((s) => `${paint(io, 'dim', `# ${s.why}`)}\n${s.statement}`).join('\n')}\n`);
+    else
+      io.stdout(
+        `# OCI IAM policy ${plan.iamPolicyName(topology)} (create it in the home region)\n${statements.map((s) => `${paint(io, 'dim', `# ${s.why}`)}\n${s.statement}`).join('\n')}\n`,
+      );
     return ExitCode.Ok;
   }
   const { clients, tenancyId: fromIdentity } = await connect(io, flags);
   const tenancyId = flags.tenancy ?? fromIdentity;
-  if (!tenancyId) throw new UsageError('the tenancy OCID is not known for this auth method: pass --tenancy <ocid>');
+  if (!tenancyId)
+    throw new UsageError('the tenancy OCID is not known for this auth method: pass --tenancy <ocid>');
   const oci = await import('@okemesh/oci-network');
-  const base = { ...options, tenancyId, ...(flags.policyCompartment ? { policyCompartmentId: flags.policyCompartment } : {}) };
+  const base = {
+    ...options,
+    tenancyId,
+    ...(flags.policyCompartment ? { policyCompartmentId: flags.policyCompartment } : {}),
+  };
   const result = await runOci(async () => {
     const preview = await oci.convergeIam(topology, clients, false, base);
     if (!oci.hasChanges(preview)) return { plan: preview, applied: false };
@@ -36,7 +44,12 @@ async function iamPolicies(io: Io, flags: IamFlags): Promise<number> {
     return { plan: await oci.convergeIam(topology, clients, true, base), applied: true };
   }, clients);
   if (flags.json) await printPlan(io, flags, result.plan, { applied: result.applied });
-  else io.stdout(result.applied ? `${paint(io, 'green', '✔')} IAM policy written in ${result.plan.changes[0]?.region ?? 'the home region'}\n` : 'Nothing to do: the IAM policy matches.\n');
+  else
+    io.stdout(
+      result.applied
+        ? `${paint(io, 'green', '✔')} IAM policy written in ${result.plan.changes[0]?.region ?? 'the home region'}\n`
+        : 'Nothing to do: the IAM policy matches.\n',
+    );
   return ExitCode.Ok;
 }
 
@@ -50,7 +63,12 @@ export const registerIam: CommandGroup = (program, { io, setExitCode }) => {
     .addOption(new Option('--group <name>', 'IAM group that runs okemesh').default('okemesh-operators'))
     .addOption(new Option('--apply', 'write the policy through the IAM API (home region)'))
     .addOption(new Option('--tenancy <ocid>', 'tenancy OCID (default: from the OCI config profile)'))
-    .addOption(new Option('--policy-compartment <ocid>', 'compartment that holds the policy (default: the clusters\' compartment)'))
+    .addOption(
+      new Option(
+        '--policy-compartment <ocid>',
+        "compartment that holds the policy (default: the clusters' compartment)",
+      ),
+    )
     .addOption(yesOption());
   for (const option of ociOptions()) policies.addOption(option);
   policies.action(async (flags: IamFlags) => {

@@ -19,14 +19,23 @@ export interface OciFlags {
 export const ociOptions = (): Option[] => [
   new Option('--profile <name>', 'profile in the OCI config file').default('DEFAULT'),
   new Option('--config-file <path>', 'OCI config file (default: $OCI_CONFIG_FILE or ~/.oci/config)'),
-  new Option('--auth <method>', 'how to authenticate').choices(['config', 'instance_principal', 'resource_principal', 'oke_workload_identity']).default('config'),
-  new Option('--endpoint <url>', 'override every OCI endpoint, e.g. http://127.0.0.1:8080/{region} (env OKEMESH_OCI_ENDPOINT)'),
+  new Option('--auth <method>', 'how to authenticate')
+    .choices(['config', 'instance_principal', 'resource_principal', 'oke_workload_identity'])
+    .default('config'),
+  new Option(
+    '--endpoint <url>',
+    'override every OCI endpoint, e.g. http://127.0.0.1:8080/{region} (env OKEMESH_OCI_ENDPOINT)',
+  ),
 ];
 
-export const yesOption = () => new Option('-y, --yes', 'apply without the confirmation prompt (required without a TTY)');
+export const yesOption = () =>
+  new Option('-y, --yes', 'apply without the confirmation prompt (required without a TTY)');
 
 /** Builds SDK clients (imported lazily: the OCI SDK costs start-up time only for commands that call OCI). */
-export async function connect(io: Io, flags: OciFlags): Promise<{ clients: ClientFactory; tenancyId: string | undefined }> {
+export async function connect(
+  io: Io,
+  flags: OciFlags,
+): Promise<{ clients: ClientFactory; tenancyId: string | undefined }> {
   const oci = await import('@okemesh/oci-network');
   const configFile = flags.configFile ?? io.env.OCI_CONFIG_FILE;
   const identity = await oci
@@ -39,7 +48,10 @@ export async function connect(io: Io, flags: OciFlags): Promise<{ clients: Clien
       throw commandError(error);
     });
   const endpoint = flags.endpoint ?? io.env.OKEMESH_OCI_ENDPOINT;
-  return { clients: new oci.ClientFactory(identity.provider, endpoint ? { endpoint } : {}), tenancyId: identity.tenancyId };
+  return {
+    clients: new oci.ClientFactory(identity.provider, endpoint ? { endpoint } : {}),
+    tenancyId: identity.tenancyId,
+  };
 }
 
 export function progressPrinter(io: Io): (event: ProgressEvent) => void {
@@ -52,7 +64,8 @@ export function progressPrinter(io: Io): (event: ProgressEvent) => void {
  */
 export async function confirm(flags: OciFlags, question: string): Promise<void> {
   if (flags.yes) return;
-  if (!process.stdin.isTTY) throw new UsageError(`${question}: refusing without a TTY; pass --yes to apply non-interactively`);
+  if (!process.stdin.isTTY)
+    throw new UsageError(`${question}: refusing without a TTY; pass --yes to apply non-interactively`);
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     const answer = await rl.question(`${question}? Only "yes" is accepted: `);
@@ -62,7 +75,12 @@ export async function confirm(flags: OciFlags, question: string): Promise<void> 
   }
 }
 
-export async function printPlan(io: Io, flags: OciFlags, plan: Plan, extra: Record<string, unknown> = {}): Promise<void> {
+export async function printPlan(
+  io: Io,
+  flags: OciFlags,
+  plan: Plan,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
   const { formatPlan, summarizePlan } = await import('@okemesh/oci-network/plan');
   if (flags.json) printJson(io, { ...plan, summary: summarizePlan(plan), ...extra });
   else io.stdout(formatPlan(plan));
@@ -75,22 +93,38 @@ const EXIT: Partial<Record<OciNetworkError['code'], number>> = {
 
 /** okemesh OCI errors become CLI failures with the right exit code and the OCI request id; others pass. */
 function commandError(error: unknown): unknown {
-  const e = error as { name?: string; code?: OciNetworkError['code']; message?: string; api?: { opcRequestId?: string } };
+  const e = error as {
+    name?: string;
+    code?: OciNetworkError['code'];
+    message?: string;
+    api?: { opcRequestId?: string };
+  };
   if (e.name !== 'OciNetworkError' || !e.code) return error;
   const request = e.api?.opcRequestId ? ` (opc-request-id ${e.api.opcRequestId})` : '';
   return new CommandFailed(`${e.code}: ${e.message ?? ''}${request}`, EXIT[e.code] ?? ExitCode.Findings);
 }
 
 /** Runs an OCI action: Ctrl-C stops between steps (exit 3); okemesh OCI errors become readable failures. */
-export async function runOci<T>(task: (signal: AbortSignal) => Promise<T>, clients?: ClientFactory): Promise<T> {
+export async function runOci<T>(
+  task: (signal: AbortSignal) => Promise<T>,
+  clients?: ClientFactory,
+): Promise<T> {
   const controller = new AbortController();
   const onSignal = () => controller.abort();
   process.once('SIGINT', onSignal);
+  // The OCI SDK warns on every failed call it does not retry, including the 404s okemesh expects while
+  // waiting for deletions; okemesh reports real failures itself, so that noise is dropped here, at the edge.
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].startsWith('Request cannot be retried')) return;
+    warn(...args);
+  };
   try {
     return await task(controller.signal);
   } catch (error) {
     throw commandError(error);
   } finally {
+    console.warn = warn;
     process.removeListener('SIGINT', onSignal);
     clients?.close();
   }

@@ -9,7 +9,12 @@ import { exampleTopology } from '@okemesh/topology';
  * Test support for the OCI command tests: the fake OCI API on 127.0.0.1 seeded with the built-in example's
  * clusters and zone, and an OCI config file (key 0600) whose key the fake trusts. `args` point a command at it.
  */
-export async function startOciFake(): Promise<{ fake: FakeOci; args: string[]; dir: string; stop: () => Promise<void> }> {
+export async function startOciFake(): Promise<{
+  fake: FakeOci;
+  args: string[];
+  dir: string;
+  stop: () => Promise<void>;
+}> {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const tenancy = 'ocid1.tenancy.oc1..clitest';
   const user = 'ocid1.user.oc1..clitest';
@@ -18,21 +23,36 @@ export async function startOciFake(): Promise<{ fake: FakeOci; args: string[]; d
   const keyFile = join(dir, 'key.pem');
   await writeFile(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), { mode: 0o600 });
   const config = join(dir, 'config');
-  await writeFile(config, `[DEFAULT]\nuser=${user}\nfingerprint=${fingerprint}\ntenancy=${tenancy}\nregion=us-ashburn-1\nkey_file=${keyFile}\n`, { mode: 0o600 });
+  await writeFile(
+    config,
+    `[DEFAULT]\nuser=${user}\nfingerprint=${fingerprint}\ntenancy=${tenancy}\nregion=us-ashburn-1\nkey_file=${keyFile}\n`,
+    { mode: 0o600 },
+  );
   const topology = exampleTopology();
   const fake = new FakeOci({
-    publicKeys: { [`${tenancy}/${user}/${fingerprint}`]: publicKey.export({ type: 'spki', format: 'pem' }).toString() },
+    publicKeys: {
+      [`${tenancy}/${user}/${fingerprint}`]: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    },
     stepMs: 5,
     homeRegion: 'us-sanjose-1',
   });
   await fake.start();
   for (const c of topology.spec.clusters) {
     fake.seedCluster({
-      region: c.region, compartmentId: c.compartment, name: c.name, vcnCidr: c.vcn.cidr, cniType: c.cni,
+      region: c.region,
+      compartmentId: c.compartment,
+      name: c.name,
+      vcnCidr: c.vcn.cidr,
+      cniType: c.cni,
       ...(c.ocid ? { clusterId: c.ocid } : {}),
-      podSubnetCidrs: (c.pods.subnets ?? []).map((s) => s.cidr), servicesCidr: c.services.cidr,
+      podSubnetCidrs: (c.pods.subnets ?? []).map((s) => s.cidr),
+      servicesCidr: c.services.cidr,
     });
   }
-  if (topology.spec.dns) fake.seedZone({ name: topology.spec.dns.zone, compartmentId: topology.spec.clusters[0]?.compartment ?? '' });
+  if (topology.spec.dns)
+    fake.seedZone({
+      name: topology.spec.dns.zone,
+      compartmentId: topology.spec.clusters[0]?.compartment ?? '',
+    });
   return { fake, dir, args: ['--config-file', config, '--endpoint', fake.endpoint], stop: () => fake.stop() };
 }

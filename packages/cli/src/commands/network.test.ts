@@ -16,7 +16,9 @@ describe('okemesh network', () => {
   it('plan lists the creates with reasons and changes nothing', async () => {
     const io = bufferIo();
     expect(await run(['network', 'plan', ...oci.args], io)).toBe(0);
-    expect(io.out()).toMatch(/us-sanjose-1:\n {2}\+ create {4}drg okemesh-bookinfo-us-sanjose-1 — no DRG attached/);
+    expect(io.out()).toMatch(
+      /us-sanjose-1:\n {2}\+ create {4}drg okemesh-bookinfo-us-sanjose-1 — no DRG attached/,
+    );
     expect(io.out()).toContain('⇄ connect');
     expect(io.out()).toMatch(/note: opens 15443\/TCP from the remote VCN/);
     expect(io.out()).toMatch(/Plan: \d+ to create/);
@@ -41,7 +43,10 @@ describe('okemesh network', () => {
     oci.fake.clearLog();
     const again = bufferIo();
     expect(await run(['network', 'apply', '--yes', '--json', ...oci.args], again)).toBe(0);
-    expect(JSON.parse(again.out())).toMatchObject({ applied: false, summary: { create: 0, update: 0, connect: 0 } });
+    expect(JSON.parse(again.out())).toMatchObject({
+      applied: false,
+      summary: { create: 0, update: 0, connect: 0 },
+    });
     expect(mutating()).toEqual([]);
   });
 

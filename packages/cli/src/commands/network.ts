@@ -5,7 +5,16 @@ import { ExitCode } from '../exit-codes.js';
 import { paint, type Io } from '../io.js';
 import { fileOption, jsonOption, type CommandGroup } from '../program.js';
 import { readTopology } from '../topology-input.js';
-import { confirm, connect, ociOptions, printPlan, progressPrinter, runOci, yesOption, type OciFlags } from './network-oci.js';
+import {
+  confirm,
+  connect,
+  ociOptions,
+  printPlan,
+  progressPrinter,
+  runOci,
+  yesOption,
+  type OciFlags,
+} from './network-oci.js';
 
 interface NetworkFlags extends OciFlags {
   readonly ingress?: IngressMode;
@@ -13,13 +22,18 @@ interface NetworkFlags extends OciFlags {
 }
 
 const ingressOption = () =>
-  new Option('--ingress <mode>', 'open the Istio ports with security-list rules or an okemesh NSG').choices(['security-list', 'nsg']).default('security-list');
+  new Option('--ingress <mode>', 'open the Istio ports with security-list rules or an okemesh NSG')
+    .choices(['security-list', 'nsg'])
+    .default('security-list');
 
 async function networkPlan(io: Io, flags: NetworkFlags): Promise<number> {
   const { topology } = await readTopology(io, flags.file);
   const { clients } = await connect(io, flags);
   const oci = await import('@okemesh/oci-network');
-  const plan = await runOci(() => oci.planNetwork(topology, clients, { ingressMode: flags.ingress ?? 'security-list' }), clients);
+  const plan = await runOci(
+    () => oci.planNetwork(topology, clients, { ingressMode: flags.ingress ?? 'security-list' }),
+    clients,
+  );
   await printPlan(io, flags, plan);
   return ExitCode.Ok;
 }
@@ -37,7 +51,12 @@ async function networkApply(io: Io, flags: NetworkFlags): Promise<number> {
     return { plan: await oci.applyNetwork(topology, clients, { ...options, signal }), applied: true };
   }, clients);
   if (flags.json) await printPlan(io, flags, result.plan, { applied: result.applied });
-  else io.stdout(result.applied ? `${paint(io, 'green', '✔')} network converged\n` : 'Nothing to do: the network matches the topology.\n');
+  else
+    io.stdout(
+      result.applied
+        ? `${paint(io, 'green', '✔')} network converged\n`
+        : 'Nothing to do: the network matches the topology.\n',
+    );
   return ExitCode.Ok;
 }
 
@@ -45,14 +64,22 @@ async function networkStatus(io: Io, flags: NetworkFlags): Promise<number> {
   const { topology } = await readTopology(io, flags.file);
   const { clients } = await connect(io, flags);
   const oci = await import('@okemesh/oci-network');
-  const plan = await runOci(() => oci.planNetwork(topology, clients, { ingressMode: flags.ingress ?? 'security-list' }), clients);
+  const plan = await runOci(
+    () => oci.planNetwork(topology, clients, { ingressMode: flags.ingress ?? 'security-list' }),
+    clients,
+  );
   const converged = !oci.hasChanges(plan);
   if (flags.json) {
     await printPlan(io, flags, plan, { converged });
   } else {
     for (const c of plan.changes) {
-      const state = c.action === 'unchanged' || c.action === 'adopt' ? paint(io, 'green', 'ok') : paint(io, 'yellow', c.action);
-      io.stdout(`${c.region.padEnd(16)} ${c.resource.padEnd(26)} ${state.padEnd(10)} ${c.id ?? c.name}  ${paint(io, 'dim', c.reason)}\n`);
+      const state =
+        c.action === 'unchanged' || c.action === 'adopt'
+          ? paint(io, 'green', 'ok')
+          : paint(io, 'yellow', c.action);
+      io.stdout(
+        `${c.region.padEnd(16)} ${c.resource.padEnd(26)} ${state.padEnd(10)} ${c.id ?? c.name}  ${paint(io, 'dim', c.reason)}\n`,
+      );
     }
     io.stdout(converged ? 'converged\n' : 'not converged: run okemesh network apply\n');
   }
@@ -79,7 +106,12 @@ async function networkDestroy(io: Io, flags: NetworkFlags): Promise<number> {
     return { plan: await run(true, signal), applied: true };
   }, clients);
   if (flags.json) await printPlan(io, flags, result.plan, { applied: result.applied });
-  else io.stdout(result.applied ? `${paint(io, 'green', '✔')} okemesh resources removed\n` : 'Nothing to do: okemesh owns nothing here.\n');
+  else
+    io.stdout(
+      result.applied
+        ? `${paint(io, 'green', '✔')} okemesh resources removed\n`
+        : 'Nothing to do: okemesh owns nothing here.\n',
+    );
   return ExitCode.Ok;
 }
 
@@ -90,8 +122,12 @@ function withOci(command: Command): Command {
 }
 
 export const registerNetwork: CommandGroup = (program, { io, setExitCode }) => {
-  const network = program.command('network').description('cross-region OCI networking: DRGs, remote peering, routes, Istio ingress rules');
-  withOci(network.command('plan').description('show what apply would create, update or leave alone (read-only)')).action(async (flags: NetworkFlags) => {
+  const network = program
+    .command('network')
+    .description('cross-region OCI networking: DRGs, remote peering, routes, Istio ingress rules');
+  withOci(
+    network.command('plan').description('show what apply would create, update or leave alone (read-only)'),
+  ).action(async (flags: NetworkFlags) => {
     setExitCode(await networkPlan(io, flags));
   });
   withOci(network.command('apply').description('converge the network to the topology (asks first)'))
@@ -99,10 +135,16 @@ export const registerNetwork: CommandGroup = (program, { io, setExitCode }) => {
     .action(async (flags: NetworkFlags) => {
       setExitCode(await networkApply(io, flags));
     });
-  withOci(network.command('status').description('report each managed resource; exit 1 when not converged')).action(async (flags: NetworkFlags) => {
+  withOci(
+    network.command('status').description('report each managed resource; exit 1 when not converged'),
+  ).action(async (flags: NetworkFlags) => {
     setExitCode(await networkStatus(io, flags));
   });
-  withOci(network.command('destroy').description('remove what okemesh owns (DNS first, then rules, RPCs, attachments, DRGs)'))
+  withOci(
+    network
+      .command('destroy')
+      .description('remove what okemesh owns (DNS first, then rules, RPCs, attachments, DRGs)'),
+  )
     .addOption(yesOption())
     .addOption(new Option('--keep-dns', 'leave the DNS steering policy, attachment and monitor in place'))
     .action(async (flags: NetworkFlags) => {

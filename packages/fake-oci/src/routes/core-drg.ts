@@ -1,5 +1,15 @@
 import { conflict, incorrectState, invalidParameter, notFound } from '../api-error.js';
-import { checkIfMatch, local, matches, paginate, requireQuery, requireString, withEtag, type Call, type Route } from '../route.js';
+import {
+  checkIfMatch,
+  local,
+  matches,
+  paginate,
+  requireQuery,
+  requireString,
+  withEtag,
+  type Call,
+  type Route,
+} from '../route.js';
 import type { Json } from '../store.js';
 
 const V = '20160918';
@@ -28,7 +38,11 @@ function deleteDrg(call: Call) {
   const drg = local(call, id, 'drg');
   checkIfMatch(call, id);
   if (drg.lifecycleState !== 'AVAILABLE') throw incorrectState(`DRG ${id} is ${String(drg.lifecycleState)}`);
-  const attached = call.store.list('drgAttachment', undefined, (a) => a.drgId === id && LIVE_ATTACHMENT.has(String(a.lifecycleState)));
+  const attached = call.store.list(
+    'drgAttachment',
+    undefined,
+    (a) => a.drgId === id && LIVE_ATTACHMENT.has(String(a.lifecycleState)),
+  );
   if (attached.length > 0) throw conflict(`DRG ${id} still has ${attached.length} attachment(s)`);
   const rpcs = call.store.list('rpc', undefined, (r) => r.drgId === id && r.lifecycleState !== 'TERMINATED');
   if (rpcs.length > 0) throw conflict(`DRG ${id} still has remote peering connections`);
@@ -43,9 +57,15 @@ function createAttachment(call: Call) {
   if (typeof vcnId !== 'string') throw invalidParameter('networkDetails.id (the VCN) is required');
   const drg = local(call, drgId, 'drg');
   const vcn = local(call, vcnId, 'vcn');
-  if (drg.lifecycleState !== 'AVAILABLE') throw incorrectState(`DRG ${drgId} is ${String(drg.lifecycleState)}`);
-  const existing = call.store.list('drgAttachment', undefined, (a) => a.vcnId === vcnId && LIVE_ATTACHMENT.has(String(a.lifecycleState)));
-  if (existing.length > 0) throw conflict(`VCN ${vcnId} is already attached to DRG ${String(existing[0]?.drgId)}`);
+  if (drg.lifecycleState !== 'AVAILABLE')
+    throw incorrectState(`DRG ${drgId} is ${String(drg.lifecycleState)}`);
+  const existing = call.store.list(
+    'drgAttachment',
+    undefined,
+    (a) => a.vcnId === vcnId && LIVE_ATTACHMENT.has(String(a.lifecycleState)),
+  );
+  if (existing.length > 0)
+    throw conflict(`VCN ${vcnId} is already attached to DRG ${String(existing[0]?.drgId)}`);
   const id = call.store.newId('drgattachment', call.region);
   call.store.insert('drgAttachment', call.region, id, {
     compartmentId: vcn.compartmentId,
@@ -66,7 +86,8 @@ function deleteAttachment(call: Call) {
   const id = call.params.drgAttachmentId ?? '';
   const attachment = local(call, id, 'drgAttachment');
   checkIfMatch(call, id);
-  if (attachment.lifecycleState !== 'ATTACHED') throw incorrectState(`attachment ${id} is ${String(attachment.lifecycleState)}`);
+  if (attachment.lifecycleState !== 'ATTACHED')
+    throw incorrectState(`attachment ${id} is ${String(attachment.lifecycleState)}`);
   call.store.retire(id, ['DETACHING', 'DETACHED']);
   return { status: 204 };
 }
@@ -75,7 +96,8 @@ function createRpc(call: Call) {
   const compartmentId = requireString(call.body, 'compartmentId');
   const drgId = requireString(call.body, 'drgId');
   const drg = local(call, drgId, 'drg');
-  if (drg.lifecycleState !== 'AVAILABLE') throw incorrectState(`DRG ${drgId} is ${String(drg.lifecycleState)}`);
+  if (drg.lifecycleState !== 'AVAILABLE')
+    throw incorrectState(`DRG ${drgId} is ${String(drg.lifecycleState)}`);
   const id = call.store.newId('remotepeeringconnection', call.region);
   call.store.insert('rpc', call.region, id, {
     compartmentId,
@@ -95,13 +117,20 @@ function connectRpc(call: Call) {
   const rpc = local(call, id, 'rpc');
   const peerId = requireString(call.body, 'peerId');
   const peerRegionName = requireString(call.body, 'peerRegionName');
-  if (!call.store.has(peerId, 'rpc') || call.store.regionOf(peerId) !== peerRegionName) throw notFound(`remote peering connection ${peerId} in ${peerRegionName}`);
+  if (!call.store.has(peerId, 'rpc') || call.store.regionOf(peerId) !== peerRegionName)
+    throw notFound(`remote peering connection ${peerId} in ${peerRegionName}`);
   const peer = call.store.get(peerId, 'rpc');
-  if (rpc.lifecycleState !== 'AVAILABLE' || peer.lifecycleState !== 'AVAILABLE') throw incorrectState('both remote peering connections must be AVAILABLE');
-  if (rpc.peeringStatus !== 'NEW') throw conflict(`remote peering connection ${id} is already ${String(rpc.peeringStatus)}`);
+  if (rpc.lifecycleState !== 'AVAILABLE' || peer.lifecycleState !== 'AVAILABLE')
+    throw incorrectState('both remote peering connections must be AVAILABLE');
+  if (rpc.peeringStatus !== 'NEW')
+    throw conflict(`remote peering connection ${id} is already ${String(rpc.peeringStatus)}`);
   if (peer.peeringStatus !== 'NEW') throw conflict(`peer ${peerId} is already ${String(peer.peeringStatus)}`);
   call.store.update(id, { peerId, peerRegionName, peerTenancyId: 'ocid1.tenancy.oc1..fake' });
-  call.store.update(peerId, { peerId: id, peerRegionName: call.region, peerTenancyId: 'ocid1.tenancy.oc1..fake' });
+  call.store.update(peerId, {
+    peerId: id,
+    peerRegionName: call.region,
+    peerTenancyId: 'ocid1.tenancy.oc1..fake',
+  });
   call.store.walk(id, 'peeringStatus', ['PENDING', 'PENDING', 'PEERED']);
   call.store.walk(peerId, 'peeringStatus', ['PENDING', 'PENDING', 'PEERED']);
   return { status: 200 };
@@ -111,7 +140,8 @@ function deleteRpc(call: Call) {
   const id = call.params.remotePeeringConnectionId ?? '';
   const rpc = local(call, id, 'rpc');
   checkIfMatch(call, id);
-  if (rpc.lifecycleState !== 'AVAILABLE') throw incorrectState(`remote peering connection ${id} is ${String(rpc.lifecycleState)}`);
+  if (rpc.lifecycleState !== 'AVAILABLE')
+    throw incorrectState(`remote peering connection ${id} is ${String(rpc.lifecycleState)}`);
   const peerId = typeof rpc.peerId === 'string' ? rpc.peerId : undefined;
   if (peerId && call.store.has(peerId, 'rpc')) call.store.walk(peerId, 'peeringStatus', ['REVOKED']);
   call.store.retire(id, ['TERMINATING', 'TERMINATED']);
@@ -126,41 +156,95 @@ const getter = (kind: string, param: string) => (call: Call) => {
 export const drgRoutes: readonly Route[] = [
   { version: V, method: 'POST', path: '/drgs', operation: 'CreateDrg', handler: createDrg },
   {
-    version: V, method: 'GET', path: '/drgs', operation: 'ListDrgs',
-    handler: (call) => paginate(call, call.store.list('drg', call.region, (d) => d.compartmentId === requireQuery(call, 'compartmentId'))),
+    version: V,
+    method: 'GET',
+    path: '/drgs',
+    operation: 'ListDrgs',
+    handler: (call) =>
+      paginate(
+        call,
+        call.store.list('drg', call.region, (d) => d.compartmentId === requireQuery(call, 'compartmentId')),
+      ),
   },
   { version: V, method: 'GET', path: '/drgs/{drgId}', operation: 'GetDrg', handler: getter('drg', 'drgId') },
   { version: V, method: 'DELETE', path: '/drgs/{drgId}', operation: 'DeleteDrg', handler: deleteDrg },
-  { version: V, method: 'POST', path: '/drgAttachments', operation: 'CreateDrgAttachment', handler: createAttachment },
   {
-    version: V, method: 'GET', path: '/drgAttachments', operation: 'ListDrgAttachments',
+    version: V,
+    method: 'POST',
+    path: '/drgAttachments',
+    operation: 'CreateDrgAttachment',
+    handler: createAttachment,
+  },
+  {
+    version: V,
+    method: 'GET',
+    path: '/drgAttachments',
+    operation: 'ListDrgAttachments',
     handler: (call) => {
       requireQuery(call, 'compartmentId');
       const type = call.query.get('attachmentType');
       if (type !== null && type !== 'VCN' && type !== 'ALL') return paginate(call, []);
-      return paginate(call, call.store.list('drgAttachment', call.region, (a) => matches(call, a, ['compartmentId', 'vcnId', 'drgId'])));
+      return paginate(
+        call,
+        call.store.list('drgAttachment', call.region, (a) =>
+          matches(call, a, ['compartmentId', 'vcnId', 'drgId']),
+        ),
+      );
     },
   },
-  { version: V, method: 'GET', path: '/drgAttachments/{drgAttachmentId}', operation: 'GetDrgAttachment', handler: getter('drgAttachment', 'drgAttachmentId') },
-  { version: V, method: 'DELETE', path: '/drgAttachments/{drgAttachmentId}', operation: 'DeleteDrgAttachment', handler: deleteAttachment },
-  { version: V, method: 'POST', path: '/remotePeeringConnections', operation: 'CreateRemotePeeringConnection', handler: createRpc },
   {
-    version: V, method: 'GET', path: '/remotePeeringConnections', operation: 'ListRemotePeeringConnections',
+    version: V,
+    method: 'GET',
+    path: '/drgAttachments/{drgAttachmentId}',
+    operation: 'GetDrgAttachment',
+    handler: getter('drgAttachment', 'drgAttachmentId'),
+  },
+  {
+    version: V,
+    method: 'DELETE',
+    path: '/drgAttachments/{drgAttachmentId}',
+    operation: 'DeleteDrgAttachment',
+    handler: deleteAttachment,
+  },
+  {
+    version: V,
+    method: 'POST',
+    path: '/remotePeeringConnections',
+    operation: 'CreateRemotePeeringConnection',
+    handler: createRpc,
+  },
+  {
+    version: V,
+    method: 'GET',
+    path: '/remotePeeringConnections',
+    operation: 'ListRemotePeeringConnections',
     handler: (call) => {
       requireQuery(call, 'compartmentId');
-      return paginate(call, call.store.list('rpc', call.region, (r) => matches(call, r, ['compartmentId', 'drgId'])));
+      return paginate(
+        call,
+        call.store.list('rpc', call.region, (r) => matches(call, r, ['compartmentId', 'drgId'])),
+      );
     },
   },
   {
-    version: V, method: 'GET', path: '/remotePeeringConnections/{remotePeeringConnectionId}', operation: 'GetRemotePeeringConnection',
+    version: V,
+    method: 'GET',
+    path: '/remotePeeringConnections/{remotePeeringConnectionId}',
+    operation: 'GetRemotePeeringConnection',
     handler: getter('rpc', 'remotePeeringConnectionId'),
   },
   {
-    version: V, method: 'POST', path: '/remotePeeringConnections/{remotePeeringConnectionId}/actions/connect',
-    operation: 'ConnectRemotePeeringConnections', handler: connectRpc,
+    version: V,
+    method: 'POST',
+    path: '/remotePeeringConnections/{remotePeeringConnectionId}/actions/connect',
+    operation: 'ConnectRemotePeeringConnections',
+    handler: connectRpc,
   },
   {
-    version: V, method: 'DELETE', path: '/remotePeeringConnections/{remotePeeringConnectionId}', operation: 'DeleteRemotePeeringConnection',
+    version: V,
+    method: 'DELETE',
+    path: '/remotePeeringConnections/{remotePeeringConnectionId}',
+    operation: 'DeleteRemotePeeringConnection',
     handler: deleteRpc,
   },
 ];

@@ -1,5 +1,15 @@
 import { ApiError, invalidParameter } from '../api-error.js';
-import { checkIfMatch, local, matches, paginate, requireQuery, requireString, withEtag, type Call, type Route } from '../route.js';
+import {
+  checkIfMatch,
+  local,
+  matches,
+  paginate,
+  requireQuery,
+  requireString,
+  withEtag,
+  type Call,
+  type Route,
+} from '../route.js';
 import type { Json } from '../store.js';
 
 const V = '20160918';
@@ -19,12 +29,18 @@ function validateRouteRules(call: Call, vcnId: string, rules: readonly Json[]): 
     const target = rule.networkEntityId;
     const destination = rule.destination ?? rule.cidrBlock;
     if (typeof target !== 'string') throw invalidParameter('routeRules[].networkEntityId is required');
-    if (typeof destination !== 'string' || !CIDR.test(destination)) throw invalidParameter(`route destination ${String(destination)} is not a CIDR`);
+    if (typeof destination !== 'string' || !CIDR.test(destination))
+      throw invalidParameter(`route destination ${String(destination)} is not a CIDR`);
     if (seen.has(destination)) throw invalidParameter(`duplicate route rule for ${destination}`);
     seen.add(destination);
     if (target.startsWith('ocid1.drg.')) {
-      const attached = call.store.list('drgAttachment', undefined, (a) => a.drgId === target && a.vcnId === vcnId && a.lifecycleState === 'ATTACHED');
-      if (attached.length === 0) throw new ApiError(400, 'InvalidParameter', `DRG ${target} is not attached to VCN ${vcnId}`);
+      const attached = call.store.list(
+        'drgAttachment',
+        undefined,
+        (a) => a.drgId === target && a.vcnId === vcnId && a.lifecycleState === 'ATTACHED',
+      );
+      if (attached.length === 0)
+        throw new ApiError(400, 'InvalidParameter', `DRG ${target} is not attached to VCN ${vcnId}`);
     }
   }
 }
@@ -44,7 +60,11 @@ function updateRouteTable(call: Call) {
   const patch: Json = {};
   if (rules) {
     validateRouteRules(call, String(table.vcnId), rules);
-    patch.routeRules = rules.map((r) => ({ ...r, destinationType: r.destinationType ?? 'CIDR_BLOCK', routeType: 'STATIC' }));
+    patch.routeRules = rules.map((r) => ({
+      ...r,
+      destinationType: r.destinationType ?? 'CIDR_BLOCK',
+      routeType: 'STATIC',
+    }));
   }
   if (typeof call.body.displayName === 'string') patch.displayName = call.body.displayName;
   call.store.update(id, patch);
@@ -100,11 +120,14 @@ function nsgRules(call: Call, id: string): Json[] {
 function addNsgRules(call: Call) {
   const id = call.params.networkSecurityGroupId ?? '';
   const nsg = local(call, id, 'nsg');
-  if (nsg.lifecycleState !== 'AVAILABLE') throw new ApiError(409, 'IncorrectState', `NSG ${id} is ${String(nsg.lifecycleState)}`);
+  if (nsg.lifecycleState !== 'AVAILABLE')
+    throw new ApiError(409, 'IncorrectState', `NSG ${id} is ${String(nsg.lifecycleState)}`);
   const rules = arrayField(call.body, 'securityRules') ?? [];
-  if (rules.length > MAX_NSG_RULES_PER_CALL) throw invalidParameter(`at most ${MAX_NSG_RULES_PER_CALL} rules per call`);
+  if (rules.length > MAX_NSG_RULES_PER_CALL)
+    throw invalidParameter(`at most ${MAX_NSG_RULES_PER_CALL} rules per call`);
   for (const rule of rules) {
-    if (rule.direction !== 'INGRESS' && rule.direction !== 'EGRESS') throw invalidParameter('securityRules[].direction must be INGRESS or EGRESS');
+    if (rule.direction !== 'INGRESS' && rule.direction !== 'EGRESS')
+      throw invalidParameter('securityRules[].direction must be INGRESS or EGRESS');
     validateSecurityRules([rule], rule.direction === 'INGRESS' ? 'source' : 'destination');
   }
   const added = rules.map((rule, index) => ({
@@ -140,45 +163,112 @@ const getter = (kind: string, param: string) => (call: Call) => {
 export const vcnRoutes: readonly Route[] = [
   { version: V, method: 'GET', path: '/vcns/{vcnId}', operation: 'GetVcn', handler: getter('vcn', 'vcnId') },
   {
-    version: V, method: 'GET', path: '/subnets', operation: 'ListSubnets',
+    version: V,
+    method: 'GET',
+    path: '/subnets',
+    operation: 'ListSubnets',
     handler: (call) => {
       requireQuery(call, 'compartmentId');
-      return paginate(call, call.store.list('subnet', call.region, (s) => matches(call, s, ['compartmentId', 'vcnId'])));
+      return paginate(
+        call,
+        call.store.list('subnet', call.region, (s) => matches(call, s, ['compartmentId', 'vcnId'])),
+      );
     },
   },
-  { version: V, method: 'GET', path: '/subnets/{subnetId}', operation: 'GetSubnet', handler: getter('subnet', 'subnetId') },
-  { version: V, method: 'GET', path: '/routeTables/{rtId}', operation: 'GetRouteTable', handler: getter('routeTable', 'rtId') },
-  { version: V, method: 'PUT', path: '/routeTables/{rtId}', operation: 'UpdateRouteTable', handler: updateRouteTable },
-  { version: V, method: 'GET', path: '/securityLists/{securityListId}', operation: 'GetSecurityList', handler: getter('securityList', 'securityListId') },
-  { version: V, method: 'PUT', path: '/securityLists/{securityListId}', operation: 'UpdateSecurityList', handler: updateSecurityList },
-  { version: V, method: 'POST', path: '/networkSecurityGroups', operation: 'CreateNetworkSecurityGroup', handler: createNsg },
   {
-    version: V, method: 'GET', path: '/networkSecurityGroups', operation: 'ListNetworkSecurityGroups',
+    version: V,
+    method: 'GET',
+    path: '/subnets/{subnetId}',
+    operation: 'GetSubnet',
+    handler: getter('subnet', 'subnetId'),
+  },
+  {
+    version: V,
+    method: 'GET',
+    path: '/routeTables/{rtId}',
+    operation: 'GetRouteTable',
+    handler: getter('routeTable', 'rtId'),
+  },
+  {
+    version: V,
+    method: 'PUT',
+    path: '/routeTables/{rtId}',
+    operation: 'UpdateRouteTable',
+    handler: updateRouteTable,
+  },
+  {
+    version: V,
+    method: 'GET',
+    path: '/securityLists/{securityListId}',
+    operation: 'GetSecurityList',
+    handler: getter('securityList', 'securityListId'),
+  },
+  {
+    version: V,
+    method: 'PUT',
+    path: '/securityLists/{securityListId}',
+    operation: 'UpdateSecurityList',
+    handler: updateSecurityList,
+  },
+  {
+    version: V,
+    method: 'POST',
+    path: '/networkSecurityGroups',
+    operation: 'CreateNetworkSecurityGroup',
+    handler: createNsg,
+  },
+  {
+    version: V,
+    method: 'GET',
+    path: '/networkSecurityGroups',
+    operation: 'ListNetworkSecurityGroups',
     handler: (call) => {
       requireQuery(call, 'compartmentId');
       const groups = call.store.list('nsg', call.region, (n) => matches(call, n, ['compartmentId', 'vcnId']));
-      return paginate(call, groups.map((g) => nsgView(call, String(g.id))));
+      return paginate(
+        call,
+        groups.map((g) => nsgView(call, String(g.id))),
+      );
     },
   },
   {
-    version: V, method: 'GET', path: '/networkSecurityGroups/{networkSecurityGroupId}', operation: 'GetNetworkSecurityGroup',
-    handler: (call) => withEtag(call, call.params.networkSecurityGroupId ?? '', nsgView(call, call.params.networkSecurityGroupId ?? '')),
+    version: V,
+    method: 'GET',
+    path: '/networkSecurityGroups/{networkSecurityGroupId}',
+    operation: 'GetNetworkSecurityGroup',
+    handler: (call) =>
+      withEtag(
+        call,
+        call.params.networkSecurityGroupId ?? '',
+        nsgView(call, call.params.networkSecurityGroupId ?? ''),
+      ),
   },
   {
-    version: V, method: 'DELETE', path: '/networkSecurityGroups/{networkSecurityGroupId}', operation: 'DeleteNetworkSecurityGroup',
+    version: V,
+    method: 'DELETE',
+    path: '/networkSecurityGroups/{networkSecurityGroupId}',
+    operation: 'DeleteNetworkSecurityGroup',
     handler: deleteNsg,
   },
   {
-    version: V, method: 'GET', path: '/networkSecurityGroups/{networkSecurityGroupId}/securityRules',
+    version: V,
+    method: 'GET',
+    path: '/networkSecurityGroups/{networkSecurityGroupId}/securityRules',
     operation: 'ListNetworkSecurityGroupSecurityRules',
     handler: (call) => paginate(call, nsgRules(call, call.params.networkSecurityGroupId ?? '')),
   },
   {
-    version: V, method: 'POST', path: '/networkSecurityGroups/{networkSecurityGroupId}/actions/addSecurityRules',
-    operation: 'AddNetworkSecurityGroupSecurityRules', handler: addNsgRules,
+    version: V,
+    method: 'POST',
+    path: '/networkSecurityGroups/{networkSecurityGroupId}/actions/addSecurityRules',
+    operation: 'AddNetworkSecurityGroupSecurityRules',
+    handler: addNsgRules,
   },
   {
-    version: V, method: 'POST', path: '/networkSecurityGroups/{networkSecurityGroupId}/actions/removeSecurityRules',
-    operation: 'RemoveNetworkSecurityGroupSecurityRules', handler: removeNsgRules,
+    version: V,
+    method: 'POST',
+    path: '/networkSecurityGroups/{networkSecurityGroupId}/actions/removeSecurityRules',
+    operation: 'RemoveNetworkSecurityGroupSecurityRules',
+    handler: removeNsgRules,
   },
 ];

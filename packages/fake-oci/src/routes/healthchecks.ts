@@ -1,5 +1,13 @@
 import { invalidParameter } from '../api-error.js';
-import { checkIfMatch, paginate, requireQuery, requireString, withEtag, type Call, type Route } from '../route.js';
+import {
+  checkIfMatch,
+  paginate,
+  requireQuery,
+  requireString,
+  withEtag,
+  type Call,
+  type Route,
+} from '../route.js';
 import type { Json } from '../store.js';
 
 const V = '20180501';
@@ -10,15 +18,22 @@ const TIMEOUTS = new Set([10, 20, 30, 60]);
 function monitorFields(call: Call, base: Json): Json {
   const merged = { ...base, ...call.body };
   const targets = merged.targets;
-  if (!Array.isArray(targets) || targets.length === 0) throw invalidParameter('targets must name at least one host');
-  if (!INTERVALS.has(Number(merged.intervalInSeconds))) throw invalidParameter('intervalInSeconds must be 10, 30 or 60');
-  if (merged.protocol !== 'HTTP' && merged.protocol !== 'HTTPS') throw invalidParameter('protocol must be HTTP or HTTPS');
+  if (!Array.isArray(targets) || targets.length === 0)
+    throw invalidParameter('targets must name at least one host');
+  if (!INTERVALS.has(Number(merged.intervalInSeconds)))
+    throw invalidParameter('intervalInSeconds must be 10, 30 or 60');
+  if (merged.protocol !== 'HTTP' && merged.protocol !== 'HTTPS')
+    throw invalidParameter('protocol must be HTTP or HTTPS');
   const timeout = merged.timeoutInSeconds;
-  if (timeout !== undefined && (!TIMEOUTS.has(Number(timeout)) || Number(timeout) > Number(merged.intervalInSeconds))) {
+  if (
+    timeout !== undefined &&
+    (!TIMEOUTS.has(Number(timeout)) || Number(timeout) > Number(merged.intervalInSeconds))
+  ) {
     throw invalidParameter('timeoutInSeconds must be 10, 20, 30 or 60 and at most the interval');
   }
   const headers = (merged.headers ?? {}) as Json;
-  if (Object.keys(headers).some((h) => h.toLowerCase() === 'authorization')) throw invalidParameter('an Authorization header is not allowed');
+  if (Object.keys(headers).some((h) => h.toLowerCase() === 'authorization'))
+    throw invalidParameter('an Authorization header is not allowed');
   return {
     displayName: merged.displayName,
     targets,
@@ -51,20 +66,39 @@ function createMonitor(call: Call) {
 }
 
 export const healthCheckRoutes: readonly Route[] = [
-  { version: V, method: 'POST', path: '/httpMonitors', operation: 'CreateHttpMonitor', handler: createMonitor },
   {
-    version: V, method: 'GET', path: '/httpMonitors', operation: 'ListHttpMonitors',
+    version: V,
+    method: 'POST',
+    path: '/httpMonitors',
+    operation: 'CreateHttpMonitor',
+    handler: createMonitor,
+  },
+  {
+    version: V,
+    method: 'GET',
+    path: '/httpMonitors',
+    operation: 'ListHttpMonitors',
     handler: (call) => {
       const compartmentId = requireQuery(call, 'compartmentId');
-      return paginate(call, call.store.list('httpMonitor', GLOBAL, (m) => m.compartmentId === compartmentId));
+      return paginate(
+        call,
+        call.store.list('httpMonitor', GLOBAL, (m) => m.compartmentId === compartmentId),
+      );
     },
   },
   {
-    version: V, method: 'GET', path: '/httpMonitors/{monitorId}', operation: 'GetHttpMonitor',
-    handler: (call) => withEtag(call, call.params.monitorId ?? '', call.store.get(call.params.monitorId ?? '', 'httpMonitor')),
+    version: V,
+    method: 'GET',
+    path: '/httpMonitors/{monitorId}',
+    operation: 'GetHttpMonitor',
+    handler: (call) =>
+      withEtag(call, call.params.monitorId ?? '', call.store.get(call.params.monitorId ?? '', 'httpMonitor')),
   },
   {
-    version: V, method: 'PUT', path: '/httpMonitors/{monitorId}', operation: 'UpdateHttpMonitor',
+    version: V,
+    method: 'PUT',
+    path: '/httpMonitors/{monitorId}',
+    operation: 'UpdateHttpMonitor',
     handler: (call) => {
       const id = call.params.monitorId ?? '';
       const current = call.store.get(id, 'httpMonitor');
@@ -74,7 +108,10 @@ export const healthCheckRoutes: readonly Route[] = [
     },
   },
   {
-    version: V, method: 'DELETE', path: '/httpMonitors/{monitorId}', operation: 'DeleteHttpMonitor',
+    version: V,
+    method: 'DELETE',
+    path: '/httpMonitors/{monitorId}',
+    operation: 'DeleteHttpMonitor',
     handler: (call) => {
       const id = call.params.monitorId ?? '';
       call.store.get(id, 'httpMonitor');

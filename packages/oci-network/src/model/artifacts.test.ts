@@ -20,14 +20,20 @@ describe('ociArtifacts', () => {
   });
 
   it('the steering policy file is a valid FAILOVER body matching the monitor targets', () => {
-    const policy = JSON.parse(artifacts.find((a) => a.path === 'oci/steering-policy.json')?.content ?? '{}') as unknown;
-    const monitor = JSON.parse(artifacts.find((a) => a.path === 'oci/health-monitor.json')?.content ?? '{}') as { targets: string[] };
+    const policy = JSON.parse(
+      artifacts.find((a) => a.path === 'oci/steering-policy.json')?.content ?? '{}',
+    ) as unknown;
+    const monitor = JSON.parse(
+      artifacts.find((a) => a.path === 'oci/health-monitor.json')?.content ?? '{}',
+    ) as { targets: string[] };
     expect(monitor.targets).toEqual(['203.0.113.10', 'us-chicago-1.app.example.com']);
     expect(steeringPolicyProblems(policy, monitor.targets)).toEqual([]);
   });
 
   it('is deterministic', () => {
-    expect(ociArtifacts(exampleTopology(), { ingressAddresses: { 'us-sanjose-1': '203.0.113.10' } })).toEqual(artifacts);
+    expect(ociArtifacts(exampleTopology(), { ingressAddresses: { 'us-sanjose-1': '203.0.113.10' } })).toEqual(
+      artifacts,
+    );
   });
 });
 

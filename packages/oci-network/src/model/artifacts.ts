@@ -57,7 +57,11 @@ export function ociArtifacts(topology: Topology, options: OciArtifactOptions = {
       { path: 'oci/steering-policy.json', content: json(policy) },
       {
         path: 'oci/steering-policy-attachment.json',
-        content: json({ zone: topology.spec.dns.zone, domainName: topology.spec.dns.domain, displayName: policy.displayName }),
+        content: json({
+          zone: topology.spec.dns.zone,
+          domainName: topology.spec.dns.domain,
+          displayName: policy.displayName,
+        }),
       },
     );
   }

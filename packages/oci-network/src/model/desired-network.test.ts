@@ -13,8 +13,20 @@ describe('desiredNetwork', () => {
     const net = desiredNetwork(exampleTopology());
     const [sj, chi] = net.regions;
     expect(sj?.region).toBe('us-sanjose-1');
-    expect(sj?.peers).toEqual([expect.objectContaining({ region: 'us-chicago-1', side: 'requestor', routeDestinations: ['10.1.0.0/16'] })]);
-    expect(chi?.peers).toEqual([expect.objectContaining({ region: 'us-sanjose-1', side: 'acceptor', routeDestinations: ['10.0.0.0/16'] })]);
+    expect(sj?.peers).toEqual([
+      expect.objectContaining({
+        region: 'us-chicago-1',
+        side: 'requestor',
+        routeDestinations: ['10.1.0.0/16'],
+      }),
+    ]);
+    expect(chi?.peers).toEqual([
+      expect.objectContaining({
+        region: 'us-sanjose-1',
+        side: 'acceptor',
+        routeDestinations: ['10.0.0.0/16'],
+      }),
+    ]);
   });
 
   it('opens 15443 and 6443 from the remote VCN only', () => {
@@ -40,7 +52,12 @@ describe('desiredNetwork', () => {
       const first = x.spec.clusters[0];
       if (first) first.cni = 'FLANNEL_OVERLAY';
     });
-    expect(() => desiredNetwork(t)).toThrow(expect.objectContaining({ code: 'OCI_UNSUPPORTED_CNI', message: expect.stringMatching(/only reachable from pods of the same cluster/) }));
+    expect(() => desiredNetwork(t)).toThrow(
+      expect.objectContaining({
+        code: 'OCI_UNSUPPORTED_CNI',
+        message: expect.stringMatching(/only reachable from pods of the same cluster/),
+      }),
+    );
   });
 
   it('refuses two clusters in one region', () => {
@@ -55,10 +72,22 @@ describe('desiredNetwork', () => {
     const t = withClusters((x) => {
       const third = structuredClone(x.spec.clusters[1]);
       if (!third) return;
-      Object.assign(third, { name: 'third', region: 'us-phoenix-1', network: 'network3', vcn: { cidr: '10.2.0.0/16' }, pods: { subnets: [{ cidr: '10.2.1.0/24' }] } });
+      Object.assign(third, {
+        name: 'third',
+        region: 'us-phoenix-1',
+        network: 'network3',
+        vcn: { cidr: '10.2.0.0/16' },
+        pods: { subnets: [{ cidr: '10.2.1.0/24' }] },
+      });
       x.spec.clusters.push(third);
     });
-    const requestors = desiredNetwork(t).regions.flatMap((r) => r.peers.filter((p) => p.side === 'requestor').map((p) => `${r.region}->${p.region}`));
-    expect(requestors).toEqual(['us-sanjose-1->us-chicago-1', 'us-sanjose-1->us-phoenix-1', 'us-chicago-1->us-phoenix-1']);
+    const requestors = desiredNetwork(t).regions.flatMap((r) =>
+      r.peers.filter((p) => p.side === 'requestor').map((p) => `${r.region}->${p.region}`),
+    );
+    expect(requestors).toEqual([
+      'us-sanjose-1->us-chicago-1',
+      'us-sanjose-1->us-phoenix-1',
+      'us-chicago-1->us-phoenix-1',
+    ]);
   });
 });

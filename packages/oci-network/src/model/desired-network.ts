@@ -45,7 +45,10 @@ export interface DesiredNetwork {
 }
 
 function podCidrs(cluster: Cluster): string[] {
-  const cidrs = [...(cluster.pods.subnets ?? []).map((s) => s.cidr), ...(cluster.pods.cidr ? [cluster.pods.cidr] : [])];
+  const cidrs = [
+    ...(cluster.pods.subnets ?? []).map((s) => s.cidr),
+    ...(cluster.pods.cidr ? [cluster.pods.cidr] : []),
+  ];
   return [...new Set(cidrs)];
 }
 
@@ -72,13 +75,21 @@ export function assertRoutablePods(cluster: Cluster): void {
  * peer region (the earlier cluster in the topology, primary first, is the requestor), routes to every remote
  * VCN/pod CIDR via the DRG, and ingress for the Istio ports from each remote VCN.
  */
-export function desiredNetwork(topology: Topology, ingressMode: IngressMode = 'security-list'): DesiredNetwork {
+export function desiredNetwork(
+  topology: Topology,
+  ingressMode: IngressMode = 'security-list',
+): DesiredNetwork {
   const mesh = topology.metadata.name;
-  const clusters = [...topology.spec.clusters].sort((a, b) => Number(a.role !== 'primary') - Number(b.role !== 'primary'));
+  const clusters = [...topology.spec.clusters].sort(
+    (a, b) => Number(a.role !== 'primary') - Number(b.role !== 'primary'),
+  );
   const seen = new Set<string>();
   for (const cluster of clusters) {
     if (seen.has(cluster.region)) {
-      throw new OciNetworkError('OCI_UNSUPPORTED_TOPOLOGY', `two clusters in ${cluster.region}: okemesh networks one cluster per region`);
+      throw new OciNetworkError(
+        'OCI_UNSUPPORTED_TOPOLOGY',
+        `two clusters in ${cluster.region}: okemesh networks one cluster per region`,
+      );
     }
     seen.add(cluster.region);
     assertRoutablePods(cluster);
@@ -103,7 +114,13 @@ export function desiredNetwork(topology: Topology, ingressMode: IngressMode = 's
         routeDestinations: remoteDestinations(remote),
       })),
       ingress: others.flatMap((remote) =>
-        ISTIO_CROSS_REGION_PORTS.map((p) => ({ port: p.port, protocol: p.protocol, source: remote.vcn.cidr, target: p.target, why: p.why })),
+        ISTIO_CROSS_REGION_PORTS.map((p) => ({
+          port: p.port,
+          protocol: p.protocol,
+          source: remote.vcn.cidr,
+          target: p.target,
+          why: p.why,
+        })),
       ),
     };
   });

@@ -31,12 +31,20 @@ function seconds(value: string): number {
  */
 export function httpMonitorSpec(topology: Topology, endpoints: readonly RegionEndpoint[]): HttpMonitorSpec {
   const dns = topology.spec.dns;
-  if (!dns) throw new OciNetworkError('OCI_UNSUPPORTED_TOPOLOGY', 'the topology has no spec.dns: nothing to monitor');
+  if (!dns)
+    throw new OciNetworkError('OCI_UNSUPPORTED_TOPOLOGY', 'the topology has no spec.dns: nothing to monitor');
   const interval = INTERVALS.find((i) => i === seconds(dns.healthCheck.interval));
-  if (interval === undefined) throw new OciNetworkError('OCI_INVALID_HEALTH_CHECK', `health check interval ${dns.healthCheck.interval} must be 10s, 30s or 60s`);
+  if (interval === undefined)
+    throw new OciNetworkError(
+      'OCI_INVALID_HEALTH_CHECK',
+      `health check interval ${dns.healthCheck.interval} must be 10s, 30s or 60s`,
+    );
   const timeout = TIMEOUTS.find((t) => t === seconds(dns.healthCheck.timeout));
   if (timeout === undefined || timeout > interval) {
-    throw new OciNetworkError('OCI_INVALID_HEALTH_CHECK', `health check timeout ${dns.healthCheck.timeout} must be 10s, 20s, 30s or 60s and at most the interval`);
+    throw new OciNetworkError(
+      'OCI_INVALID_HEALTH_CHECK',
+      `health check timeout ${dns.healthCheck.timeout} must be 10s, 20s, 30s or 60s and at most the interval`,
+    );
   }
   return {
     displayName: `okemesh-${topology.metadata.name}-ingress`,

@@ -3,10 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { iamStatements } from './iam-statements.js';
 
 const REAL_TYPES = new Set([
-  'drgs', 'remote-peering-connections', 'route-tables', 'security-lists', 'network-security-groups', 'virtual-network-family',
-  'cluster-family', 'health-check-family', 'dns-steering-policies', 'dns-steering-policy-attachments', 'dns-zones',
+  'drgs',
+  'remote-peering-connections',
+  'route-tables',
+  'security-lists',
+  'network-security-groups',
+  'virtual-network-family',
+  'cluster-family',
+  'health-check-family',
+  'dns-steering-policies',
+  'dns-steering-policy-attachments',
+  'dns-zones',
 ]);
-const GRAMMAR = /^Allow (group [\w-]+|any-user) to (inspect|read|use|manage) ([a-z-]+) in (tenancy|compartment id ocid1\.compartment\.[\w.-]+)( where .+)?$/;
+const GRAMMAR =
+  /^Allow (group [\w-]+|any-user) to (inspect|read|use|manage) ([a-z-]+) in (tenancy|compartment id ocid1\.compartment\.[\w.-]+)( where .+)?$/;
 
 describe('iamStatements', () => {
   const statements = iamStatements(exampleTopology()).map((s) => s.statement);
@@ -22,7 +32,9 @@ describe('iamStatements', () => {
   it('addresses cluster principals by type and id, never as a service', () => {
     const cluster = statements.filter((s) => s.includes("request.principal.type = 'cluster'"));
     expect(cluster).toHaveLength(2);
-    expect(cluster[0]).toMatch(/^Allow any-user to manage network-security-groups in compartment id .* where all \{request\.principal\.type = 'cluster', request\.principal\.id = 'ocid1\.cluster\./);
+    expect(cluster[0]).toMatch(
+      /^Allow any-user to manage network-security-groups in compartment id .* where all \{request\.principal\.type = 'cluster', request\.principal\.id = 'ocid1\.cluster\./,
+    );
     expect(statements.some((s) => /allow service/i.test(s))).toBe(false);
   });
 

@@ -33,22 +33,55 @@ export function iamStatements(topology: Topology, options: IamOptions = {}): Iam
   for (const compartment of compartments) {
     const loc = where(compartment);
     out.push(
-      { statement: `Allow group ${group} to manage drgs in ${loc}`, why: 'create the DRGs and their VCN attachments; creating an RPC also changes its DRG' },
-      { statement: `Allow group ${group} to manage remote-peering-connections in ${loc}`, why: 'create and connect the remote peering connections' },
-      { statement: `Allow group ${group} to manage route-tables in ${loc}`, why: 'add the routes to the remote VCN via the DRG' },
-      { statement: `Allow group ${group} to manage security-lists in ${loc}`, why: 'open the Istio ports from the remote VCN (security-list mode)' },
-      { statement: `Allow group ${group} to manage network-security-groups in ${loc}`, why: 'the okemesh NSG with the Istio ports (NSG mode)' },
-      { statement: `Allow group ${group} to read virtual-network-family in ${loc}`, why: 'read VCNs and subnets to find the route tables and security lists' },
-      { statement: `Allow group ${group} to read cluster-family in ${loc}`, why: 'discover the OKE clusters: VCN, CNI, CIDRs, endpoints' },
-      { statement: `Allow group ${group} to manage health-check-family in ${loc}`, why: 'the HTTP monitor probing each region ingress' },
-      { statement: `Allow group ${group} to manage dns-steering-policies in ${loc}`, why: 'the FAILOVER steering policy' },
+      {
+        statement: `Allow group ${group} to manage drgs in ${loc}`,
+        why: 'create the DRGs and their VCN attachments; creating an RPC also changes its DRG',
+      },
+      {
+        statement: `Allow group ${group} to manage remote-peering-connections in ${loc}`,
+        why: 'create and connect the remote peering connections',
+      },
+      {
+        statement: `Allow group ${group} to manage route-tables in ${loc}`,
+        why: 'add the routes to the remote VCN via the DRG',
+      },
+      {
+        statement: `Allow group ${group} to manage security-lists in ${loc}`,
+        why: 'open the Istio ports from the remote VCN (security-list mode)',
+      },
+      {
+        statement: `Allow group ${group} to manage network-security-groups in ${loc}`,
+        why: 'the okemesh NSG with the Istio ports (NSG mode)',
+      },
+      {
+        statement: `Allow group ${group} to read virtual-network-family in ${loc}`,
+        why: 'read VCNs and subnets to find the route tables and security lists',
+      },
+      {
+        statement: `Allow group ${group} to read cluster-family in ${loc}`,
+        why: 'discover the OKE clusters: VCN, CNI, CIDRs, endpoints',
+      },
+      {
+        statement: `Allow group ${group} to manage health-check-family in ${loc}`,
+        why: 'the HTTP monitor probing each region ingress',
+      },
+      {
+        statement: `Allow group ${group} to manage dns-steering-policies in ${loc}`,
+        why: 'the FAILOVER steering policy',
+      },
     );
   }
   if (topology.spec.dns) {
     const loc = where(options.dnsCompartmentId ?? compartments[0] ?? '');
     out.push(
-      { statement: `Allow group ${group} to manage dns-steering-policy-attachments in ${loc}`, why: `attach the policy to ${topology.spec.dns.domain}` },
-      { statement: `Allow group ${group} to use dns-zones in ${loc}`, why: `read and attach to zone ${topology.spec.dns.zone}` },
+      {
+        statement: `Allow group ${group} to manage dns-steering-policy-attachments in ${loc}`,
+        why: `attach the policy to ${topology.spec.dns.domain}`,
+      },
+      {
+        statement: `Allow group ${group} to use dns-zones in ${loc}`,
+        why: `read and attach to zone ${topology.spec.dns.zone}`,
+      },
     );
   }
   for (const cluster of topology.spec.clusters) {

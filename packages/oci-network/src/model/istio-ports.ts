@@ -29,7 +29,13 @@ export const ISTIO_CROSS_REGION_PORTS: readonly IstioPort[] = [
 
 /** Ports deliberately not opened, with the reason (printed by `okemesh network plan`). */
 export const ISTIO_PORTS_NOT_OPENED: readonly { readonly port: number; readonly why: string }[] = [
-  { port: 15012, why: 'istiod xDS/CA through the east-west gateway: only primary-remote needs it, okemesh runs multi-primary' },
+  {
+    port: 15012,
+    why: 'istiod xDS/CA through the east-west gateway: only primary-remote needs it, okemesh runs multi-primary',
+  },
   { port: 15017, why: 'istiod webhook through the east-west gateway: primary-remote only' },
-  { port: 15021, why: 'gateway status port: probed by the local load balancer, never from the remote region' },
+  {
+    port: 15021,
+    why: 'gateway status port: probed by the local load balancer, never from the remote region',
+  },
 ];

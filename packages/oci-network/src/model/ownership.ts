@@ -7,7 +7,8 @@ export const TAG_ROLE = 'okemesh-role';
 export const TAG_PEER = 'okemesh-peer-region';
 export const MANAGED_BY = 'okemesh';
 
-export type OwnedRole = 'drg' | 'drg-attachment' | 'rpc' | 'nsg' | 'health-monitor' | 'steering-policy' | 'iam-policy';
+export type OwnedRole =
+  'drg' | 'drg-attachment' | 'rpc' | 'nsg' | 'health-monitor' | 'steering-policy' | 'iam-policy';
 
 export function ownershipTags(mesh: string, role: OwnedRole, peerRegion?: string): Record<string, string> {
   return {
@@ -25,7 +26,8 @@ export function isOwned(
   role: OwnedRole,
   peerRegion?: string,
 ): boolean {
-  if (!tags || tags[TAG_MANAGED_BY] !== MANAGED_BY || tags[TAG_MESH] !== mesh || tags[TAG_ROLE] !== role) return false;
+  if (!tags || tags[TAG_MANAGED_BY] !== MANAGED_BY || tags[TAG_MESH] !== mesh || tags[TAG_ROLE] !== role)
+    return false;
   return peerRegion === undefined || tags[TAG_PEER] === peerRegion;
 }
 
@@ -35,7 +37,10 @@ export function ruleMarker(mesh: string): string {
 }
 
 export function isOwnedRule(description: string | undefined | null, mesh: string): boolean {
-  return typeof description === 'string' && (description === ruleMarker(mesh) || description.startsWith(`${ruleMarker(mesh)} `));
+  return (
+    typeof description === 'string' &&
+    (description === ruleMarker(mesh) || description.startsWith(`${ruleMarker(mesh)} `))
+  );
 }
 
 /**

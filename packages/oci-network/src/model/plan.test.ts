@@ -5,7 +5,14 @@ const plan: Plan = {
   mesh: 'm',
   changes: [
     { region: 'r1', resource: 'drg', name: 'd', action: 'create', reason: 'missing' },
-    { region: 'r1', resource: 'route-table', name: 'rt', action: 'update', reason: '1 to add', details: ['+ 10.1.0.0/16 via drg'] },
+    {
+      region: 'r1',
+      resource: 'route-table',
+      name: 'rt',
+      action: 'update',
+      reason: '1 to add',
+      details: ['+ 10.1.0.0/16 via drg'],
+    },
     { region: 'r2', resource: 'drg', name: 'd2', action: 'adopt', reason: 'attached' },
   ],
   notes: ['opens 15443'],

@@ -58,7 +58,9 @@ export function summarizePlan(plan: Plan): PlanSummary {
 
 /** True when applying the plan would change something in OCI. */
 export function hasChanges(plan: Plan): boolean {
-  return plan.changes.some((c) => c.action === 'create' || c.action === 'update' || c.action === 'connect' || c.action === 'delete');
+  return plan.changes.some(
+    (c) => c.action === 'create' || c.action === 'update' || c.action === 'connect' || c.action === 'delete',
+  );
 }
 
 const SYMBOL: Readonly<Record<ChangeAction, string>> = {
@@ -77,7 +79,9 @@ export function formatPlan(plan: Plan): string {
   for (const region of regions) {
     lines.push(`${region}:`);
     for (const change of plan.changes.filter((c) => c.region === region)) {
-      lines.push(`  ${SYMBOL[change.action]} ${change.action.padEnd(9)} ${change.resource} ${change.name} — ${change.reason}`);
+      lines.push(
+        `  ${SYMBOL[change.action]} ${change.action.padEnd(9)} ${change.resource} ${change.name} — ${change.reason}`,
+      );
       for (const detail of change.details ?? []) lines.push(`        ${detail}`);
     }
   }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ingressRule, mergeIngressRules, mergeRouteRules, routeRule, withoutOwned } from './rule-merge.js';
+import {
+  ingressRule,
+  mergeIngressRules,
+  mergeRouteRules,
+  routeRule,
+  withoutOwned,
+  type IngressRuleShape,
+} from './rule-merge.js';
 
 const DRG = 'ocid1.drg.oc1.us-sanjose-1.a';
 const nat = { destination: '0.0.0.0/0', networkEntityId: 'ocid1.natgateway.oc1..n', description: 'default' };
@@ -27,14 +34,22 @@ describe('mergeRouteRules', () => {
 
   it('accepts a foreign rule to the same DRG and refuses one to another target', () => {
     const foreign = { destination: '10.1.0.0/16', networkEntityId: DRG };
-    expect(mergeRouteRules('mesh', [foreign], [routeRule('mesh', '10.1.0.0/16', DRG, 'b')]).added).toEqual([]);
+    expect(mergeRouteRules('mesh', [foreign], [routeRule('mesh', '10.1.0.0/16', DRG, 'b')]).added).toEqual(
+      [],
+    );
     const elsewhere = { destination: '10.1.0.0/16', networkEntityId: 'ocid1.localpeeringgateway.oc1..x' };
-    expect(() => mergeRouteRules('mesh', [elsewhere], [routeRule('mesh', '10.1.0.0/16', DRG, 'b')])).toThrow(expect.objectContaining({ code: 'OCI_RULE_CONFLICT' }));
+    expect(() => mergeRouteRules('mesh', [elsewhere], [routeRule('mesh', '10.1.0.0/16', DRG, 'b')])).toThrow(
+      expect.objectContaining({ code: 'OCI_RULE_CONFLICT' }),
+    );
   });
 });
 
 describe('mergeIngressRules', () => {
-  const https = { protocol: '6', source: '0.0.0.0/0', tcpOptions: { destinationPortRange: { min: 443, max: 443 } } };
+  const https: IngressRuleShape = {
+    protocol: '6',
+    source: '0.0.0.0/0',
+    tcpOptions: { destinationPortRange: { min: 443, max: 443 } },
+  };
   it('adds the Istio port once and keeps foreign rules', () => {
     const want = ingressRule('mesh', '10.1.0.0/16', 15443, 'east-west');
     const m = mergeIngressRules('mesh', [https], [want]);

@@ -27,7 +27,12 @@ export interface Merge<T> {
 }
 
 export function routeRule(mesh: string, destination: string, drgId: string, peer: string): RouteRuleShape {
-  return { destination, destinationType: 'CIDR_BLOCK', networkEntityId: drgId, description: `${ruleMarker(mesh)} route to ${peer}` };
+  return {
+    destination,
+    destinationType: 'CIDR_BLOCK',
+    networkEntityId: drgId,
+    description: `${ruleMarker(mesh)} route to ${peer}`,
+  };
 }
 
 export function ingressRule(mesh: string, source: string, port: number, why: string): IngressRuleShape {
@@ -48,7 +53,11 @@ const destinationOf = (rule: RouteRuleShape) => rule.destination ?? rule.cidrBlo
  * no longer desired are removed; a foreign rule that already sends a destination to the same DRG satisfies it,
  * and one that sends it elsewhere is a conflict (OCI rejects two rules for one destination).
  */
-export function mergeRouteRules(mesh: string, existing: readonly RouteRuleShape[], desired: readonly RouteRuleShape[]): Merge<RouteRuleShape> {
+export function mergeRouteRules(
+  mesh: string,
+  existing: readonly RouteRuleShape[],
+  desired: readonly RouteRuleShape[],
+): Merge<RouteRuleShape> {
   const wanted = new Map(desired.map((r) => [destinationOf(r), r]));
   const kept: RouteRuleShape[] = [];
   const removed: RouteRuleShape[] = [];
@@ -82,7 +91,11 @@ function ingressKey(rule: IngressRuleShape): string {
 }
 
 /** Like {@link mergeRouteRules} for security-list ingress: foreign rules stay, identical foreign rules satisfy. */
-export function mergeIngressRules(mesh: string, existing: readonly IngressRuleShape[], desired: readonly IngressRuleShape[]): Merge<IngressRuleShape> {
+export function mergeIngressRules(
+  mesh: string,
+  existing: readonly IngressRuleShape[],
+  desired: readonly IngressRuleShape[],
+): Merge<IngressRuleShape> {
   const wanted = new Set(desired.map(ingressKey));
   const kept: IngressRuleShape[] = [];
   const removed: IngressRuleShape[] = [];
@@ -104,7 +117,10 @@ export function mergeIngressRules(mesh: string, existing: readonly IngressRuleSh
 }
 
 /** Removes every rule okemesh owns (destroy), keeping the rest in order. */
-export function withoutOwned<T extends { readonly description?: string }>(mesh: string, rules: readonly T[]): Merge<T> {
+export function withoutOwned<T extends { readonly description?: string }>(
+  mesh: string,
+  rules: readonly T[],
+): Merge<T> {
   const removed = rules.filter((r) => isOwnedRule(r.description, mesh));
   return { rules: rules.filter((r) => !isOwnedRule(r.description, mesh)), added: [], removed };
 }

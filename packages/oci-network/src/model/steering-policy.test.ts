@@ -6,7 +6,10 @@ import { failoverSteeringPolicy } from './steering-policy.js';
 import { assertValidSteeringPolicy, steeringPolicyProblems } from './steering-policy-check.js';
 
 const topology = exampleTopology();
-const endpoints = regionEndpoints(topology, { 'us-sanjose-1': '203.0.113.10', 'us-chicago-1': '198.51.100.20' });
+const endpoints = regionEndpoints(topology, {
+  'us-sanjose-1': '203.0.113.10',
+  'us-chicago-1': '198.51.100.20',
+});
 const policy = failoverSteeringPolicy(topology, endpoints, 'ocid1.healthcheckhttpmonitor.oc1..m');
 
 describe('failover steering policy', () => {
@@ -20,7 +23,10 @@ describe('failover steering policy', () => {
   });
 
   it('defaults to per-region CNAME answers', () => {
-    expect(regionEndpoints(topology).map((e) => `${e.rtype} ${e.address}`)).toEqual(['CNAME us-sanjose-1.app.example.com', 'CNAME us-chicago-1.app.example.com']);
+    expect(regionEndpoints(topology).map((e) => `${e.rtype} ${e.address}`)).toEqual([
+      'CNAME us-sanjose-1.app.example.com',
+      'CNAME us-chicago-1.app.example.com',
+    ]);
   });
 
   it('rejects the runbook shape: ruleType FAILOVER and answer.isHealthy', () => {
@@ -30,8 +36,15 @@ describe('failover steering policy', () => {
       rules: [{ ruleType: 'FAILOVER', primary: 'us-sanjose-1' }],
     };
     const problems = steeringPolicyProblems(runbook);
-    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/isHealthy is not a steering answer field/), expect.stringMatching(/ruleType FAILOVER is not/)]));
-    expect(() => assertValidSteeringPolicy(runbook)).toThrow(expect.objectContaining({ code: 'OCI_INVALID_STEERING_POLICY' }));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/isHealthy is not a steering answer field/),
+        expect.stringMatching(/ruleType FAILOVER is not/),
+      ]),
+    );
+    expect(() => assertValidSteeringPolicy(runbook)).toThrow(
+      expect.objectContaining({ code: 'OCI_INVALID_STEERING_POLICY' }),
+    );
   });
 
   it('rejects a HEALTH rule without a monitor, LIMIT not last, and unmonitored answers', () => {
@@ -39,13 +52,23 @@ describe('failover steering policy', () => {
     expect(steeringPolicyProblems(noMonitor).join()).toMatch(/FILTER → PRIORITY → LIMIT/);
     const reordered = { ...policy, rules: [...policy.rules].reverse() };
     expect(steeringPolicyProblems(reordered).join()).toMatch(/must be FILTER → HEALTH → PRIORITY → LIMIT/);
-    expect(steeringPolicyProblems(policy, ['203.0.113.10']).join()).toMatch(/us-chicago-1 .* would be assumed healthy/);
+    expect(steeringPolicyProblems(policy, ['203.0.113.10']).join()).toMatch(
+      /us-chicago-1 .* would be assumed healthy/,
+    );
   });
 
   it('monitor uses the topology probe settings and rejects intervals OCI does not offer', () => {
-    expect(httpMonitorSpec(topology, endpoints)).toMatchObject({ protocol: 'HTTPS', port: 443, path: '/productpage', intervalInSeconds: 10, timeoutInSeconds: 10 });
+    expect(httpMonitorSpec(topology, endpoints)).toMatchObject({
+      protocol: 'HTTPS',
+      port: 443,
+      path: '/productpage',
+      intervalInSeconds: 10,
+      timeoutInSeconds: 10,
+    });
     const bad = structuredClone(topology);
     if (bad.spec.dns) bad.spec.dns.healthCheck.interval = '15s';
-    expect(() => httpMonitorSpec(bad, endpoints)).toThrow(expect.objectContaining({ code: 'OCI_INVALID_HEALTH_CHECK' }));
+    expect(() => httpMonitorSpec(bad, endpoints)).toThrow(
+      expect.objectContaining({ code: 'OCI_INVALID_HEALTH_CHECK' }),
+    );
   });
 });

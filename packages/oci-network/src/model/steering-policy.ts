@@ -10,11 +10,19 @@ export interface SteeringAnswer {
   readonly isDisabled?: boolean;
 }
 
-
 export type SteeringRule =
-  | { readonly ruleType: 'FILTER'; readonly defaultAnswerData: readonly { readonly answerCondition: string; readonly shouldKeep: boolean }[] }
+  | {
+      readonly ruleType: 'FILTER';
+      readonly defaultAnswerData: readonly {
+        readonly answerCondition: string;
+        readonly shouldKeep: boolean;
+      }[];
+    }
   | { readonly ruleType: 'HEALTH' }
-  | { readonly ruleType: 'PRIORITY'; readonly defaultAnswerData: readonly { readonly answerCondition: string; readonly value: number }[] }
+  | {
+      readonly ruleType: 'PRIORITY';
+      readonly defaultAnswerData: readonly { readonly answerCondition: string; readonly value: number }[];
+    }
   | { readonly ruleType: 'LIMIT'; readonly defaultCount: number };
 
 /** The body of CreateSteeringPolicyDetails okemesh sends (compartment added at apply time). */
@@ -36,14 +44,29 @@ export function steeringPolicyName(topology: Topology): string {
  * FAILOVER steering: FILTER (drop disabled answers) → HEALTH (drop answers the monitor sees down) → PRIORITY
  * (primary region first, by pool) → LIMIT 1 (serve one region). One answer and one pool per region.
  */
-export function failoverSteeringPolicy(topology: Topology, endpoints: readonly RegionEndpoint[], healthCheckMonitorId?: string): SteeringPolicySpec {
-  const answers = endpoints.map((e) => ({ name: e.region, rtype: e.rtype, rdata: e.address, pool: e.region }));
+export function failoverSteeringPolicy(
+  topology: Topology,
+  endpoints: readonly RegionEndpoint[],
+  healthCheckMonitorId?: string,
+): SteeringPolicySpec {
+  const answers = endpoints.map((e) => ({
+    name: e.region,
+    rtype: e.rtype,
+    rdata: e.address,
+    pool: e.region,
+  }));
   const rules: SteeringRule[] = [
-    { ruleType: 'FILTER', defaultAnswerData: [{ answerCondition: 'answer.isDisabled != true', shouldKeep: true }] },
+    {
+      ruleType: 'FILTER',
+      defaultAnswerData: [{ answerCondition: 'answer.isDisabled != true', shouldKeep: true }],
+    },
     ...(healthCheckMonitorId === undefined ? [] : [{ ruleType: 'HEALTH' as const }]),
     {
       ruleType: 'PRIORITY',
-      defaultAnswerData: endpoints.map((e, index) => ({ answerCondition: `answer.pool == '${e.region}'`, value: index + 1 })),
+      defaultAnswerData: endpoints.map((e, index) => ({
+        answerCondition: `answer.pool == '${e.region}'`,
+        value: index + 1,
+      })),
     },
     { ruleType: 'LIMIT', defaultCount: 1 },
   ];

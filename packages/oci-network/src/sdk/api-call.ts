@@ -17,15 +17,19 @@ export async function apiCall<T>(operation: string, call: () => Promise<T>): Pro
     const e = (error ?? {}) as SdkError;
     const status = typeof e.statusCode === 'number' ? e.statusCode : undefined;
     const where = status === undefined ? 'network error' : `${status} ${e.serviceCode ?? ''}`.trim();
-    throw new OciNetworkError('OCI_API_ERROR', `${operation} failed (${where}): ${e.message ?? String(error)}`, {
-      cause: error,
-      api: {
-        ...(status === undefined ? {} : { statusCode: status }),
-        ...(e.serviceCode ? { serviceCode: e.serviceCode } : {}),
-        ...(e.opcRequestId ? { opcRequestId: e.opcRequestId } : {}),
-        operation,
+    throw new OciNetworkError(
+      'OCI_API_ERROR',
+      `${operation} failed (${where}): ${e.message ?? String(error)}`,
+      {
+        cause: error,
+        api: {
+          ...(status === undefined ? {} : { statusCode: status }),
+          ...(e.serviceCode ? { serviceCode: e.serviceCode } : {}),
+          ...(e.opcRequestId ? { opcRequestId: e.opcRequestId } : {}),
+          operation,
+        },
       },
-    });
+    );
   }
 }
 
@@ -38,7 +42,10 @@ export function isNotFound(error: unknown): boolean {
 }
 
 /** Follows `opc-next-page` until the last page. */
-export async function listAll<T>(operation: string, page: (token: string | undefined) => Promise<{ items: T[]; opcNextPage?: string }>): Promise<T[]> {
+export async function listAll<T>(
+  operation: string,
+  page: (token: string | undefined) => Promise<{ items: T[]; opcNextPage?: string }>,
+): Promise<T[]> {
   const out: T[] = [];
   let token: string | undefined;
   do {
@@ -75,7 +82,11 @@ export async function waitUntil<T>(
     const failure = failed(value);
     if (failure !== undefined) throw new OciNetworkError('OCI_PEERING_FAILED', `${what}: ${failure}`);
     if (done(value)) return value;
-    if (Date.now() >= deadline) throw new OciNetworkError('OCI_TIMEOUT', `${what}: not done after ${Math.round(options.timeoutMs / 1000)} s`);
+    if (Date.now() >= deadline)
+      throw new OciNetworkError(
+        'OCI_TIMEOUT',
+        `${what}: not done after ${Math.round(options.timeoutMs / 1000)} s`,
+      );
     if (options.signal?.aborted) throw new OciNetworkError('OCI_ABORTED', `${what}: aborted`);
     await sleep(delay);
     delay = Math.min(options.intervalMs, delay * 2);
@@ -83,7 +94,12 @@ export async function waitUntil<T>(
 }
 
 /** Waits until `read` returns 404 or a terminal state: the SDK's own waiters reject on that 404 (a known SDK bug). */
-export async function waitGone(what: string, read: () => Promise<{ lifecycleState?: string }>, terminal: readonly string[], options: WaitOptions): Promise<void> {
+export async function waitGone(
+  what: string,
+  read: () => Promise<{ lifecycleState?: string }>,
+  terminal: readonly string[],
+  options: WaitOptions,
+): Promise<void> {
   await waitUntil(
     what,
     async () => {

@@ -3,7 +3,12 @@ import { OciNetworkError } from '../errors.js';
 
 export type AuthMethod = 'config' | 'instance_principal' | 'resource_principal' | 'oke_workload_identity';
 
-export const AUTH_METHODS: readonly AuthMethod[] = ['config', 'instance_principal', 'resource_principal', 'oke_workload_identity'];
+export const AUTH_METHODS: readonly AuthMethod[] = [
+  'config',
+  'instance_principal',
+  'resource_principal',
+  'oke_workload_identity',
+];
 
 export interface AuthOptions {
   readonly method?: AuthMethod;
@@ -24,7 +29,10 @@ export interface OciIdentity {
 async function build(options: AuthOptions): Promise<common.AuthenticationDetailsProvider> {
   switch (options.method ?? 'config') {
     case 'config':
-      return new common.ConfigFileAuthenticationDetailsProvider(options.configFile, options.profile ?? 'DEFAULT');
+      return new common.ConfigFileAuthenticationDetailsProvider(
+        options.configFile,
+        options.profile ?? 'DEFAULT',
+      );
     case 'instance_principal':
       return new common.InstancePrincipalsAuthenticationDetailsProviderBuilder().build();
     case 'resource_principal':
@@ -35,9 +43,13 @@ async function build(options: AuthOptions): Promise<common.AuthenticationDetails
 }
 
 async function tenancyOf(provider: common.AuthenticationDetailsProvider): Promise<string | undefined> {
-  const withTenant = provider as Partial<{ getTenantId: () => string; getStringClaim: (key: string) => Promise<string | null> }>;
+  const withTenant = provider as Partial<{
+    getTenantId: () => string;
+    getStringClaim: (key: string) => Promise<string | null>;
+  }>;
   if (typeof withTenant.getTenantId === 'function') return withTenant.getTenantId();
-  if (typeof withTenant.getStringClaim === 'function') return (await withTenant.getStringClaim('res_tenant')) ?? undefined;
+  if (typeof withTenant.getStringClaim === 'function')
+    return (await withTenant.getStringClaim('res_tenant')) ?? undefined;
   return undefined;
 }
 
@@ -49,13 +61,20 @@ export async function resolveIdentity(options: AuthOptions = {}): Promise<OciIde
   const method = options.method ?? 'config';
   try {
     const provider = await build(options);
-    return { provider, method, tenancyId: method === 'config' ? await tenancyOf(provider) : await tenancyOf(provider).catch(() => undefined) };
+    return {
+      provider,
+      method,
+      tenancyId:
+        method === 'config' ? await tenancyOf(provider) : await tenancyOf(provider).catch(() => undefined),
+    };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     const hint =
       method === 'config'
         ? `profile ${options.profile ?? 'DEFAULT'} in ${options.configFile ?? '~/.oci/config'}`
         : `${method} (is okemesh running where that principal exists?)`;
-    throw new OciNetworkError('OCI_AUTH_FAILED', `cannot authenticate with ${hint}: ${detail}`, { cause: error });
+    throw new OciNetworkError('OCI_AUTH_FAILED', `cannot authenticate with ${hint}: ${detail}`, {
+      cause: error,
+    });
   }
 }

@@ -58,7 +58,8 @@ export class ClientFactory {
   /** Stops the SDK's per-client circuit-breaker timers so the process can exit. */
   close(): void {
     for (const clients of this.cache.values()) {
-      for (const client of [clients.network, clients.oke, clients.dns, clients.monitors, clients.iam]) client.shutdownCircuitBreaker();
+      for (const client of [clients.network, clients.oke, clients.dns, clients.monitors, clients.iam])
+        client.shutdownCircuitBreaker();
     }
     this.cache.clear();
   }

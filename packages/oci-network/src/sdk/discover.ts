@@ -7,7 +7,9 @@ export async function discoverCluster(clients: RegionClients, clusterId: string)
   const { cluster } = await apiCall('GetCluster', () => clients.oke.getCluster({ clusterId }));
   const vcnId = cluster.vcnId ?? '';
   const { vcn } = await apiCall('GetVcn', () => clients.network.getVcn({ vcnId }));
-  const endpoints = Object.fromEntries(Object.entries(cluster.endpoints ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const endpoints = Object.fromEntries(
+    Object.entries(cluster.endpoints ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
   return {
     clusterId,
     name: cluster.name ?? clusterId,

@@ -25,11 +25,16 @@ export class DnsRun {
   }
 
   checkAbort(): void {
-    if (this.options.signal?.aborted) throw new OciNetworkError('OCI_ABORTED', 'DNS apply aborted; re-run to resume');
+    if (this.options.signal?.aborted)
+      throw new OciNetworkError('OCI_ABORTED', 'DNS apply aborted; re-run to resume');
   }
 
   wait(): WaitOptions {
-    return { timeoutMs: this.options.timeouts?.dns ?? DEFAULT_TIMEOUTS.dns, intervalMs: this.options.pollIntervalMs ?? 5000, signal: this.options.signal };
+    return {
+      timeoutMs: this.options.timeouts?.dns ?? DEFAULT_TIMEOUTS.dns,
+      intervalMs: this.options.pollIntervalMs ?? 5000,
+      signal: this.options.signal,
+    };
   }
 }
 
@@ -37,7 +42,11 @@ export class DnsRun {
 export function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined && x !== null).sort(([a], [b]) => a.localeCompare(b)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>)
+            .filter(([, x]) => x !== undefined && x !== null)
+            .sort(([a], [b]) => a.localeCompare(b)),
+        )
       : v,
   );
 }

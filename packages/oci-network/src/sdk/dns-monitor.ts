@@ -30,7 +30,9 @@ function toSdk(spec: HttpMonitorSpec) {
 
 async function findOwned(run: DnsRun): Promise<healthchecks.models.HttpMonitor | undefined> {
   const { monitors } = run.clients;
-  const all = await listAll('ListHttpMonitors', (page) => monitors.listHttpMonitors({ compartmentId: run.compartmentId, ...(page ? { page } : {}) }));
+  const all = await listAll('ListHttpMonitors', (page) =>
+    monitors.listHttpMonitors({ compartmentId: run.compartmentId, ...(page ? { page } : {}) }),
+  );
   const summary = all.find((m) => isOwned(m.freeformTags, run.mesh, 'health-monitor'));
   if (!summary?.id) return undefined;
   const monitorId = summary.id;
@@ -44,18 +46,38 @@ export async function ensureMonitor(run: DnsRun, spec: HttpMonitorSpec): Promise
   if (current?.id) {
     const monitorId = current.id;
     if (comparable(current) === comparable(spec)) {
-      run.record({ resource: 'health-monitor', name: spec.displayName, id: monitorId, action: 'unchanged', reason: `probes ${spec.targets.join(', ')}` });
+      run.record({
+        resource: 'health-monitor',
+        name: spec.displayName,
+        id: monitorId,
+        action: 'unchanged',
+        reason: `probes ${spec.targets.join(', ')}`,
+      });
       return monitorId;
     }
-    run.record({ resource: 'health-monitor', name: spec.displayName, id: monitorId, action: 'update', reason: 'targets or probe settings differ', details: [`targets ${spec.targets.join(', ')}`] });
+    run.record({
+      resource: 'health-monitor',
+      name: spec.displayName,
+      id: monitorId,
+      action: 'update',
+      reason: 'targets or probe settings differ',
+      details: [`targets ${spec.targets.join(', ')}`],
+    });
     if (run.apply) {
       run.checkAbort();
       run.progress(`updating health monitor ${monitorId}`);
-      await apiCall('UpdateHttpMonitor', () => monitors.updateHttpMonitor({ monitorId, updateHttpMonitorDetails: toSdk(spec) }));
+      await apiCall('UpdateHttpMonitor', () =>
+        monitors.updateHttpMonitor({ monitorId, updateHttpMonitorDetails: toSdk(spec) }),
+      );
     }
     return monitorId;
   }
-  run.record({ resource: 'health-monitor', name: spec.displayName, action: 'create', reason: `no okemesh monitor; will probe ${spec.targets.join(', ')}` });
+  run.record({
+    resource: 'health-monitor',
+    name: spec.displayName,
+    action: 'create',
+    reason: `no okemesh monitor; will probe ${spec.targets.join(', ')}`,
+  });
   if (!run.apply) return undefined;
   run.checkAbort();
   run.progress(`creating health monitor ${spec.displayName}`);
@@ -65,7 +87,10 @@ export async function ensureMonitor(run: DnsRun, spec: HttpMonitorSpec): Promise
     async (token) => {
       const monitor = (
         await apiCall('CreateHttpMonitor', () =>
-          monitors.createHttpMonitor({ createHttpMonitorDetails: { compartmentId: run.compartmentId, ...toSdk(spec) }, opcRetryToken: token }),
+          monitors.createHttpMonitor({
+            createHttpMonitorDetails: { compartmentId: run.compartmentId, ...toSdk(spec) },
+            opcRetryToken: token,
+          }),
         )
       ).httpMonitor;
       return { ...monitor, id: monitor.id ?? '' };
@@ -82,6 +107,13 @@ export async function removeMonitor(run: DnsRun): Promise<void> {
   const current = await findOwned(run);
   if (!current?.id) return;
   const monitorId = current.id;
-  run.record({ resource: 'health-monitor', name: current.displayName ?? monitorId, id: monitorId, action: 'delete', reason: 'owned by okemesh' });
-  if (run.apply) await apiCall('DeleteHttpMonitor', () => run.clients.monitors.deleteHttpMonitor({ monitorId }));
+  run.record({
+    resource: 'health-monitor',
+    name: current.displayName ?? monitorId,
+    id: monitorId,
+    action: 'delete',
+    reason: 'owned by okemesh',
+  });
+  if (run.apply)
+    await apiCall('DeleteHttpMonitor', () => run.clients.monitors.deleteHttpMonitor({ monitorId }));
 }

@@ -9,7 +9,12 @@ import { apiCall } from './api-call.js';
 import type { ClientFactory } from './clients.js';
 import { DnsRun } from './dns-context.js';
 import { ensureMonitor, removeMonitor } from './dns-monitor.js';
-import { ensureSteeringAttachment, ensureSteeringPolicy, removeSteering, type ZoneRef } from './dns-steering.js';
+import {
+  ensureSteeringAttachment,
+  ensureSteeringPolicy,
+  removeSteering,
+  type ZoneRef,
+} from './dns-steering.js';
 import type { RunOptions } from './run-context.js';
 
 export interface DnsOptions extends RunOptions {
@@ -19,10 +24,17 @@ export interface DnsOptions extends RunOptions {
 
 function setup(topology: Topology, clients: ClientFactory, apply: boolean, options: DnsOptions) {
   const dnsSpec = topology.spec.dns;
-  if (!dnsSpec) throw new OciNetworkError('OCI_UNSUPPORTED_TOPOLOGY', 'the topology has no spec.dns: nothing to steer');
+  if (!dnsSpec)
+    throw new OciNetworkError('OCI_UNSUPPORTED_TOPOLOGY', 'the topology has no spec.dns: nothing to steer');
   const primary = topology.spec.clusters.find((c) => c.role === 'primary') ?? topology.spec.clusters[0];
   if (!primary) throw new OciNetworkError('OCI_UNSUPPORTED_TOPOLOGY', 'the topology has no clusters');
-  const run = new DnsRun(topology.metadata.name, clients.for(primary.region), primary.compartment, apply, options);
+  const run = new DnsRun(
+    topology.metadata.name,
+    clients.for(primary.region),
+    primary.compartment,
+    apply,
+    options,
+  );
   return { dnsSpec, run };
 }
 
@@ -35,7 +47,12 @@ async function zoneOf(run: DnsRun, zoneName: string): Promise<ZoneRef> {
  * Converges DNS failover: Health Checks HTTP monitor on every region's ingress → FAILOVER steering policy
  * (validated locally first) with that monitor → attachment to the domain in its zone.
  */
-export async function convergeDns(topology: Topology, clients: ClientFactory, apply: boolean, options: DnsOptions = {}): Promise<Plan> {
+export async function convergeDns(
+  topology: Topology,
+  clients: ClientFactory,
+  apply: boolean,
+  options: DnsOptions = {},
+): Promise<Plan> {
   const { dnsSpec, run } = setup(topology, clients, apply, options);
   const endpoints = regionEndpoints(topology, options.ingressAddresses);
   const monitor = httpMonitorSpec(topology, endpoints);
@@ -47,11 +64,22 @@ export async function convergeDns(topology: Topology, clients: ClientFactory, ap
   assertValidSteeringPolicy(policy, monitor.targets);
   const policyId = await ensureSteeringPolicy(run, policy);
   await ensureSteeringAttachment(run, zone, dnsSpec.domain, policyId, policy.displayName);
-  return { mesh: run.mesh, changes: run.changes, notes: endpoints.map((e) => `${e.region} answers ${e.rtype} ${e.address} (priority ${endpoints.indexOf(e) + 1})`) };
+  return {
+    mesh: run.mesh,
+    changes: run.changes,
+    notes: endpoints.map(
+      (e) => `${e.region} answers ${e.rtype} ${e.address} (priority ${endpoints.indexOf(e) + 1})`,
+    ),
+  };
 }
 
 /** Removes the okemesh attachment, policy and monitor (reverse order); foreign ones are never touched. */
-export async function destroyDns(topology: Topology, clients: ClientFactory, apply: boolean, options: RunOptions = {}): Promise<Plan> {
+export async function destroyDns(
+  topology: Topology,
+  clients: ClientFactory,
+  apply: boolean,
+  options: RunOptions = {},
+): Promise<Plan> {
   const { dnsSpec, run } = setup(topology, clients, apply, options);
   const zone = await zoneOf(run, dnsSpec.zone);
   await removeSteering(run, zone, dnsSpec.domain, steeringPolicyName(topology));

@@ -18,15 +18,26 @@ export interface NetworkOptions extends RunOptions {
 
 function notes(mode: IngressMode): string[] {
   return [
-    ...ISTIO_CROSS_REGION_PORTS.map((p) => `opens ${p.port}/${p.protocol} from the remote VCN on the ${p.target} (${mode}): ${p.why}`),
+    ...ISTIO_CROSS_REGION_PORTS.map(
+      (p) => `opens ${p.port}/${p.protocol} from the remote VCN on the ${p.target} (${mode}): ${p.why}`,
+    ),
     ...ISTIO_PORTS_NOT_OPENED.map((p) => `leaves ${p.port} closed: ${p.why}`),
-    ...(mode === 'nsg' ? ['attach the okemesh NSG to the east-west gateway load balancer and the cluster API endpoint'] : []),
+    ...(mode === 'nsg'
+      ? ['attach the okemesh NSG to the east-west gateway load balancer and the cluster API endpoint']
+      : []),
   ];
 }
 
-function runs(topology: Topology, clients: ClientFactory, apply: boolean, options: NetworkOptions): RegionRun[] {
+function runs(
+  topology: Topology,
+  clients: ClientFactory,
+  apply: boolean,
+  options: NetworkOptions,
+): RegionRun[] {
   const network = desiredNetwork(topology, options.ingressMode);
-  return network.regions.map((region) => new RegionRun(network.mesh, region, clients.for(region.region), apply, options));
+  return network.regions.map(
+    (region) => new RegionRun(network.mesh, region, clients.for(region.region), apply, options),
+  );
 }
 
 function collect(topology: Topology, all: readonly RegionRun[], mode: IngressMode): Plan {
@@ -38,7 +49,12 @@ function collect(topology: Topology, all: readonly RegionRun[], mode: IngressMod
  * reference: DRG → VCN attachment → RPCs in every region (regions in parallel), then connect each pair from the
  * requestor side and wait for PEERED, then route rules and Istio ingress rules (regions in parallel).
  */
-async function converge(topology: Topology, clients: ClientFactory, apply: boolean, options: NetworkOptions): Promise<Plan> {
+async function converge(
+  topology: Topology,
+  clients: ClientFactory,
+  apply: boolean,
+  options: NetworkOptions,
+): Promise<Plan> {
   const mode = options.ingressMode ?? 'security-list';
   const all = runs(topology, clients, apply, options);
   await forEach(all, options.sequential, async (run) => {
@@ -48,7 +64,11 @@ async function converge(topology: Topology, clients: ClientFactory, apply: boole
     await ensureAttachment(run);
     await ensureRpcs(run);
   });
-  const pairs = all.flatMap((run) => run.desired.peers.filter((p) => p.side === 'requestor').map((p) => [run, all.find((r) => r.region === p.region)] as const));
+  const pairs = all.flatMap((run) =>
+    run.desired.peers
+      .filter((p) => p.side === 'requestor')
+      .map((p) => [run, all.find((r) => r.region === p.region)] as const),
+  );
   await forEach(pairs, options.sequential, async ([requestor, acceptor]) => {
     if (acceptor) await ensurePeering(requestor, acceptor);
   });
@@ -61,16 +81,28 @@ async function converge(topology: Topology, clients: ClientFactory, apply: boole
   return collect(topology, all, mode);
 }
 
-export function planNetwork(topology: Topology, clients: ClientFactory, options: NetworkOptions = {}): Promise<Plan> {
+export function planNetwork(
+  topology: Topology,
+  clients: ClientFactory,
+  options: NetworkOptions = {},
+): Promise<Plan> {
   return converge(topology, clients, false, options);
 }
 
-export function applyNetwork(topology: Topology, clients: ClientFactory, options: NetworkOptions = {}): Promise<Plan> {
+export function applyNetwork(
+  topology: Topology,
+  clients: ClientFactory,
+  options: NetworkOptions = {},
+): Promise<Plan> {
   return converge(topology, clients, true, options);
 }
 
 /** Removes only what okemesh owns, in reverse order: rules, NSG, RPCs, VCN attachment, DRG. */
-export async function destroyNetwork(topology: Topology, clients: ClientFactory, options: NetworkOptions & { readonly apply: boolean }): Promise<Plan> {
+export async function destroyNetwork(
+  topology: Topology,
+  clients: ClientFactory,
+  options: NetworkOptions & { readonly apply: boolean },
+): Promise<Plan> {
   const mode = options.ingressMode ?? 'security-list';
   const all = runs(topology, clients, options.apply, options);
   await forEach(all, options.sequential, async (run) => {

@@ -80,16 +80,28 @@ export class RegionRun {
   }
 
   checkAbort(): void {
-    if (this.options.signal?.aborted) throw new OciNetworkError('OCI_ABORTED', `aborted in ${this.region}; re-run to resume from the current OCI state`);
+    if (this.options.signal?.aborted)
+      throw new OciNetworkError(
+        'OCI_ABORTED',
+        `aborted in ${this.region}; re-run to resume from the current OCI state`,
+      );
   }
 
   wait(step: keyof StepTimeouts): WaitOptions {
-    return { timeoutMs: this.timeouts[step], intervalMs: this.options.pollIntervalMs ?? 5000, signal: this.options.signal };
+    return {
+      timeoutMs: this.timeouts[step],
+      intervalMs: this.options.pollIntervalMs ?? 5000,
+      signal: this.options.signal,
+    };
   }
 }
 
 /** Runs `task` for every item: in parallel, or one after another in sequential (baseline) mode. */
-export async function forEach<T>(items: readonly T[], sequential: boolean | undefined, task: (item: T) => Promise<void>): Promise<void> {
+export async function forEach<T>(
+  items: readonly T[],
+  sequential: boolean | undefined,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
   if (!sequential) {
     const results = await Promise.allSettled(items.map(task));
     const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');

@@ -42,19 +42,40 @@ export async function ensureDrg(run: RegionRun): Promise<void> {
     run.drgId = drg.id;
     run.attachmentId = attached.id;
     const owned = isOwned(drg.freeformTags, run.mesh, 'drg');
-    run.record({ resource: 'drg', name: drg.displayName ?? name, id: drg.id, action: owned ? 'unchanged' : 'adopt', reason: owned ? 'exists, owned by okemesh' : 'the VCN is already attached to this DRG; used, never modified' });
+    run.record({
+      resource: 'drg',
+      name: drg.displayName ?? name,
+      id: drg.id,
+      action: owned ? 'unchanged' : 'adopt',
+      reason: owned
+        ? 'exists, owned by okemesh'
+        : 'the VCN is already attached to this DRG; used, never modified',
+    });
     if (run.apply && drg.lifecycleState !== 'AVAILABLE') await waitDrg(run, drg.id);
     return;
   }
-  const drgs = await listAll('ListDrgs', (page) => network.listDrgs({ compartmentId: run.compartmentId, ...(page ? { page } : {}) }));
+  const drgs = await listAll('ListDrgs', (page) =>
+    network.listDrgs({ compartmentId: run.compartmentId, ...(page ? { page } : {}) }),
+  );
   const mine = drgs.find((d) => isOwned(d.freeformTags, run.mesh, 'drg') && LIVE_DRG.has(d.lifecycleState));
   if (mine) {
     run.drgId = mine.id;
-    run.record({ resource: 'drg', name, id: mine.id, action: 'unchanged', reason: `exists (${mine.lifecycleState}), tagged for mesh ${run.mesh}` });
+    run.record({
+      resource: 'drg',
+      name,
+      id: mine.id,
+      action: 'unchanged',
+      reason: `exists (${mine.lifecycleState}), tagged for mesh ${run.mesh}`,
+    });
     if (run.apply && mine.lifecycleState !== 'AVAILABLE') await waitDrg(run, mine.id);
     return;
   }
-  run.record({ resource: 'drg', name, action: 'create', reason: 'no DRG attached to the VCN and none tagged for this mesh' });
+  run.record({
+    resource: 'drg',
+    name,
+    action: 'create',
+    reason: 'no DRG attached to the VCN and none tagged for this mesh',
+  });
   if (!run.apply) return;
   run.checkAbort();
   run.progress(`creating DRG ${name}`);
@@ -65,7 +86,11 @@ export async function ensureDrg(run: RegionRun): Promise<void> {
       (
         await apiCall('CreateDrg', () =>
           network.createDrg({
-            createDrgDetails: { compartmentId: run.compartmentId, displayName: name, freeformTags: ownershipTags(run.mesh, 'drg') },
+            createDrgDetails: {
+              compartmentId: run.compartmentId,
+              displayName: name,
+              freeformTags: ownershipTags(run.mesh, 'drg'),
+            },
             opcRetryToken: token,
           }),
         )
@@ -82,13 +107,26 @@ export async function ensureAttachment(run: RegionRun): Promise<void> {
   const name = run.desired.attachmentName;
   if (run.attachmentId) {
     const attachmentId = run.attachmentId;
-    const { drgAttachment } = await apiCall('GetDrgAttachment', () => network.getDrgAttachment({ drgAttachmentId: attachmentId }));
+    const { drgAttachment } = await apiCall('GetDrgAttachment', () =>
+      network.getDrgAttachment({ drgAttachmentId: attachmentId }),
+    );
     const owned = isOwned(drgAttachment.freeformTags, run.mesh, 'drg-attachment');
-    run.record({ resource: 'drg-attachment', name: drgAttachment.displayName ?? name, id: attachmentId, action: owned ? 'unchanged' : 'adopt', reason: `VCN attached (${drgAttachment.lifecycleState})` });
+    run.record({
+      resource: 'drg-attachment',
+      name: drgAttachment.displayName ?? name,
+      id: attachmentId,
+      action: owned ? 'unchanged' : 'adopt',
+      reason: `VCN attached (${drgAttachment.lifecycleState})`,
+    });
     if (run.apply && drgAttachment.lifecycleState !== 'ATTACHED') await waitAttachment(run, attachmentId);
     return;
   }
-  run.record({ resource: 'drg-attachment', name, action: 'create', reason: 'the VCN is not attached to the DRG' });
+  run.record({
+    resource: 'drg-attachment',
+    name,
+    action: 'create',
+    reason: 'the VCN is not attached to the DRG',
+  });
   if (!run.apply || !run.drgId) return;
   run.checkAbort();
   const drgId = run.drgId;
@@ -103,14 +141,19 @@ export async function ensureAttachment(run: RegionRun): Promise<void> {
             createDrgAttachmentDetails: {
               drgId,
               displayName: name,
-              networkDetails: { type: 'VCN', id: run.vcnId } as core.models.VcnDrgAttachmentNetworkCreateDetails,
+              networkDetails: {
+                type: 'VCN',
+                id: run.vcnId,
+              } as core.models.VcnDrgAttachmentNetworkCreateDetails,
               freeformTags: ownershipTags(run.mesh, 'drg-attachment'),
             },
             opcRetryToken: token,
           }),
         )
       ).drgAttachment,
-    async (id) => (await apiCall('GetDrgAttachment', () => network.getDrgAttachment({ drgAttachmentId: id }))).drgAttachment,
+    async (id) =>
+      (await apiCall('GetDrgAttachment', () => network.getDrgAttachment({ drgAttachmentId: id })))
+        .drgAttachment,
   );
   run.attachmentId = attachment.id;
   await waitAttachment(run, attachment.id);
@@ -120,7 +163,9 @@ async function waitAttachment(run: RegionRun, drgAttachmentId: string): Promise<
   run.progress(`waiting for attachment ${drgAttachmentId} to be ATTACHED`);
   await waitUntil(
     `DRG attachment ${drgAttachmentId}`,
-    async () => (await apiCall('GetDrgAttachment', () => run.clients.network.getDrgAttachment({ drgAttachmentId }))).drgAttachment.lifecycleState,
+    async () =>
+      (await apiCall('GetDrgAttachment', () => run.clients.network.getDrgAttachment({ drgAttachmentId })))
+        .drgAttachment.lifecycleState,
     (state) => state === 'ATTACHED',
     run.wait('attachment'),
   );

@@ -15,14 +15,21 @@ const key = (r: { protocol: string; source?: string; tcpOptions?: core.models.Tc
 
 async function ownedNsg(run: RegionRun): Promise<core.models.NetworkSecurityGroup | undefined> {
   const groups = await listAll('ListNetworkSecurityGroups', (page) =>
-    run.clients.network.listNetworkSecurityGroups({ compartmentId: run.compartmentId, vcnId: run.vcnId, ...(page ? { page } : {}) }),
+    run.clients.network.listNetworkSecurityGroups({
+      compartmentId: run.compartmentId,
+      vcnId: run.vcnId,
+      ...(page ? { page } : {}),
+    }),
   );
   return groups.find((g) => isOwned(g.freeformTags, run.mesh, 'nsg') && LIVE.has(g.lifecycleState));
 }
 
 async function rulesOf(run: RegionRun, networkSecurityGroupId: string): Promise<core.models.SecurityRule[]> {
   return listAll('ListNetworkSecurityGroupSecurityRules', (page) =>
-    run.clients.network.listNetworkSecurityGroupSecurityRules({ networkSecurityGroupId, ...(page ? { page } : {}) }),
+    run.clients.network.listNetworkSecurityGroupSecurityRules({
+      networkSecurityGroupId,
+      ...(page ? { page } : {}),
+    }),
   );
 }
 
@@ -35,7 +42,17 @@ export async function ensureNsg(run: RegionRun): Promise<void> {
   const { network } = run.clients;
   const name = run.desired.nsgName;
   let nsg = run.vcnId ? await ownedNsg(run) : undefined;
-  run.record(nsg ? { resource: 'network-security-group', name, id: nsg.id, action: 'unchanged', reason: 'exists, owned by okemesh' } : { resource: 'network-security-group', name, action: 'create', reason: 'no okemesh NSG in the VCN' });
+  run.record(
+    nsg
+      ? {
+          resource: 'network-security-group',
+          name,
+          id: nsg.id,
+          action: 'unchanged',
+          reason: 'exists, owned by okemesh',
+        }
+      : { resource: 'network-security-group', name, action: 'create', reason: 'no okemesh NSG in the VCN' },
+  );
   const desired: Rule[] = run.desired.ingress.map((r) => ({
     direction: 'INGRESS' as core.models.AddSecurityRuleDetails.Direction,
     protocol: '6',
@@ -47,7 +64,13 @@ export async function ensureNsg(run: RegionRun): Promise<void> {
   }));
   if (!nsg) {
     if (!run.apply) {
-      run.record({ resource: 'network-security-group', name, action: 'update', reason: `${desired.length} rule(s) to add`, details: desired.map((r) => `+ ${key(r)}`) });
+      run.record({
+        resource: 'network-security-group',
+        name,
+        action: 'update',
+        reason: `${desired.length} rule(s) to add`,
+        details: desired.map((r) => `+ ${key(r)}`),
+      });
       return;
     }
     run.checkAbort();
@@ -59,17 +82,32 @@ export async function ensureNsg(run: RegionRun): Promise<void> {
         (
           await apiCall('CreateNetworkSecurityGroup', () =>
             network.createNetworkSecurityGroup({
-              createNetworkSecurityGroupDetails: { compartmentId: run.compartmentId, vcnId: run.vcnId, displayName: name, freeformTags: ownershipTags(run.mesh, 'nsg') },
+              createNetworkSecurityGroupDetails: {
+                compartmentId: run.compartmentId,
+                vcnId: run.vcnId,
+                displayName: name,
+                freeformTags: ownershipTags(run.mesh, 'nsg'),
+              },
               opcRetryToken: token,
             }),
           )
         ).networkSecurityGroup,
-      async (id) => (await apiCall('GetNetworkSecurityGroup', () => network.getNetworkSecurityGroup({ networkSecurityGroupId: id }))).networkSecurityGroup,
+      async (id) =>
+        (
+          await apiCall('GetNetworkSecurityGroup', () =>
+            network.getNetworkSecurityGroup({ networkSecurityGroupId: id }),
+          )
+        ).networkSecurityGroup,
     );
     nsg = created;
     await waitUntil(
       `NSG ${created.id}`,
-      async () => (await apiCall('GetNetworkSecurityGroup', () => network.getNetworkSecurityGroup({ networkSecurityGroupId: created.id }))).networkSecurityGroup.lifecycleState,
+      async () =>
+        (
+          await apiCall('GetNetworkSecurityGroup', () =>
+            network.getNetworkSecurityGroup({ networkSecurityGroupId: created.id }),
+          )
+        ).networkSecurityGroup.lifecycleState,
       (s) => s === 'AVAILABLE',
       run.wait('nsg'),
     );
@@ -88,22 +126,39 @@ async function syncRules(run: RegionRun, nsgId: string, desired: readonly Rule[]
     const changed = missing.length + stale.length > 0;
     if (attempt === 1) {
       run.record({
-        resource: 'network-security-group', name: run.desired.nsgName, id: nsgId, action: changed ? 'update' : 'unchanged',
-        reason: changed ? `${missing.length} rule(s) to add, ${stale.length} stale to remove` : 'Istio ingress rules present',
-        ...(changed ? { details: [...missing.map((r) => `+ ${key(r)}`), ...stale.map((r) => `- ${key(r)}`)] } : {}),
+        resource: 'network-security-group',
+        name: run.desired.nsgName,
+        id: nsgId,
+        action: changed ? 'update' : 'unchanged',
+        reason: changed
+          ? `${missing.length} rule(s) to add, ${stale.length} stale to remove`
+          : 'Istio ingress rules present',
+        ...(changed
+          ? { details: [...missing.map((r) => `+ ${key(r)}`), ...stale.map((r) => `- ${key(r)}`)] }
+          : {}),
       });
     }
     if (!changed || !run.apply) return;
     try {
       if (stale.length > 0) {
         await apiCall('RemoveNetworkSecurityGroupSecurityRules', () =>
-          network.removeNetworkSecurityGroupSecurityRules({ networkSecurityGroupId: nsgId, removeNetworkSecurityGroupSecurityRulesDetails: { securityRuleIds: stale.flatMap((r) => (r.id ? [r.id] : [])) }, retryConfiguration: singleAttempt }),
+          network.removeNetworkSecurityGroupSecurityRules({
+            networkSecurityGroupId: nsgId,
+            removeNetworkSecurityGroupSecurityRulesDetails: {
+              securityRuleIds: stale.flatMap((r) => (r.id ? [r.id] : [])),
+            },
+            retryConfiguration: singleAttempt,
+          }),
         );
       }
       for (let i = 0; i < missing.length; i += MAX_RULES_PER_CALL) {
         const batch = missing.slice(i, i + MAX_RULES_PER_CALL);
         await apiCall('AddNetworkSecurityGroupSecurityRules', () =>
-          network.addNetworkSecurityGroupSecurityRules({ networkSecurityGroupId: nsgId, addNetworkSecurityGroupSecurityRulesDetails: { securityRules: batch }, retryConfiguration: singleAttempt }),
+          network.addNetworkSecurityGroupSecurityRules({
+            networkSecurityGroupId: nsgId,
+            addNetworkSecurityGroupSecurityRulesDetails: { securityRules: batch },
+            retryConfiguration: singleAttempt,
+          }),
         );
       }
     } catch (error) {
@@ -117,9 +172,27 @@ async function syncRules(run: RegionRun, nsgId: string, desired: readonly Rule[]
 export async function removeNsg(run: RegionRun): Promise<void> {
   const nsg = run.vcnId ? await ownedNsg(run) : undefined;
   if (!nsg) return;
-  run.record({ resource: 'network-security-group', name: nsg.displayName ?? run.desired.nsgName, id: nsg.id, action: 'delete', reason: 'owned by okemesh' });
+  run.record({
+    resource: 'network-security-group',
+    name: nsg.displayName ?? run.desired.nsgName,
+    id: nsg.id,
+    action: 'delete',
+    reason: 'owned by okemesh',
+  });
   if (!run.apply) return;
   const { network } = run.clients;
-  await apiCall('DeleteNetworkSecurityGroup', () => network.deleteNetworkSecurityGroup({ networkSecurityGroupId: nsg.id }));
-  await waitGone(`NSG ${nsg.id}`, async () => (await apiCall('GetNetworkSecurityGroup', () => network.getNetworkSecurityGroup({ networkSecurityGroupId: nsg.id }))).networkSecurityGroup, ['TERMINATED'], run.wait('nsg'));
+  await apiCall('DeleteNetworkSecurityGroup', () =>
+    network.deleteNetworkSecurityGroup({ networkSecurityGroupId: nsg.id }),
+  );
+  await waitGone(
+    `NSG ${nsg.id}`,
+    async () =>
+      (
+        await apiCall('GetNetworkSecurityGroup', () =>
+          network.getNetworkSecurityGroup({ networkSecurityGroupId: nsg.id }),
+        )
+      ).networkSecurityGroup,
+    ['TERMINATED'],
+    run.wait('nsg'),
+  );
 }

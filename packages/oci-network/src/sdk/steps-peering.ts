@@ -9,20 +9,44 @@ import { singleAttempt } from './retry-policy.js';
 
 const LIVE = new Set(['PROVISIONING', 'AVAILABLE']);
 
-async function getRpc(run: RegionRun, remotePeeringConnectionId: string): Promise<core.models.RemotePeeringConnection> {
-  return (await apiCall('GetRemotePeeringConnection', () => run.clients.network.getRemotePeeringConnection({ remotePeeringConnectionId }))).remotePeeringConnection;
+async function getRpc(
+  run: RegionRun,
+  remotePeeringConnectionId: string,
+): Promise<core.models.RemotePeeringConnection> {
+  return (
+    await apiCall('GetRemotePeeringConnection', () =>
+      run.clients.network.getRemotePeeringConnection({ remotePeeringConnectionId }),
+    )
+  ).remotePeeringConnection;
 }
 
 /** The okemesh RPC towards `peer` on this region's DRG, created and waited for AVAILABLE when missing. */
-async function ensureRpc(run: RegionRun, peer: DesiredPeer, existing: readonly core.models.RemotePeeringConnection[]): Promise<void> {
-  const mine = existing.find((r) => isOwned(r.freeformTags, run.mesh, 'rpc', peer.region) && LIVE.has(r.lifecycleState));
+async function ensureRpc(
+  run: RegionRun,
+  peer: DesiredPeer,
+  existing: readonly core.models.RemotePeeringConnection[],
+): Promise<void> {
+  const mine = existing.find(
+    (r) => isOwned(r.freeformTags, run.mesh, 'rpc', peer.region) && LIVE.has(r.lifecycleState),
+  );
   if (mine) {
     run.rpcIds.set(peer.region, mine.id);
-    run.record({ resource: 'remote-peering-connection', name: peer.rpcName, id: mine.id, action: 'unchanged', reason: `exists (${mine.lifecycleState}, ${mine.peeringStatus})` });
+    run.record({
+      resource: 'remote-peering-connection',
+      name: peer.rpcName,
+      id: mine.id,
+      action: 'unchanged',
+      reason: `exists (${mine.lifecycleState}, ${mine.peeringStatus})`,
+    });
     if (run.apply && mine.lifecycleState !== 'AVAILABLE') await waitRpc(run, mine.id);
     return;
   }
-  run.record({ resource: 'remote-peering-connection', name: peer.rpcName, action: 'create', reason: `no okemesh RPC towards ${peer.region} on the DRG` });
+  run.record({
+    resource: 'remote-peering-connection',
+    name: peer.rpcName,
+    action: 'create',
+    reason: `no okemesh RPC towards ${peer.region} on the DRG`,
+  });
   if (!run.apply || !run.drgId) return;
   run.checkAbort();
   const drgId = run.drgId;
@@ -52,14 +76,23 @@ async function ensureRpc(run: RegionRun, peer: DesiredPeer, existing: readonly c
 
 async function waitRpc(run: RegionRun, id: string): Promise<void> {
   run.progress(`waiting for remote peering connection ${id} to be AVAILABLE`);
-  await waitUntil(`RPC ${id}`, async () => (await getRpc(run, id)).lifecycleState, (s) => s === 'AVAILABLE', run.wait('rpc'));
+  await waitUntil(
+    `RPC ${id}`,
+    async () => (await getRpc(run, id)).lifecycleState,
+    (s) => s === 'AVAILABLE',
+    run.wait('rpc'),
+  );
 }
 
 export async function ensureRpcs(run: RegionRun): Promise<void> {
   const drgId = run.drgId;
   const existing = drgId
     ? await listAll('ListRemotePeeringConnections', (page) =>
-        run.clients.network.listRemotePeeringConnections({ compartmentId: run.compartmentId, drgId, ...(page ? { page } : {}) }),
+        run.clients.network.listRemotePeeringConnections({
+          compartmentId: run.compartmentId,
+          drgId,
+          ...(page ? { page } : {}),
+        }),
       )
     : [];
   for (const peer of run.desired.peers) await ensureRpc(run, peer, existing);
@@ -77,24 +110,47 @@ export async function ensurePeering(requestor: RegionRun, acceptor: RegionRun): 
   const rpcId = requestor.rpcIds.get(acceptor.region);
   const peerId = acceptor.rpcIds.get(requestor.region);
   if (!rpcId || !peerId) {
-    requestor.record({ resource: 'peering', name, action: 'connect', reason: 'the remote peering connections are to be created first' });
+    requestor.record({
+      resource: 'peering',
+      name,
+      action: 'connect',
+      reason: 'the remote peering connections are to be created first',
+    });
     return;
   }
   const rpc = await getRpc(requestor, rpcId);
   const failure = peeringFailure(rpc, peerId);
   if (failure) throw new OciNetworkError('OCI_PEERING_FAILED', `${name}: ${failure}`);
   if (rpc.peeringStatus === 'PEERED') {
-    requestor.record({ resource: 'peering', name, id: rpcId, action: 'unchanged', reason: `PEERED with ${peerId}` });
+    requestor.record({
+      resource: 'peering',
+      name,
+      id: rpcId,
+      action: 'unchanged',
+      reason: `PEERED with ${peerId}`,
+    });
     return;
   }
   if (rpc.peeringStatus === 'NEW') {
-    requestor.record({ resource: 'peering', name, id: rpcId, action: 'connect', reason: 'requestor RPC is NEW: connect from the requestor region' });
+    requestor.record({
+      resource: 'peering',
+      name,
+      id: rpcId,
+      action: 'connect',
+      reason: 'requestor RPC is NEW: connect from the requestor region',
+    });
     if (!requestor.apply) return;
     requestor.checkAbort();
     requestor.progress(`connecting ${rpcId} to ${peerId} in ${acceptor.region}`);
     await connect(requestor, rpcId, peerId, acceptor.region);
   } else {
-    requestor.record({ resource: 'peering', name, id: rpcId, action: 'unchanged', reason: `${rpc.peeringStatus ?? 'unknown'}: connection in progress` });
+    requestor.record({
+      resource: 'peering',
+      name,
+      id: rpcId,
+      action: 'unchanged',
+      reason: `${rpc.peeringStatus ?? 'unknown'}: connection in progress`,
+    });
     if (!requestor.apply) return;
   }
   requestor.progress(`waiting for ${name} to be PEERED`);
@@ -108,12 +164,19 @@ export async function ensurePeering(requestor: RegionRun, acceptor: RegionRun): 
 }
 
 function peeringFailure(rpc: core.models.RemotePeeringConnection, peerId: string): string | undefined {
-  if (BROKEN.has(rpc.peeringStatus ?? '')) return `peering status is ${String(rpc.peeringStatus)}; delete the RPCs (okemesh network destroy) and apply again`;
-  if (rpc.peerId && rpc.peerId !== peerId && rpc.peeringStatus !== 'NEW') return `RPC ${rpc.id} is peered with ${rpc.peerId}, not ${peerId}`;
+  if (BROKEN.has(rpc.peeringStatus ?? ''))
+    return `peering status is ${String(rpc.peeringStatus)}; delete the RPCs (okemesh network destroy) and apply again`;
+  if (rpc.peerId && rpc.peerId !== peerId && rpc.peeringStatus !== 'NEW')
+    return `RPC ${rpc.id} is peered with ${rpc.peerId}, not ${peerId}`;
   return undefined;
 }
 
-async function connect(run: RegionRun, remotePeeringConnectionId: string, peerId: string, peerRegionName: string): Promise<void> {
+async function connect(
+  run: RegionRun,
+  remotePeeringConnectionId: string,
+  peerId: string,
+  peerRegionName: string,
+): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       await apiCall('ConnectRemotePeeringConnections', () =>

@@ -1,5 +1,11 @@
 import type * as core from 'oci-core';
-import { mergeRouteRules, routeRule, withoutOwned, type Merge, type RouteRuleShape } from '../model/rule-merge.js';
+import {
+  mergeRouteRules,
+  routeRule,
+  withoutOwned,
+  type Merge,
+  type RouteRuleShape,
+} from '../model/rule-merge.js';
 import { apiCall } from './api-call.js';
 import { readModifyWrite } from './read-modify-write.js';
 import { forEach, type RegionRun } from './run-context.js';
@@ -10,11 +16,17 @@ const NEW_DRG = '(DRG to be created)';
 function describe(merge: Merge<RouteRuleShape>): string[] {
   return [
     ...merge.added.map((r) => `+ ${r.destination ?? ''} via ${r.networkEntityId}`),
-    ...merge.removed.map((r) => `- ${r.destination ?? r.cidrBlock ?? ''} via ${r.networkEntityId} (stale okemesh rule)`),
+    ...merge.removed.map(
+      (r) => `- ${r.destination ?? r.cidrBlock ?? ''} via ${r.networkEntityId} (stale okemesh rule)`,
+    ),
   ];
 }
 
-async function updateTable(run: RegionRun, rtId: string, merge: (rules: readonly RouteRuleShape[]) => Merge<RouteRuleShape>): Promise<Merge<RouteRuleShape>> {
+async function updateTable(
+  run: RegionRun,
+  rtId: string,
+  merge: (rules: readonly RouteRuleShape[]) => Merge<RouteRuleShape>,
+): Promise<Merge<RouteRuleShape>> {
   const { network } = run.clients;
   return readModifyWrite(
     `route table ${rtId}`,
@@ -36,7 +48,9 @@ async function updateTable(run: RegionRun, rtId: string, merge: (rules: readonly
 /** Routes every remote VCN (and pod) CIDR via the DRG on each route table used by the cluster VCN's subnets. */
 export async function ensureRoutes(run: RegionRun): Promise<void> {
   const drgId = run.drgId ?? NEW_DRG;
-  const desired = run.desired.peers.flatMap((peer) => peer.routeDestinations.map((cidr) => routeRule(run.mesh, cidr, drgId, peer.cluster)));
+  const desired = run.desired.peers.flatMap((peer) =>
+    peer.routeDestinations.map((cidr) => routeRule(run.mesh, cidr, drgId, peer.cluster)),
+  );
   const tables = [...new Set(run.subnets.map((s) => s.routeTableId))];
   await forEach(tables, run.options.sequential, async (rtId) => {
     run.checkAbort();
@@ -47,7 +61,9 @@ export async function ensureRoutes(run: RegionRun): Promise<void> {
       name: rtId,
       id: rtId,
       action: changed ? 'update' : 'unchanged',
-      reason: changed ? `${merged.added.length} route(s) to add, ${merged.removed.length} stale to remove; other rules kept` : 'routes to every remote CIDR present',
+      reason: changed
+        ? `${merged.added.length} route(s) to add, ${merged.removed.length} stale to remove; other rules kept`
+        : 'routes to every remote CIDR present',
       ...(changed ? { details: describe(merged) } : {}),
     });
     if (changed && run.apply) run.progress(`route table ${rtId}: ${describe(merged).join(', ')}`);
@@ -60,6 +76,13 @@ export async function removeRoutes(run: RegionRun): Promise<void> {
   await forEach(tables, run.options.sequential, async (rtId) => {
     const merged = await updateTable(run, rtId, (rules) => withoutOwned(run.mesh, rules));
     if (merged.removed.length === 0) return;
-    run.record({ resource: 'route-table', name: rtId, id: rtId, action: 'update', reason: `remove ${merged.removed.length} okemesh route(s)`, details: describe(merged) });
+    run.record({
+      resource: 'route-table',
+      name: rtId,
+      id: rtId,
+      action: 'update',
+      reason: `remove ${merged.removed.length} okemesh route(s)`,
+      details: describe(merged),
+    });
   });
 }

@@ -1,17 +1,30 @@
 import type * as core from 'oci-core';
 import { OciNetworkError } from '../errors.js';
 import type { DesiredIngressRule } from '../model/desired-network.js';
-import { ingressRule, mergeIngressRules, withoutOwned, type IngressRuleShape, type Merge } from '../model/rule-merge.js';
+import {
+  ingressRule,
+  mergeIngressRules,
+  withoutOwned,
+  type IngressRuleShape,
+  type Merge,
+} from '../model/rule-merge.js';
 import { apiCall } from './api-call.js';
 import { readModifyWrite } from './read-modify-write.js';
 import { forEach, type RegionRun } from './run-context.js';
 
 function describe(merge: Merge<IngressRuleShape>): string[] {
   const port = (r: IngressRuleShape) => r.tcpOptions?.destinationPortRange?.min ?? '*';
-  return [...merge.added.map((r) => `+ ingress ${port(r)}/TCP from ${r.source}`), ...merge.removed.map((r) => `- ingress ${port(r)} from ${r.source} (stale okemesh rule)`)];
+  return [
+    ...merge.added.map((r) => `+ ingress ${port(r)}/TCP from ${r.source}`),
+    ...merge.removed.map((r) => `- ingress ${port(r)} from ${r.source} (stale okemesh rule)`),
+  ];
 }
 
-async function updateList(run: RegionRun, securityListId: string, merge: (rules: readonly IngressRuleShape[]) => Merge<IngressRuleShape>) {
+async function updateList(
+  run: RegionRun,
+  securityListId: string,
+  merge: (rules: readonly IngressRuleShape[]) => Merge<IngressRuleShape>,
+) {
   const { network } = run.clients;
   return readModifyWrite(
     `security list ${securityListId}`,
@@ -33,7 +46,11 @@ async function updateList(run: RegionRun, securityListId: string, merge: (rules:
 function firstSecurityList(run: RegionRun, subnetId: string): string {
   const subnet = run.subnets.find((s) => s.id === subnetId);
   const id = subnet?.securityListIds[0];
-  if (!id) throw new OciNetworkError('OCI_DISCOVERY_FAILED', `subnet ${subnetId} of cluster ${run.desired.cluster} is not in VCN ${run.vcnId} or has no security list`);
+  if (!id)
+    throw new OciNetworkError(
+      'OCI_DISCOVERY_FAILED',
+      `subnet ${subnetId} of cluster ${run.desired.cluster} is not in VCN ${run.vcnId} or has no security list`,
+    );
   return id;
 }
 
@@ -60,14 +77,18 @@ export async function ensureSecurityLists(run: RegionRun): Promise<void> {
   await forEach(lists, run.options.sequential, async ([securityListId, rules]) => {
     run.checkAbort();
     const desired = rules.map((r) => ingressRule(run.mesh, r.source, r.port, r.why));
-    const merged = await updateList(run, securityListId, (existing) => mergeIngressRules(run.mesh, existing, desired));
+    const merged = await updateList(run, securityListId, (existing) =>
+      mergeIngressRules(run.mesh, existing, desired),
+    );
     const changed = merged.added.length + merged.removed.length > 0;
     run.record({
       resource: 'security-list',
       name: securityListId,
       id: securityListId,
       action: changed ? 'update' : 'unchanged',
-      reason: changed ? `${merged.added.length} ingress rule(s) to add, ${merged.removed.length} stale to remove; other rules kept` : 'Istio ingress rules present',
+      reason: changed
+        ? `${merged.added.length} ingress rule(s) to add, ${merged.removed.length} stale to remove; other rules kept`
+        : 'Istio ingress rules present',
       ...(changed ? { details: describe(merged) } : {}),
     });
     if (changed && run.apply) run.progress(`security list ${securityListId}: ${describe(merged).join(', ')}`);
@@ -80,6 +101,13 @@ export async function removeSecurityListRules(run: RegionRun): Promise<void> {
   await forEach(lists, run.options.sequential, async (securityListId) => {
     const merged = await updateList(run, securityListId, (rules) => withoutOwned(run.mesh, rules));
     if (merged.removed.length === 0) return;
-    run.record({ resource: 'security-list', name: securityListId, id: securityListId, action: 'update', reason: `remove ${merged.removed.length} okemesh rule(s)`, details: describe(merged) });
+    run.record({
+      resource: 'security-list',
+      name: securityListId,
+      id: securityListId,
+      action: 'update',
+      reason: `remove ${merged.removed.length} okemesh rule(s)`,
+      details: describe(merged),
+    });
   });
 }

@@ -20,24 +20,37 @@ export async function discoverVcn(run: RegionRun): Promise<void> {
       );
     }
     if (vcnId && cluster.vcnId && vcnId !== cluster.vcnId) {
-      throw new OciNetworkError('OCI_DISCOVERY_FAILED', `cluster ${desired.cluster} is in VCN ${cluster.vcnId}, but the topology says ${vcnId}`);
+      throw new OciNetworkError(
+        'OCI_DISCOVERY_FAILED',
+        `cluster ${desired.cluster} is in VCN ${cluster.vcnId}, but the topology says ${vcnId}`,
+      );
     }
     vcnId = cluster.vcnId;
     run.loadBalancerSubnetIds = cluster.options?.serviceLbSubnetIds ?? [];
     run.endpointSubnetId = cluster.endpointConfig?.subnetId;
   }
   if (!vcnId) {
-    throw new OciNetworkError('OCI_DISCOVERY_FAILED', `cluster ${desired.cluster}: set spec.clusters[].ocid (or vcn.ocid) so okemesh can find its VCN`);
+    throw new OciNetworkError(
+      'OCI_DISCOVERY_FAILED',
+      `cluster ${desired.cluster}: set spec.clusters[].ocid (or vcn.ocid) so okemesh can find its VCN`,
+    );
   }
   const id = vcnId;
   const { vcn } = await apiCall('GetVcn', () => clients.network.getVcn({ vcnId: id }));
   const cidrs = vcn.cidrBlocks ?? (vcn.cidrBlock ? [vcn.cidrBlock] : []);
   if (!cidrs.includes(desired.vcnCidr)) {
-    throw new OciNetworkError('OCI_DISCOVERY_FAILED', `VCN ${id} has CIDR ${cidrs.join(', ')}, the topology says ${desired.vcnCidr}`);
+    throw new OciNetworkError(
+      'OCI_DISCOVERY_FAILED',
+      `VCN ${id} has CIDR ${cidrs.join(', ')}, the topology says ${desired.vcnCidr}`,
+    );
   }
   run.vcnId = id;
   const subnets = await listAll('ListSubnets', (page) =>
     clients.network.listSubnets({ compartmentId: run.compartmentId, vcnId: id, ...(page ? { page } : {}) }),
   );
-  run.subnets = subnets.map((s) => ({ id: s.id, routeTableId: s.routeTableId, securityListIds: s.securityListIds ?? [] }));
+  run.subnets = subnets.map((s) => ({
+    id: s.id,
+    routeTableId: s.routeTableId,
+    securityListIds: s.securityListIds ?? [],
+  }));
 }
