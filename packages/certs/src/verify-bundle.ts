@@ -41,8 +41,8 @@ function fileFindings(cluster: string, files: BundleFiles): Finding[] {
   }
   for (const name of Object.keys(files)) {
     if ((CACERTS_FILES as readonly string[]).includes(name)) continue;
-    const rootKey = /root-key|private key/i.test(name) || (files[name] ?? '').includes('PRIVATE KEY');
-    out.push(rootKey
+    const holdsKey = (files[name] ?? '').includes('PRIVATE KEY');
+    out.push(holdsKey
       ? finding('error', 'unexpected-file', cluster, `${name} holds a private key other than the intermediate's: the root key must never reach a cluster`, `delete ${name}`)
       : finding('warning', 'unexpected-file', cluster, `${name} is not a cacerts key; istiod ignores it`));
   }

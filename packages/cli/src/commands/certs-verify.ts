@@ -23,10 +23,11 @@ function printSummary(io: Io, dir: string, report: MeshReport, phase: string): v
   const errors = report.findings.filter((f) => f.severity === 'error').length;
   const mark = report.ok ? paint(io, 'green', '✔') : paint(io, 'red', '✖');
   const lines = [`${mark} ${paint(io, 'bold', dir)}: ${report.ok ? 'the mesh verifies' : `${errors} error(s)`}`];
-  for (const r of report.roots) lines.push(`  ${r.scope.padEnd(10)} ${r.subject}, until ${r.notAfter}, sha256 ${r.fingerprint}`);
+  const width = Math.max(...report.roots.map((r) => r.scope.length), ...report.clusters.map((c) => c.cluster.length));
+  for (const r of report.roots) lines.push(`  ${r.scope.padEnd(width)}  ${r.subject}, until ${r.notAfter}, sha256 ${r.fingerprint}`);
   for (const c of report.clusters) {
     const issuer = report.roots.find((r) => r.fingerprint === c.issuedBy)?.scope ?? 'no mesh root';
-    lines.push(`  ${c.cluster.padEnd(10)} intermediate ${c.intermediateFingerprint ?? '(unreadable)'} signed by ${issuer}`);
+    lines.push(`  ${c.cluster.padEnd(width)}  intermediate ${c.intermediateFingerprint ?? '(unreadable)'} signed by ${issuer}`);
   }
   if (phase !== 'none') lines.push(`  root rotation in progress (phase ${phase}): okemesh certs rotate root`);
   io.stdout(`${lines.join('\n')}\n`);
