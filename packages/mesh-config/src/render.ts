@@ -1,6 +1,7 @@
 import type { Topology } from '@okemesh/topology';
 import type { Bundle, BundleFile, BundleObject } from './bundle/bundle.js';
-import { clusterBundle } from './bundle/cluster-bundle.js';
+import { clusterBundle, renderManifest } from './bundle/cluster-bundle.js';
+import { meshObjects } from './bundle/cluster-objects.js';
 import { globalBundle } from './bundle/global-bundle.js';
 import { installNotes } from './docs/install-notes.js';
 import { runbook } from './docs/runbook.js';
@@ -24,8 +25,9 @@ export function render(topology: Topology, options: RenderOptions = {}): Bundle 
     { path: 'RUNBOOK.md', content: runbook(topology, resolved) },
   ];
   const objects: BundleObject[] = [];
+  const shared = meshObjects({ topology, options: resolved }).map(renderManifest);
   for (const cluster of topology.spec.clusters) {
-    const part = clusterBundle({ topology, cluster, options: resolved });
+    const part = clusterBundle({ topology, cluster, options: resolved }, shared);
     files.push(...part.files);
     objects.push(...part.objects);
   }
@@ -33,5 +35,6 @@ export function render(topology: Topology, options: RenderOptions = {}): Bundle 
   files.push(...global.files);
   objects.push(...global.objects);
   files.sort((a, b) => compareText(a.path, b.path));
+  objects.sort((a, b) => compareText(a.path, b.path));
   return { files, objects };
 }

@@ -10,7 +10,20 @@ import { controlPlaneOperator, eastWestGatewayOperator } from '../resources/inst
 import { EASTWEST_LB_COMMENT } from '../resources/install/load-balancer.js';
 import { toYaml } from '../serialize.js';
 import { manifestFileName, type BundleFile, type BundleObject } from './bundle.js';
-import { clusterObjects } from './cluster-objects.js';
+import { compareObjects } from '../model/identity.js';
+import type { KubeObject } from '../model/kube-object.js';
+import { clusterOnlyObjects } from './cluster-objects.js';
+
+/** An object with its manifest file name and YAML, so objects shared by every cluster serialize once. */
+export interface RenderedManifest {
+  readonly object: KubeObject;
+  readonly fileName: string;
+  readonly content: string;
+}
+
+export function renderManifest(object: KubeObject): RenderedManifest {
+  return { object, fileName: manifestFileName(object), content: toYaml(object) };
+}
 
 const HELM_COMMENT = (chart: string) => `Helm values for the istio/${chart} chart (helm install ... -f this file). Not a Kubernetes manifest.`;
 const IOP_COMMENT =
@@ -37,21 +50,23 @@ export function clusterPaths(name: string) {
   } as const;
 }
 
-/** `clusters/<name>/`: a kustomize-buildable directory (one object per file) plus `install/` for istioctl and Helm. */
-export function clusterBundle(ctx: ClusterContext): ClusterBundle {
+/**
+ * `clusters/<name>/`: a kustomize-buildable directory (one object per file, `shared` plus this cluster's
+ * own objects, in apply order) and `install/` for istioctl and Helm.
+ */
+export function clusterBundle(ctx: ClusterContext, shared: readonly RenderedManifest[]): ClusterBundle {
   const paths = clusterPaths(ctx.cluster.name);
   const cluster = ctx.cluster.name;
   const files: BundleFile[] = [];
   const objects: BundleObject[] = [];
 
-  const manifests = clusterObjects(ctx);
-  const names = manifests.map(manifestFileName);
-  manifests.forEach((object, i) => {
-    const path = `${paths.dir}/${names[i] ?? ''}`;
-    files.push({ path, content: toYaml(object) });
+  const manifests = [...shared, ...clusterOnlyObjects(ctx).map(renderManifest)].sort((a, b) => compareObjects(a.object, b.object));
+  for (const { object, fileName, content } of manifests) {
+    const path = `${paths.dir}/${fileName}`;
+    files.push({ path, content });
     objects.push({ path, cluster, appliedWith: 'kustomize', object });
-  });
-  files.push({ path: `${paths.dir}/kustomization.yaml`, content: toYaml(kustomization(names)) });
+  }
+  files.push({ path: `${paths.dir}/kustomization.yaml`, content: toYaml(kustomization(manifests.map((m) => m.fileName))) });
 
   const controlPlane = controlPlaneOperator(ctx);
   const eastWest = eastWestGatewayOperator(ctx);

@@ -1,6 +1,5 @@
 import type { KubeObject } from '../model/kube-object.js';
-import { sortObjects } from '../model/identity.js';
-import type { ClusterContext } from '../resources/context.js';
+import type { ClusterContext, MeshContext } from '../resources/context.js';
 import { istioSystemNamespace, monitoringNamespace, workloadNamespace } from '../resources/core/namespace.js';
 import { readerServiceAccount, readerTokenSecret } from '../resources/core/remote-secret-reader.js';
 import { authorizationPolicy } from '../resources/istio/authorization-policy.js';
@@ -15,17 +14,16 @@ import { grafanaDashboardConfigMap } from '../resources/observability/grafana-da
 import { prometheusRule } from '../resources/observability/prometheus-rule.js';
 
 /**
- * Everything kubectl/Argo CD applies to one cluster, in apply order. Istio config is per primary
- * (istiod reads VirtualServices, DestinationRules, policies only from its own cluster), so every
- * cluster gets the same traffic and security objects.
+ * Objects identical in every cluster. Istio config is per primary (istiod reads VirtualServices,
+ * DestinationRules and policies only from its own cluster), so every cluster gets all of them; they are
+ * built (and serialized) once per render.
  */
-export function clusterObjects(ctx: ClusterContext): KubeObject[] {
+export function meshObjects(ctx: MeshContext): KubeObject[] {
   const { services, ingress } = ctx.topology.spec;
   const namespaces = [...new Set(services.map((s) => s.namespace))].filter(
     (ns) => ns !== 'istio-system' && ns !== ctx.options.monitoringNamespace,
   );
-  const objects: KubeObject[] = [
-    istioSystemNamespace(ctx),
+  return [
     ...namespaces.map((ns) => workloadNamespace(ctx, ns)),
     monitoringNamespace(ctx),
     readerServiceAccount(),
@@ -38,8 +36,11 @@ export function clusterObjects(ctx: ClusterContext): KubeObject[] {
     }),
     ...(ingress ? [ingressGateway(ingress), ingressVirtualService(ingress, services)] : []),
     prometheusRule(ctx),
-    federationSecret(ctx),
     grafanaDashboardConfigMap(ctx),
   ];
-  return sortObjects(objects);
+}
+
+/** Objects that differ per cluster: the network label on istio-system and the federation targets. */
+export function clusterOnlyObjects(ctx: ClusterContext): KubeObject[] {
+  return [istioSystemNamespace(ctx), federationSecret(ctx)];
 }

@@ -18,11 +18,15 @@ export type ResolvedRenderOptions = Required<Omit<RenderOptions, 'federationTarg
   readonly federationTargets: Readonly<Record<string, string>>;
 };
 
-/** What every per-cluster resource function receives. Pure data: no I/O, clock or environment. */
-export interface ClusterContext {
+/** What every resource function receives. Pure data: no I/O, clock or environment. */
+export interface MeshContext {
   readonly topology: Topology;
-  readonly cluster: Cluster;
   readonly options: ResolvedRenderOptions;
+}
+
+/** The context of resources that differ per cluster (network label, install values, federation). */
+export interface ClusterContext extends MeshContext {
+  readonly cluster: Cluster;
 }
 
 export const DEFAULT_REPO_URL = 'https://git.example.com/platform/mesh-config.git';

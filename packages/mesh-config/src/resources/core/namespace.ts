@@ -1,6 +1,6 @@
 import type { Namespace } from '../../model/core.js';
 import { ISTIO_NAMESPACE, MANAGED_BY, NETWORK_LABEL } from '../../names.js';
-import type { ClusterContext } from '../context.js';
+import type { ClusterContext, MeshContext } from '../context.js';
 
 /**
  * `istio-system`, labelled with the cluster's network before Istio is installed: istioctl labels it only
@@ -16,7 +16,7 @@ export function istioSystemNamespace(ctx: ClusterContext): Namespace {
 }
 
 /** An application namespace with sidecar injection on (revision label when the control plane is revisioned). */
-export function workloadNamespace(ctx: ClusterContext, name: string): Namespace {
+export function workloadNamespace(ctx: MeshContext, name: string): Namespace {
   const revision = ctx.topology.spec.mesh.istio.revision;
   const injection: Record<string, string> =
     revision === undefined ? { 'istio-injection': 'enabled' } : { 'istio.io/rev': revision };
@@ -24,7 +24,7 @@ export function workloadNamespace(ctx: ClusterContext, name: string): Namespace 
 }
 
 /** The monitoring namespace that holds the PrometheusRule, federation config and dashboard. */
-export function monitoringNamespace(ctx: ClusterContext): Namespace {
+export function monitoringNamespace(ctx: MeshContext): Namespace {
   return {
     apiVersion: 'v1',
     kind: 'Namespace',

@@ -1,7 +1,7 @@
 import type { Service } from '@okemesh/topology';
 import type { AuthorizationPolicy } from '../../model/istio.js';
 import { ISTIO_NAMESPACE, MANAGED_BY } from '../../names.js';
-import type { ClusterContext } from '../context.js';
+import type { MeshContext } from '../context.js';
 
 /** Service accounts of the ingress gateway: istioctl's and the Helm `gateway` chart's naming. */
 const INGRESS_SERVICE_ACCOUNTS = ['istio-ingressgateway', 'istio-ingressgateway-service-account'] as const;
@@ -13,7 +13,7 @@ const INGRESS_SERVICE_ACCOUNTS = ['istio-ingressgateway', 'istio-ingressgateway-
  * not part of the identity, so one policy admits callers from every cluster, and AUTO_PASSTHROUGH keeps
  * the caller's identity across networks.
  */
-export function authorizationPolicy(ctx: ClusterContext, service: Service): AuthorizationPolicy {
+export function authorizationPolicy(ctx: MeshContext, service: Service): AuthorizationPolicy {
   const { trustDomain } = ctx.topology.spec.mesh;
   const namespaces = [...new Set(ctx.topology.spec.services.map((s) => s.namespace))].sort();
   const principals = namespaces.map((ns) => `${trustDomain}/ns/${ns}/sa/*`);

@@ -1,7 +1,7 @@
 import type { Service } from '@okemesh/topology';
 import type { DestinationRule, TrafficPolicy } from '../../model/istio.js';
 import { istioDuration, MANAGED_BY, serviceHost } from '../../names.js';
-import type { ClusterContext } from '../context.js';
+import type { MeshContext } from '../context.js';
 import { localityLbSetting } from './locality.js';
 
 /** Connection-pool limits; the HighConnectionPoolUsage alert measures usage against the same numbers. */
@@ -18,7 +18,7 @@ export const CONNECTION_POOL = { maxConnections: 1024, http2MaxRequests: 1024, h
  * - LEAST_REQUEST, never combined with consistentHash (they are a oneof, and hashing breaks with
  *   locality load balancing); no `tls` block, so auto-mTLS stays in charge.
  */
-export function destinationRule(ctx: ClusterContext, service: Service): DestinationRule {
+export function destinationRule(ctx: MeshContext, service: Service): DestinationRule {
   const regions = ctx.topology.spec.clusters.map((c) => c.region);
   const od = service.outlierDetection;
   const trafficPolicy: TrafficPolicy = {

@@ -2,7 +2,7 @@ import type { Topology } from '@okemesh/topology';
 import type { ConfigMap } from '../../model/core.js';
 import { MANAGED_BY } from '../../names.js';
 import { toJson } from '../../serialize.js';
-import type { ClusterContext } from '../context.js';
+import type { MeshContext } from '../context.js';
 
 export const DASHBOARD_FILE = 'okemesh-multicluster.json';
 
@@ -79,7 +79,7 @@ export function grafanaDashboard(topology: Topology): Record<string, unknown> {
 }
 
 /** The dashboard as a ConfigMap the Grafana sidecar picks up (label `grafana_dashboard: "1"`). */
-export function grafanaDashboardConfigMap(ctx: ClusterContext): ConfigMap {
+export function grafanaDashboardConfigMap(ctx: MeshContext): ConfigMap {
   return {
     apiVersion: 'v1',
     kind: 'ConfigMap',

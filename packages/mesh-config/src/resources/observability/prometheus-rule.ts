@@ -1,10 +1,10 @@
 import type { PrometheusRule } from '../../model/monitoring.js';
 import { MANAGED_BY } from '../../names.js';
-import type { ClusterContext } from '../context.js';
+import type { MeshContext } from '../context.js';
 import { meshAlerts } from './alerts.js';
 
 /** The alerts as a prometheus-operator PrometheusRule in the monitoring namespace. */
-export function prometheusRule(ctx: ClusterContext): PrometheusRule {
+export function prometheusRule(ctx: MeshContext): PrometheusRule {
   return {
     apiVersion: 'monitoring.coreos.com/v1',
     kind: 'PrometheusRule',

@@ -1,0 +1,117 @@
+// Lint benchmark: resources/second on a generated 20,000-resource multicluster directory, and wall time for
+// the whole istioctl conformance corpus. Baseline (same run): reading + YAML-parsing the same input.
+// Run: npm run build -w @okemesh/mesh-config && node bench/lint.ts   (Node 24, type stripping; imports dist)
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lint, loadLintInput, parseManifests } from '../dist/index.js';
+
+const CLUSTERS = 4;
+const SERVICES_PER_CLUSTER = 1250; // × (Service, DestinationRule, VirtualService, AuthorizationPolicy) × 4 clusters = 20,000
+
+function serviceDocs(i: number): string {
+  const ns = `ns-${i % 20}`;
+  const name = `svc-${i}`;
+  const host = `${name}.${ns}.svc.cluster.local`;
+  return `apiVersion: v1
+kind: Service
+metadata: { name: ${name}, namespace: ${ns} }
+spec:
+  selector: { app: ${name} }
+  ports: [{ name: http, port: 8080 }, { name: grpc-admin, port: 9090 }]
+---
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: { name: ${name}, namespace: ${ns} }
+spec:
+  host: ${host}
+  trafficPolicy:
+    connectionPool: { tcp: { connectTimeout: 2s, maxConnections: 1024 } }
+    loadBalancer:
+      simple: LEAST_REQUEST
+      localityLbSetting: { enabled: true, failover: [{ from: us-ashburn-1, to: us-phoenix-1 }] }
+    outlierDetection: { consecutive5xxErrors: 5, interval: 10s, baseEjectionTime: 30s, maxEjectionPercent: 100 }
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: { name: ${name}, namespace: ${ns} }
+spec:
+  hosts: [${host}]
+  http:
+    - name: http
+      match: [{ port: 8080 }]
+      retries: { attempts: 2, perTryTimeout: 1s, retryOn: "connect-failure,refused-stream,5xx" }
+      route: [{ destination: { host: ${host}, port: { number: 8080 } } }]
+---
+apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata: { name: ${name}, namespace: ${ns} }
+spec:
+  selector: { matchLabels: { app: ${name} } }
+  rules: [{ from: [{ source: { principals: ["cluster.local/ns/${ns}/sa/*"] } }] }]
+`;
+}
+
+function generate(root: string): number {
+  let resources = 0;
+  for (let c = 0; c < CLUSTERS; c += 1) {
+    for (let i = 0; i < SERVICES_PER_CLUSTER; i += 1) {
+      const file = join(root, 'clusters', `c${c}`, `ns-${i % 20}`, `svc-${i}.yaml`);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, serviceDocs(i));
+      resources += 4;
+    }
+  }
+  return resources;
+}
+
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+async function time<T>(runs: number, fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+  const samples: number[] = [];
+  let value: T | undefined;
+  for (let i = 0; i < runs; i += 1) {
+    const start = performance.now();
+    value = await fn();
+    samples.push(performance.now() - start);
+  }
+  return { ms: median(samples), value: value as T };
+}
+
+async function multicluster(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'okemesh-lint-bench-'));
+  try {
+    const resources = generate(root);
+    const parse = await time(3, () => loadLintInput([root]));
+    const input = parse.value;
+    const check = await time(3, () => lint(input.documents));
+    const total = parse.ms + check.ms;
+    console.log(`multicluster directory: ${CLUSTERS} clusters, ${resources} resources, ${input.files} files (median of 3)`);
+    console.log(`  read + parse YAML (baseline)  ${parse.ms.toFixed(0).padStart(7)} ms  ${Math.round(resources / (parse.ms / 1000)).toLocaleString('en-US').padStart(9)} resources/s  1.00x`);
+    console.log(`  lint() (all analyzers+rules)  ${check.ms.toFixed(0).padStart(7)} ms  ${Math.round(resources / (check.ms / 1000)).toLocaleString('en-US').padStart(9)} resources/s  ${(check.ms / parse.ms).toFixed(2)}x baseline`);
+    console.log(`  okemesh lint end to end       ${total.toFixed(0).padStart(7)} ms  ${Math.round(resources / (total / 1000)).toLocaleString('en-US').padStart(9)} resources/s  (${check.value.length} findings)`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+async function conformance(): Promise<void> {
+  const dir = fileURLToPath(new URL('../../../../shared/conformance/istio-analyzers/', import.meta.url));
+  const cases = (JSON.parse(readFileSync(`${dir}cases.json`, 'utf8')) as { cases: { inputFiles: string[] }[] }).cases;
+  const texts = cases.map((c) => c.inputFiles.map((f) => [f, readFileSync(dir + f, 'utf8')] as const));
+  const parseAll = () => texts.map((files) => files.flatMap(([f, t]) => parseManifests(t, f).documents));
+  const parse = await time(5, parseAll);
+  const docs = parse.value;
+  const check = await time(5, () => docs.map((d) => lint(d)).length);
+  console.log(`conformance corpus: ${cases.length} cases, ${docs.reduce((n, d) => n + d.length, 0)} documents (median of 5)`);
+  console.log(`  parse YAML (baseline)         ${parse.ms.toFixed(1).padStart(7)} ms  1.00x`);
+  console.log(`  lint() every case             ${check.ms.toFixed(1).padStart(7)} ms  ${(check.ms / parse.ms).toFixed(2)}x baseline`);
+  console.log(`  wall time, whole corpus       ${(parse.ms + check.ms).toFixed(1).padStart(7)} ms`);
+}
+
+await multicluster();
+await conformance();
