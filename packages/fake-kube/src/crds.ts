@@ -61,6 +61,7 @@ export function typeFromCrd(crd: KubeObject): ResourceType | undefined {
     shortNames: Array.isArray(shortNames) ? shortNames.map(String) : [],
     subresources: [...subresources],
     topLevelFields: undefined,
+    custom: true,
     ...(typeof singular === 'string' && singular !== '' ? { singular } : {}),
   });
 }

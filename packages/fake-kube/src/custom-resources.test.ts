@@ -1,10 +1,10 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KubeConfig, Watch } from '@kubernetes/client-node';
+import { KubeConfig, PatchStrategy, Watch } from '@kubernetes/client-node';
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientsFor, codeOf, fromKubeConfig } from '../test/clients.js';
+import { clientsFor, codeOf, fromKubeConfig, rawRequest } from '../test/clients.js';
 import type { Clients } from '../test/clients.js';
 import { startFakeKubes, writeMultiClusterKubeconfig } from './index.js';
 import type { FakeKube } from './index.js';
@@ -42,6 +42,18 @@ describe('Istio/Argo custom resources, Leases, watch and multi-cluster kubeconfi
     expect(await codeOf(c.custom.getNamespacedCustomObject({ group: 'networking.istio.io', version: 'v2', namespace: 'shop', plural: 'virtualservices', name: 'cart' }))).toBe(404);
   });
 
+  it('refuses strategic merge patch on custom resources (415) like a real server; merge patch works', async () => {
+    const smp = await rawRequest(primary, 'PATCH', '/apis/networking.istio.io/v1/namespaces/shop/virtualservices/cart', {
+      body: { spec: { hosts: ['x'] } },
+      headers: { 'content-type': 'application/strategic-merge-patch+json' },
+    });
+    expect(smp.status).toBe(415);
+    expect(smp.json()).toMatchObject({ kind: 'Status', reason: 'UnsupportedMediaType' });
+    expect(await codeOf(c.objects.patch(vs('cart')))).toBe(415);
+    const merged = await c.objects.patch({ ...vs('cart'), spec: { hosts: ['cart.shop'] } }, undefined, undefined, undefined, undefined, PatchStrategy.MergePatch);
+    expect(merged).toMatchObject({ spec: { hosts: ['cart.shop'] } });
+  });
+
   it('creates Argo CD Applications, AuthorizationPolicies and NetworkPolicies with KubernetesObjectApi', async () => {
     const app: KubernetesObject = await c.objects.create({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'shop', namespace: 'argocd' }, spec: { project: 'default' } });
     expect(app.metadata?.generation).toBe(1);
@@ -54,8 +66,9 @@ describe('Istio/Argo custom resources, Leases, watch and multi-cluster kubeconfi
   });
 
   it('uses Leases as locks: create wins once, replace with a stale resourceVersion conflicts', async () => {
-    const body = { metadata: { name: 'okemesh-failover' }, spec: { holderIdentity: 'a', leaseDurationSeconds: 15 } };
+    const body = { metadata: { name: 'okemesh-failover' }, spec: { holderIdentity: 'a', leaseDurationSeconds: 15, acquireTime: new Date('2026-01-01T00:00:00Z'), renewTime: new Date() } };
     const lease = await c.coordination.createNamespacedLease({ namespace: 'default', body });
+    expect(String(lease.spec?.acquireTime)).toMatch(/^2026-01-01T00:00:00/);
     expect(await codeOf(c.coordination.createNamespacedLease({ namespace: 'default', body }))).toBe(409);
     await c.coordination.replaceNamespacedLease({ name: 'okemesh-failover', namespace: 'default', body: { ...lease, spec: { holderIdentity: 'b' } } });
     expect(await codeOf(c.coordination.replaceNamespacedLease({ name: 'okemesh-failover', namespace: 'default', body: { ...lease, spec: { holderIdentity: 'c' } } }))).toBe(409);

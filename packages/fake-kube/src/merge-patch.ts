@@ -12,11 +12,13 @@ export const PATCH_TYPES = [
 
 export type PatchType = (typeof PATCH_TYPES)[number];
 
-export function patchTypeOf(contentType: string | undefined): PatchType {
+/** The patch type of a Content-Type; custom resources do not accept strategic merge patch (415). */
+export function patchTypeOf(contentType: string | undefined, custom = false): PatchType {
   const bare = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  const found = PATCH_TYPES.find((t) => t === bare);
+  const accepted = custom ? PATCH_TYPES.filter((t) => t !== 'application/strategic-merge-patch+json') : PATCH_TYPES;
+  const found = accepted.find((t) => t === bare);
   if (found === undefined) {
-    throw new FakeKubeError('FAKE_KUBE_UNSUPPORTED_MEDIA_TYPE', `the body of the request was in an unknown format - accepted media types include: ${PATCH_TYPES.join(', ')}`);
+    throw new FakeKubeError('FAKE_KUBE_UNSUPPORTED_MEDIA_TYPE', `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`);
   }
   return found;
 }

@@ -18,6 +18,8 @@ export interface ResourceType {
    * `fieldValidation=Strict`; `undefined` means the fake does not model the schema (any field passes).
    */
   readonly topLevelFields: readonly string[] | undefined;
+  /** Defined by a CRD: strategic merge patch is refused (415), as on a real server. */
+  readonly custom: boolean;
 }
 
 const SPEC_STATUS = ['spec', 'status'] as const;
@@ -29,7 +31,7 @@ export function resourceType(
   resource: string,
   kind: string,
   namespaced: boolean,
-  extra: Partial<Pick<ResourceType, 'shortNames' | 'subresources' | 'topLevelFields' | 'singular'>> = {},
+  extra: Partial<Pick<ResourceType, 'shortNames' | 'subresources' | 'topLevelFields' | 'singular' | 'custom'>> = {},
 ): ResourceType {
   return {
     group,
@@ -41,6 +43,7 @@ export function resourceType(
     shortNames: extra.shortNames ?? [],
     subresources: extra.subresources ?? [],
     topLevelFields: 'topLevelFields' in extra ? extra.topLevelFields : SPEC_STATUS,
+    custom: extra.custom ?? false,
   };
 }
 

@@ -62,7 +62,7 @@ export function handleScale(ctx: ApiContext, request: ApiRequest): ApiResponse {
     case 'PUT':
       return writeScale(ctx, request, current, parseJsonBody(request.body), isDryRun(request.query));
     case 'PATCH': {
-      const type = patchTypeOf(request.contentType);
+      const type = patchTypeOf(request.contentType, request.type.custom);
       const patched = applyPatch(type, scaleOf(current), parsePatchBody(type, request.body));
       const scale = isRecord(patched) && isRecord(patched['metadata']) ? patched : { ...(patched as object), metadata: {} };
       return writeScale(ctx, request, current, scale, isDryRun(request.query));
@@ -83,7 +83,7 @@ export function handleStatus(ctx: ApiContext, request: ApiRequest): ApiResponse 
       next = objectBody(request);
       break;
     case 'PATCH': {
-      const type = patchTypeOf(request.contentType);
+      const type = patchTypeOf(request.contentType, request.type.custom);
       next = applyPatch(type, current, parsePatchBody(type, request.body)) as KubeObject;
       break;
     }

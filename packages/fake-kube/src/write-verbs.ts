@@ -79,7 +79,7 @@ export function updateObject(ctx: ApiContext, request: ApiRequest): ApiResponse 
 
 export function patchObject(ctx: ApiContext, request: ApiRequest): ApiResponse {
   const name = requireName(request);
-  const patchType = patchTypeOf(request.contentType);
+  const patchType = patchTypeOf(request.contentType, request.type.custom);
   const patch = parsePatchBody(patchType, request.body);
   const dryRun = isDryRun(request.query);
   const apply = patchType === 'application/apply-patch+yaml';
