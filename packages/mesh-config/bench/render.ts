@@ -3,7 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { OCI_REGIONS, parseTopology, type TopologyInput } from '@okemesh/topology';
-import { render, toYaml } from '../dist/index.js';
+// The package imports itself by name: typecheck sees src (custom condition), Node runs the built dist.
+import { render, toYaml } from '@okemesh/mesh-config';
 
 const SIZES = [
   [2, 20],

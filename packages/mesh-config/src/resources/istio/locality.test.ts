@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { localityLbSetting } from './locality.js';
+
+describe('localityLbSetting', () => {
+  it('active-passive: each region fails over to the earliest other region of the order', () => {
+    expect(localityLbSetting({ mode: 'active-passive', regions: ['a', 'b', 'c'] }, ['a', 'b', 'c'])).toEqual({
+      enabled: true,
+      failover: [
+        { from: 'a', to: 'b' },
+        { from: 'b', to: 'a' },
+        { from: 'c', to: 'a' },
+      ],
+    });
+  });
+
+  it('active-passive ignores regions without clusters and never emits an empty failover list', () => {
+    expect(localityLbSetting({ mode: 'active-passive', regions: ['a', 'x'] }, ['a', 'a'])).toEqual({ enabled: true });
+  });
+
+  it('active-active distributes from every locality by weight, only to regions with clusters', () => {
+    expect(localityLbSetting({ mode: 'active-active', weights: { a: 70, b: 30 } }, ['a', 'b'])).toEqual({
+      enabled: true,
+      distribute: [{ from: '*', to: { 'a/*': 70, 'b/*': 30 } }],
+    });
+  });
+});
