@@ -1,6 +1,6 @@
 import { bundleFromFiles } from './bundle.js';
 import { CertsError } from './errors.js';
-import { cacertsExternalSecret, type ExternalSecretOptions } from './external-secret.js';
+import { cacertsExternalSecret, ociVaultSecretStore, type ExternalSecretOptions, type OciVaultStoreOptions } from './external-secret.js';
 import { formatFinding } from './findings.js';
 import { cacertsSecret } from './secret.js';
 import { listClusters, readBundleFiles } from './store.js';
@@ -13,6 +13,8 @@ export interface CacertsManifestOptions {
   /** Only these clusters (default: every cluster in the store). */
   readonly clusters?: readonly string[];
   readonly externalSecret?: ExternalSecretOptions;
+  /** In `external-secret` mode, also emit the ClusterSecretStore for this OCI Vault in every cluster. */
+  readonly vault?: OciVaultStoreOptions;
 }
 
 export interface CacertsManifests {
@@ -41,7 +43,10 @@ export async function cacertsManifests(dir: string, options: CacertsManifestOpti
     clusters[cluster] =
       mode === 'secret'
         ? [cacertsSecret(bundleFromFiles(cluster, await readBundleFiles(dir, cluster)))]
-        : [cacertsExternalSecret(cluster, options.externalSecret)];
+        : [
+            ...(options.vault ? [ociVaultSecretStore({ ...options.vault, ...(options.externalSecret?.storeName !== undefined && { name: options.externalSecret.storeName }) })] : []),
+            cacertsExternalSecret(cluster, options.externalSecret),
+          ];
   }
   const warnings =
     mode === 'secret'

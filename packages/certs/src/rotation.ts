@@ -1,7 +1,7 @@
 import { X509Certificate as NodeCertificate } from 'node:crypto';
 import { join } from 'node:path';
 import { CertsError } from './errors.js';
-import { initRoot, issueIntermediates, type IssuedSummary, type IssueOptions } from './mesh-ca.js';
+import { initRoot, issueIntermediates, loadSigningRoot, type IssuedSummary, type IssueOptions } from './mesh-ca.js';
 import { joinPem } from './pem.js';
 import { readRotation, writeRotation, type RotationPhase } from './rotation-state.js';
 import { CERT_MODE, listClusters, promoteNextRoot, readBundleFiles, readRoot, writeStoreFile } from './store.js';
@@ -66,6 +66,8 @@ export async function startRootRotation(dir: string, options: IssueOptions): Pro
 export async function continueRootRotation(dir: string, options: IssueOptions): Promise<IssuedSummary[]> {
   const state = await readRotation(dir);
   await expectPhase(dir, 'trust', 'continue the root rotation');
+  // Fail on a missing or wrong passphrase before the phase moves on.
+  await loadSigningRoot(dir, 'root.next', options.passphrase);
   await writeRotation(dir, { ...state, phase: 'cutover' });
   return issueIntermediates(dir, await listClusters(dir), options);
 }

@@ -57,6 +57,8 @@ describe('cacerts manifests for okemesh render --certs', () => {
         ],
       },
     });
+    const withStore = await cacertsManifests(dir, { now: NOW, mode: 'external-secret', vault: { vault: 'ocid1.vault.oc1.iad.x', region: 'us-ashburn-1' } });
+    expect(withStore.clusters.east?.map((o) => (o as { kind: string }).kind)).toEqual(['ClusterSecretStore', 'ExternalSecret']);
     expect(vaultSecretName('west', 'ca-key.pem')).toBe('okemesh-west-ca-key');
     expect(ociVaultSecretStore({ vault: 'ocid1.vault.oc1.iad.x', region: 'us-ashburn-1' }).spec.provider.oracle).toEqual({
       vault: 'ocid1.vault.oc1.iad.x',

@@ -79,4 +79,18 @@ describe('staged root rotation', () => {
     expect(rootRotationPlan('none', clusters, 'certs')[0]?.status).toBe('next');
     expect(rootRotationPlan('cutover', clusters, 'certs')[3]?.status).toBe('next');
   });
+
+  it('keeps the phase when a step fails for want of the passphrase', async () => {
+    const dir = tempDir();
+    await makeMesh(dir, ['east'], { passphrase: 'pw' });
+    await expect(startRootRotation(dir, opts)).rejects.toMatchObject({ code: 'CERT_PASSPHRASE_MISSING' });
+    expect((await readRotation(dir)).phase).toBe('none');
+    expect(existsSync(join(dir, 'root.next'))).toBe(false);
+    await startRootRotation(dir, { ...opts, passphrase: 'pw' });
+    expect(read(join(dir, 'root.next', 'root-key.pem'))).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----/);
+    await expect(continueRootRotation(dir, { ...opts, passphrase: 'wrong' })).rejects.toMatchObject({ code: 'CERT_KEY_DECRYPT_FAILED' });
+    expect((await readRotation(dir)).phase).toBe('trust');
+    await continueRootRotation(dir, { ...opts, passphrase: 'pw' });
+    expect((await readRotation(dir)).phase).toBe('cutover');
+  });
 });
