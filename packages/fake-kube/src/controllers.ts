@@ -1,5 +1,6 @@
 import { DeploymentController } from './deployment-controller.js';
 import { EndpointsController } from './endpoints-controller.js';
+import { HpaController } from './hpa-controller.js';
 import { PodLifecycle } from './pod-lifecycle.js';
 import { StatefulSetController } from './statefulset-controller.js';
 import type { ObjectStore } from './store.js';
@@ -17,10 +18,10 @@ export interface Controllers {
   stop(): void;
 }
 
-/** Starts the Deployment, StatefulSet and Endpoints controllers with a shared scheduler/kubelet simulation. */
+/** Starts the Deployment, StatefulSet, Endpoints and HPA controllers with a shared scheduler/kubelet simulation. */
 export function startControllers(store: ObjectStore, options: ControllerOptions = {}): Controllers {
   const pods = new PodLifecycle(store, options.podReadyDelayMs ?? 50);
-  const parts = [new DeploymentController(store, pods), new StatefulSetController(store, pods), new EndpointsController(store)];
+  const parts = [new DeploymentController(store, pods), new StatefulSetController(store, pods), new EndpointsController(store), new HpaController(store)];
   return {
     busy: () => pods.busy() || parts.some((p) => p.busy()),
     stop: () => {

@@ -55,6 +55,31 @@ describe('StatefulSets, Endpoints and evictions', () => {
     expect(await codeOf(c.core.readNamespacedEndpoints({ name: 'pg', namespace: 'data' }))).toBe(404);
   });
 
+  it('keeps an HPA target within minReplicas/maxReplicas, except at 0 (autoscaling disabled)', async () => {
+    await c.apps.createNamespacedDeployment({
+      namespace: 'data',
+      body: { metadata: { name: 'api' }, spec: { replicas: 3, selector: { matchLabels: { app: 'api' } }, template: { metadata: { labels: { app: 'api' } } } } },
+    });
+    await c.objects.create({
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'api', namespace: 'data' },
+      spec: { minReplicas: 2, maxReplicas: 4, scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'api' } },
+    });
+    const replicas = async (): Promise<number | undefined> => (await c.apps.readNamespacedDeployment({ name: 'api', namespace: 'data' })).spec?.replicas;
+    await c.apps.patchNamespacedDeploymentScale({ name: 'api', namespace: 'data', body: { spec: { replicas: 1 } } }, merge);
+    await fake.settled();
+    expect(await replicas()).toBe(2);
+    await c.apps.patchNamespacedDeploymentScale({ name: 'api', namespace: 'data', body: { spec: { replicas: 9 } } }, merge);
+    await fake.settled();
+    expect(await replicas()).toBe(4);
+    await c.apps.patchNamespacedDeploymentScale({ name: 'api', namespace: 'data', body: { spec: { replicas: 0 } } }, merge);
+    await fake.settled();
+    expect(await replicas()).toBe(0);
+    const hpa = fake.get({ apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', namespace: 'data', name: 'api' });
+    expect(hpa?.['status']).toMatchObject({ desiredReplicas: 0, conditions: [{ type: 'ScalingActive', status: 'False', reason: 'ScalingDisabled' }] });
+  });
+
   it('evicts pods through the eviction subresource (drain) and honours dry run', async () => {
     await c.apps.patchNamespacedStatefulSetScale({ name: 'pg', namespace: 'data', body: { spec: { replicas: 1 } } }, merge);
     await fake.settled();
