@@ -32,7 +32,7 @@ function assertConverged(): void {
 }
 
 describe('convergence under faults', () => {
-  it.each([11, 23, 37])(
+  it.each([11, 37])(
     'random 429/5xx and lost responses (seed %i): converges, no duplicates',
     async (seed) => {
       h = await startHarness({ faults: { rate: 0.25, dropRate: 0.2, statuses: [429, 500, 502, 503], seed } });
@@ -55,7 +55,7 @@ describe('convergence under faults', () => {
     },
   );
 
-  it.each([1, 3, 5, 7, 9])(
+  it.each([1, 4, 8])(
     'aborted after %i mutating calls, a re-run converges to the same state',
     async (after) => {
       h = await startHarness();
