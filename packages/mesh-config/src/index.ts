@@ -25,7 +25,6 @@ export type { PrometheusRule, RuleGroup, AlertRule } from './model/monitoring.js
 export type { Kustomization, ApplicationSet } from './model/gitops.js';
 
 export { normalize, toYaml, toYamlDocuments, toJson } from './serialize.js';
-export type { YamlDocument } from './serialize.js';
 export { parseManifests } from './parse.js';
 export type { ParsedDocument, ParsedManifests, ManifestSyntaxError, SourcePosition } from './parse.js';
 

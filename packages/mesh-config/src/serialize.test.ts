@@ -32,8 +32,8 @@ describe('toYaml', () => {
   });
 
   it('writes comments above a document and separates documents with ---', () => {
-    const text = toYamlDocuments([{ value: { a: 1 }, comment: 'why\nbecause' }, { b: 2 }]);
-    expect(text).toBe('# why\n# because\na: 1\n---\nb: 2\n');
+    expect(toYaml({ a: 1 }, 'why\nbecause')).toBe('# why\n# because\na: 1\n');
+    expect(toYamlDocuments([{ a: 1 }, { value: 2 }])).toBe('a: 1\n---\nvalue: 2\n');
   });
 
   it('writes JSON with the same key order and a trailing newline', () => {

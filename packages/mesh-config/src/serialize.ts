@@ -50,22 +50,9 @@ export function toYaml(value: unknown, comment?: string): string {
   return doc.toString({ lineWidth: 0, minContentWidth: 0 });
 }
 
-/** A document to serialize, with an optional explanatory comment printed above it. */
-export interface YamlDocument {
-  readonly value: unknown;
-  readonly comment?: string;
-}
-
 /** Several documents joined by `---` lines, ending in a newline. */
-export function toYamlDocuments(documents: readonly (YamlDocument | object)[]): string {
-  return documents
-    .map((doc) => (isYamlDocument(doc) ? toYaml(doc.value, doc.comment) : toYaml(doc)))
-    .join('---\n');
-}
-
-function isYamlDocument(doc: YamlDocument | object): doc is YamlDocument {
-  const keys = Object.keys(doc);
-  return keys.includes('value') && keys.every((key) => key === 'value' || key === 'comment');
+export function toYamlDocuments(documents: readonly unknown[]): string {
+  return documents.map((doc) => toYaml(doc)).join('---\n');
 }
 
 /** Pretty JSON with the same key order as the YAML, ending in a newline (Grafana dashboards). */

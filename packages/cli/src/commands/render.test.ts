@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bufferIo } from '../../test/io.js';
 import { run } from '../run.js';
+import { writeBundle } from './render.js';
 
 async function workdir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'okemesh-render-'));
@@ -59,5 +60,22 @@ describe('okemesh render', () => {
     expect(await run(['render', '-f', 'mesh.yaml'], io)).toBe(1);
     expect(io.err()).toMatch(/mesh\.yaml:\d+:\d+ error spec\.clusters\[1\]\.vcn\.cidr/);
     expect(await readdir(dir)).toEqual(['mesh.yaml']);
+  });
+
+  it('leaves the previous bundle untouched and no temporary directory when writing fails', async () => {
+    const dir = await workdir();
+    expect(await run(['render', '-o', 'out'], bufferIo(dir))).toBe(0);
+    const before = await readFile(join(dir, 'out/RUNBOOK.md'), 'utf8');
+    const broken = {
+      files: [
+        { path: 'README.md', content: '# okemesh bundle: x\n' },
+        { path: 'a', content: 'file' },
+        { path: 'a/b.yaml', content: 'cannot live under a file\n' },
+      ],
+      objects: [],
+    };
+    await expect(writeBundle(broken, join(dir, 'out'))).rejects.toThrow();
+    expect(await readFile(join(dir, 'out/RUNBOOK.md'), 'utf8')).toBe(before);
+    expect(await readdir(dir)).toEqual(['out']);
   });
 });
