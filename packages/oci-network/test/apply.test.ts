@@ -134,6 +134,20 @@ describe('network apply against the fake', () => {
     expect(h.fake.store.get(drg.id, 'drg').lifecycleState).toBe('AVAILABLE');
   });
 
+  it('a revoked acceptor is reported as a peering failure, not retried forever', async () => {
+    await applyNetwork(h.topology, h.clients, h.options);
+    const requestor = h.fake.store.list('rpc', undefined).find((r) => String(r.id).includes('us-sanjose-1'));
+    if (!requestor) throw new Error('rpc');
+    await h.clients
+      .for('us-sanjose-1')
+      .network.deleteRemotePeeringConnection({ remotePeeringConnectionId: String(requestor.id) });
+    await new Promise((r) => setTimeout(r, 80));
+    await expect(applyNetwork(h.topology, h.clients, h.options)).rejects.toMatchObject({
+      code: 'OCI_PEERING_FAILED',
+      message: expect.stringMatching(/REVOKED and cannot be connected again/),
+    });
+  });
+
   it('NSG mode creates one owned NSG per VCN with exactly the Istio rules', async () => {
     const options = { ...h.options, ingressMode: 'nsg' as const };
     await applyNetwork(h.topology, h.clients, options);

@@ -32,28 +32,25 @@ function assertConverged(): void {
 }
 
 describe('convergence under faults', () => {
-  it.each([11, 37])(
-    'random 429/5xx and lost responses (seed %i): converges, no duplicates',
-    async (seed) => {
-      h = await startHarness({ faults: { rate: 0.25, dropRate: 0.2, statuses: [429, 500, 502, 503], seed } });
-      await applyNetwork(h.topology, h.clients, h.options);
-      await convergeDns(h.topology, h.clients, true, {
-        ...h.options,
-        ingressAddresses: { 'us-sanjose-1': '203.0.113.10', 'us-chicago-1': '198.51.100.20' },
-      });
-      const faulted = h.fake.requests.filter((r) => r.fault !== undefined);
-      expect(faulted.some((r) => r.fault === 'drop')).toBe(true);
-      expect(faulted.some((r) => r.fault === 'status')).toBe(true);
-      h.fake.setFaults({});
-      h.fake.clearLog();
-      const again = await applyNetwork(h.topology, h.clients, h.options);
-      expect(hasChanges(again)).toBe(false);
-      expect(mutating(h.fake)).toEqual([]);
-      assertConverged();
-      expect(h.fake.store.list('steeringPolicy', undefined)).toHaveLength(1);
-      expect(h.fake.store.list('httpMonitor', undefined)).toHaveLength(1);
-    },
-  );
+  it.each([11, 37])('random 429/5xx and lost responses (seed %i): converges, no duplicates', async (seed) => {
+    h = await startHarness({ faults: { rate: 0.25, dropRate: 0.2, statuses: [429, 500, 502, 503], seed } });
+    await applyNetwork(h.topology, h.clients, h.options);
+    await convergeDns(h.topology, h.clients, true, {
+      ...h.options,
+      ingressAddresses: { 'us-sanjose-1': '203.0.113.10', 'us-chicago-1': '198.51.100.20' },
+    });
+    const faulted = h.fake.requests.filter((r) => r.fault !== undefined);
+    expect(faulted.some((r) => r.fault === 'drop')).toBe(true);
+    expect(faulted.some((r) => r.fault === 'status')).toBe(true);
+    h.fake.setFaults({});
+    h.fake.clearLog();
+    const again = await applyNetwork(h.topology, h.clients, h.options);
+    expect(hasChanges(again)).toBe(false);
+    expect(mutating(h.fake)).toEqual([]);
+    assertConverged();
+    expect(h.fake.store.list('steeringPolicy', undefined)).toHaveLength(1);
+    expect(h.fake.store.list('httpMonitor', undefined)).toHaveLength(1);
+  });
 
   it.each([1, 4, 8])(
     'aborted after %i mutating calls, a re-run converges to the same state',

@@ -132,6 +132,13 @@ export async function ensurePeering(requestor: RegionRun, acceptor: RegionRun): 
     return;
   }
   if (rpc.peeringStatus === 'NEW') {
+    const peer = await getRpc(acceptor, peerId);
+    if (peer.peeringStatus !== 'NEW') {
+      throw new OciNetworkError(
+        'OCI_PEERING_FAILED',
+        `${name}: the acceptor RPC ${peerId} is ${String(peer.peeringStatus)} and cannot be connected again; run okemesh network destroy, then apply`,
+      );
+    }
     requestor.record({
       resource: 'peering',
       name,
@@ -192,7 +199,9 @@ async function connect(
       const rpc = await getRpc(run, remotePeeringConnectionId);
       if (rpc.peerId === peerId && rpc.peeringStatus !== 'NEW') return;
       const status = statusOf(error);
-      const transient = status === undefined || status === 429 || status >= 500 || status === 409;
+      const incorrectState =
+        status === 409 && error instanceof OciNetworkError && error.api?.serviceCode === 'IncorrectState';
+      const transient = status === undefined || status === 429 || status >= 500 || incorrectState;
       if (!transient || attempt >= 6) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.min(8000, 200 * 2 ** attempt)));
     }
