@@ -2,6 +2,7 @@ import { parse } from 'yaml';
 import { FakeKubeError } from './errors.js';
 import { applyJsonPatch } from './json-patch.js';
 import { clone, isRecord } from './object.js';
+import { strategicMerge } from './strategic-merge.js';
 
 export const PATCH_TYPES = [
   'application/json-patch+json',
@@ -44,10 +45,11 @@ export function parsePatchBody(type: PatchType, body: string): unknown {
 }
 
 /**
- * Applies a parsed patch. Strategic merge patch is treated as a JSON merge patch (list merge keys are not
- * modelled); server-side apply merges the applied configuration over the live object.
+ * Applies a parsed patch. Strategic merge patch merges the common keyed lists (see strategic-merge.ts);
+ * server-side apply merges the applied configuration over the live object the same way for built-in kinds,
+ * and like a merge patch (lists atomic) for custom resources.
  */
-export function applyPatch(type: PatchType, current: unknown, patch: unknown): unknown {
+export function applyPatch(type: PatchType, current: unknown, patch: unknown, custom = false): unknown {
   switch (type) {
     case 'application/json-patch+json':
       return applyJsonPatch(current, patch);
@@ -55,6 +57,6 @@ export function applyPatch(type: PatchType, current: unknown, patch: unknown): u
     case 'application/strategic-merge-patch+json':
     case 'application/apply-patch+yaml':
       if (!isRecord(patch)) throw new FakeKubeError('FAKE_KUBE_BAD_REQUEST', 'patch body must be an object');
-      return applyMergePatch(current, patch);
+      return type === 'application/merge-patch+json' || custom ? applyMergePatch(current, patch) : strategicMerge(current, patch);
   }
 }

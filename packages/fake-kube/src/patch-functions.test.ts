@@ -4,6 +4,7 @@ import { applyMergePatch, parsePatchBody, patchTypeOf } from './merge-patch.js';
 import { paginate } from './pagination.js';
 import type { StoredObject } from './object.js';
 import { parseResourcePath, verbOf } from './request-info.js';
+import { strategicMerge } from './strategic-merge.js';
 
 describe('RFC 6902 JSON patch', () => {
   const doc = { a: { b: [1, 2, 3] }, 'x/y': 1, 't~': 2 };
@@ -71,5 +72,36 @@ describe('request paths', () => {
     if (one === undefined || all === undefined) throw new Error('paths should parse');
     expect([verbOf('GET', one, false), verbOf('GET', all, false), verbOf('GET', all, true)]).toEqual(['get', 'list', 'watch']);
     expect([verbOf('DELETE', one, false), verbOf('DELETE', all, false), verbOf('POST', one, false), verbOf('PUT', all, false)]).toEqual(['delete', 'deletecollection', undefined, undefined]);
+  });
+});
+
+describe('strategic merge patch', () => {
+  const pod = {
+    spec: {
+      containers: [
+        { name: 'app', image: 'app:1', env: [{ name: 'A', value: '1' }, { name: 'B', value: '2' }], ports: [{ containerPort: 8080 }] },
+        { name: 'istio-proxy', image: 'proxy:1' },
+      ],
+      tolerations: [{ key: 'x' }],
+    },
+  };
+  it('merges containers, env and ports by key and replaces unkeyed lists', () => {
+    const out = strategicMerge(pod, {
+      spec: { containers: [{ name: 'app', image: 'app:2', env: [{ name: 'B', value: '3' }, { name: 'C', value: '4' }], ports: [{ containerPort: 9090 }] }], tolerations: [{ key: 'y' }] },
+    });
+    expect(out).toEqual({
+      spec: {
+        containers: [
+          { name: 'app', image: 'app:2', env: [{ name: 'A', value: '1' }, { name: 'B', value: '3' }, { name: 'C', value: '4' }], ports: [{ containerPort: 8080 }, { containerPort: 9090 }] },
+          { name: 'istio-proxy', image: 'proxy:1' },
+        ],
+        tolerations: [{ key: 'y' }],
+      },
+    });
+  });
+  it('honours $patch: delete and $patch: replace', () => {
+    expect(strategicMerge(pod, { spec: { containers: [{ name: 'istio-proxy', $patch: 'delete' }] } })).toMatchObject({ spec: { containers: [{ name: 'app' }] } });
+    expect(strategicMerge(pod, { spec: { containers: [{ $patch: 'replace' }, { name: 'only' }] } })).toMatchObject({ spec: { containers: [{ name: 'only' }] } });
+    expect(strategicMerge({ metadata: { labels: { a: '1' } } }, { metadata: { labels: { $patch: 'replace', b: '2' } } })).toEqual({ metadata: { labels: { b: '2' } } });
   });
 });

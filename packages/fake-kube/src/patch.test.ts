@@ -43,9 +43,15 @@ describe('patch types, dry run and field validation', () => {
     expect(labelOnly.metadata?.generation).toBe(patched.metadata?.generation);
   });
 
-  it('treats strategic merge patch as a merge patch (cordon a node)', async () => {
-    const node = await c.core.patchNode({ name: 'node-a', body: { spec: { unschedulable: true } } }, setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch));
+  it('applies strategic merge patches: cordon a node, merge containers by name', async () => {
+    const smp = setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch);
+    const node = await c.core.patchNode({ name: 'node-a', body: { spec: { unschedulable: true } } }, smp);
     expect(node.spec?.unschedulable).toBe(true);
+    const patched = await c.apps.patchNamespacedDeployment(
+      { name: 'web', namespace: 'default', body: { spec: { template: { spec: { containers: [{ name: 'sidecar', image: 'proxy:1' }] } } } } },
+      smp,
+    );
+    expect(patched.spec?.template.spec?.containers.map((ct) => ct.name)).toEqual(['main', 'sidecar']);
   });
 
   it('applies an RFC 6902 JSON patch and answers 422 when a test op fails', async () => {

@@ -84,7 +84,7 @@ export function handleStatus(ctx: ApiContext, request: ApiRequest): ApiResponse 
       break;
     case 'PATCH': {
       const type = patchTypeOf(request.contentType, request.type.custom);
-      next = applyPatch(type, current, parsePatchBody(type, request.body)) as KubeObject;
+      next = applyPatch(type, current, parsePatchBody(type, request.body), request.type.custom) as KubeObject;
       break;
     }
     default:

@@ -92,7 +92,7 @@ export function patchObject(ctx: ApiContext, request: ApiRequest): ApiResponse {
     const created = createFrom(ctx, { ...request, body: JSON.stringify(patch) }, objectBody({ ...request, body: JSON.stringify(patch) }), dryRun);
     return { ...created, status: 201 };
   }
-  const patched = applyPatch(patchType, current, patch);
+  const patched = applyPatch(patchType, current, patch, request.type.custom);
   if (!isRecord(patched)) throw new FakeKubeError('FAKE_KUBE_BAD_REQUEST', 'patch result must be an object');
   const next = patched as KubeObject;
   return replaceWith(ctx, request, current, { ...next, apiVersion: current.apiVersion, kind: current.kind }, dryRun);
