@@ -46,6 +46,23 @@ describe('fault injection and the request log', () => {
     await c.core.readNamespace({ name: 'default' });
   });
 
+  it('lets a test react to changes (a GitOps self-heal that reverts replicas)', async () => {
+    fake.seed({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'gitops', namespace: 'default' }, spec: { replicas: 3, selector: { matchLabels: { app: 'g' } }, template: {} } });
+    const seen: string[] = [];
+    const stop = fake.onChange((change) => {
+      seen.push(`${change.type}:${change.resource.resource}`);
+      const spec = change.object['spec'] as { replicas?: number } | undefined;
+      if (change.resource.resource === 'deployments' && change.type === 'MODIFIED' && spec?.replicas !== 3) {
+        fake.seed({ ...change.object, spec: { ...spec, replicas: 3 } });
+      }
+    });
+    await c.apps.patchNamespacedDeploymentScale({ name: 'gitops', namespace: 'default', body: [{ op: 'replace', path: '/spec/replicas', value: 0 }] });
+    stop();
+    const after = await c.apps.readNamespacedDeployment({ name: 'gitops', namespace: 'default' });
+    expect(after.spec?.replicas).toBe(3);
+    expect(seen).toEqual(['MODIFIED:deployments', 'MODIFIED:deployments']);
+  });
+
   it('logs method, path, query, body and status of every request', async () => {
     fake.clearRequests();
     await c.core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: 'logged' }, data: { k: 'v' } } });

@@ -1,5 +1,6 @@
 export { startFakeKube, startFakeKubes } from './server.js';
-export type { FakeKube, FakeKubeOptions, KubeconfigOptions, LoadBalancerIngress } from './server.js';
+export type { FakeKube, FakeKubeOptions, KubeconfigOptions, LoadBalancerIngress, ObjectChange } from './server.js';
+export type { StoreEventType } from './store.js';
 export { buildKubeconfig, kubeconfigYaml, writeKubeconfigFile, writeMultiClusterKubeconfig } from './kubeconfig.js';
 export type { KubeconfigContext, KubeconfigDocument, KubeconfigTarget } from './kubeconfig.js';
 export { FakeKubeError, isFakeKubeError } from './errors.js';

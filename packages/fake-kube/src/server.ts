@@ -23,7 +23,9 @@ import { logEntry } from './request-log.js';
 import type { RequestLogEntry } from './request-log.js';
 import { ResourceRegistry } from './resource-registry.js';
 import { builtin } from './resources.js';
+import type { ResourceType } from './resources.js';
 import { ObjectStore } from './store.js';
+import type { StoreEventType } from './store.js';
 import { generateClusterTls, signToken } from './tls.js';
 import { WatchHub } from './watch.js';
 
@@ -50,6 +52,13 @@ export interface KubeconfigOptions {
   readonly namespace?: string;
   /** Bearer token to embed instead of the admin token. */
   readonly token?: string;
+}
+
+/** One stored change, as `onChange` reports it. */
+export interface ObjectChange {
+  readonly type: StoreEventType;
+  readonly resource: ResourceType;
+  readonly object: StoredObject;
 }
 
 export interface LoadBalancerIngress {
@@ -91,6 +100,11 @@ export interface FakeKube {
   /** Delays matching requests. */
   addLatency(fault: LatencyFault): void;
   clearFaults(): void;
+  /**
+   * Calls `listener` synchronously after every stored change (API writes, controllers, seeds, removals);
+   * the listener may write back through `seed`/`remove` (e.g. to play a GitOps self-heal). Returns an unsubscribe.
+   */
+  onChange(listener: (change: ObjectChange) => void): () => void;
   /** Resolves once the controllers have nothing queued and no pod is waiting to become Ready. */
   settled(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -200,6 +214,7 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
     failNext: (fault) => faults.failNext(fault),
     addLatency: (fault) => faults.addLatency(fault),
     clearFaults: () => faults.clear(),
+    onChange: (listener) => store.subscribe((event) => listener({ type: event.type, resource: event.resource, object: event.object })),
     async settled(timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (controller?.busy() === true) {
