@@ -8,16 +8,18 @@ export class FlakyServer {
   port = 0;
   requests = 0;
 
-  async up(): Promise<number> {
+  /** Starts listening; returns the times just before listen() and when it reported listening (truth lies between). */
+  async up(): Promise<{ readonly before: number; readonly after: number }> {
     const server = createServer((_req, res) => {
       this.requests += 1;
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     });
     server.keepAliveTimeout = 30_000;
+    const before = now();
     await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
     this.port = (server.address() as AddressInfo).port;
     this.server = server;
-    return now();
+    return { before, after: now() };
   }
 
   /** Closes the listener and every open connection; returns the time the service stopped. */

@@ -30,7 +30,7 @@ describe('outageWindows', () => {
   it('reports an open window when recovery is never observed', () => {
     const windows = outageWindows(pattern('..xx.x'), { intervalMs: 100, sustain: 2 });
     expect(windows).toEqual([
-      { start: 1_200, end: null, durationMs: 400, failedSlots: 3, firstSeq: 2, lastFailedSeq: 5 },
+      { start: 1_200, end: null, durationMs: 400, failedSlots: 3, firstSeq: 2, lastFailedSeq: 5, boundMs: 120, unsentOnly: false },
     ]);
   });
 

@@ -11,6 +11,20 @@ export interface OutageWindow {
   readonly failedSlots: number;
   readonly firstSeq: number;
   readonly lastFailedSeq: number;
+  /**
+   * The true boundaries lie within this of `start`/`end`: one slot interval plus the send jitter of the slots
+   * at each boundary (at least the 20 ms slack). A starved prober widens it instead of reporting a wrong value.
+   */
+  readonly boundMs: number;
+  /** Every failed slot was `unsent`: the prober could not keep its schedule (host stall), not a service error. */
+  readonly unsentOnly: boolean;
+}
+
+/** Extra error allowed on a boundary on top of the 1/R slot resolution (timer and socket effects). */
+export const MEASUREMENT_SLACK_MS = 20;
+
+function jitterOf(sample: ProbeSample | undefined): number {
+  return sample?.sent == null ? 0 : Math.max(0, sample.sent - sample.intended);
 }
 
 export interface OutageOptions {
@@ -40,6 +54,7 @@ export function outageWindows(samples: readonly ProbeSample[], options: OutageOp
     }
     let lastFailed = first;
     let failedSlots = 0;
+    let unsentOnly = true;
     let end: ProbeSample | undefined;
     let cursor = index;
     while (cursor < ordered.length) {
@@ -47,6 +62,7 @@ export function outageWindows(samples: readonly ProbeSample[], options: OutageOp
       if (!sample.ok) {
         lastFailed = sample;
         failedSlots += 1;
+        if (sample.error !== 'unsent') unsentOnly = false;
         cursor += 1;
         continue;
       }
@@ -60,6 +76,7 @@ export function outageWindows(samples: readonly ProbeSample[], options: OutageOp
     }
     const last = ordered[ordered.length - 1] as ProbeSample;
     const stop = end ? end.intended : last.intended + options.intervalMs;
+    const boundary = [ordered[index - 1], first, ordered[cursor - 1], end].map(jitterOf);
     windows.push({
       start: first.intended,
       end: end ? end.intended : null,
@@ -67,6 +84,8 @@ export function outageWindows(samples: readonly ProbeSample[], options: OutageOp
       failedSlots,
       firstSeq: first.seq,
       lastFailedSeq: lastFailed.seq,
+      boundMs: options.intervalMs + Math.max(MEASUREMENT_SLACK_MS, ...boundary),
+      unsentOnly,
     });
     if (!end) break;
     index = cursor;

@@ -1,10 +1,9 @@
 import { iso } from '../clock.js';
 import type { ErrorClass, ProbeRun } from '../probe/sample.js';
 import { summarizeLatency, type LatencySummary } from './latency.js';
-import { outageWindows, type OutageWindow } from './outage.js';
+import { MEASUREMENT_SLACK_MS, outageWindows, type OutageWindow } from './outage.js';
 
-/** Extra error allowed on a measured outage on top of the 1/R slot resolution (timer and socket effects). */
-export const MEASUREMENT_SLACK_MS = 20;
+export { MEASUREMENT_SLACK_MS };
 
 export interface ProbeSummary {
   readonly name: string;
@@ -28,8 +27,10 @@ export interface ProbeSummary {
   /** Send-time scheduling jitter (sent - intended) in ms: p50, p99, max. */
   readonly jitter: { readonly p50: number; readonly p99: number; readonly max: number };
   readonly outages: readonly OutageWindow[];
-  /** Each window boundary lies within this many ms of the truth: 1/R + slack. */
+  /** Widest boundary bound of any outage window (each window states its own `boundMs`); nominal if none. */
   readonly errorBoundMs: number;
+  /** The bound when the prober keeps its schedule: 1/R + 20 ms. */
+  readonly nominalBoundMs: number;
 }
 
 function quantile(sorted: readonly number[], q: number): number {
@@ -60,6 +61,7 @@ export function summarizeProbe(run: ProbeRun, options: { sustain?: number } = {}
   const slots = run.samples.length;
   const intervalMs = 1_000 / run.rate;
   const durationMs = run.end - run.start;
+  const outages = outageWindows(run.samples, { intervalMs, ...(options.sustain ? { sustain: options.sustain } : {}) });
   return {
     name: run.name,
     kind: run.kind,
@@ -79,7 +81,8 @@ export function summarizeProbe(run: ProbeRun, options: { sustain?: number } = {}
     statuses,
     latency: summarizeLatency(run.samples, run.rate),
     jitter: { p50: round(quantile(jitters, 0.5)), p99: round(quantile(jitters, 0.99)), max: round(jitters.at(-1) ?? 0) },
-    outages: outageWindows(run.samples, { intervalMs, ...(options.sustain ? { sustain: options.sustain } : {}) }),
-    errorBoundMs: round(intervalMs + MEASUREMENT_SLACK_MS),
+    outages,
+    errorBoundMs: round(Math.max(intervalMs + MEASUREMENT_SLACK_MS, ...outages.map((o) => o.boundMs))),
+    nominalBoundMs: round(intervalMs + MEASUREMENT_SLACK_MS),
   };
 }
