@@ -61,6 +61,7 @@ export class FakeOci {
   private server: Server | undefined;
   private url = '';
   private faults: FaultOptions;
+  private beforeHandle: ((request: { method: string; region: string; path: string }) => void) | undefined;
   private random: () => number;
   private readonly latencyMs: number;
   private readonly pageSize: number;
@@ -121,6 +122,16 @@ export class FakeOci {
     this.random = seededRandom(faults.seed ?? 1);
   }
 
+  /**
+   * Runs `hook` before each authenticated request is handled (e.g. to change state between a client's GET and
+   * its PUT, as a concurrent writer would). `undefined` removes it.
+   */
+  onBeforeHandle(
+    hook: ((request: { method: string; region: string; path: string }) => void) | undefined,
+  ): void {
+    this.beforeHandle = hook;
+  }
+
   seedCluster(input: SeedClusterInput): SeededCluster {
     this.regions.add(input.region);
     return seedCluster(this.store, input);
@@ -158,6 +169,7 @@ export class FakeOci {
         this.send(res, req, { status, body: { code: faultCode(status), message: 'injected fault' } });
         return;
       }
+      this.beforeHandle?.({ method, region, path });
       reply = this.invoke(found.route, found.params, { region, method, url, body, req, retryToken });
     } catch (error) {
       reply = errorReply(error);

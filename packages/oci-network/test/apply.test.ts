@@ -93,6 +93,31 @@ describe('network apply against the fake', () => {
     expect(updates.length).toBeGreaterThan(0);
   });
 
+  it('a concurrent writer between GET and PUT causes 412, a re-read, and both rules survive', async () => {
+    const [sj] = h.seeded;
+    if (!sj) throw new Error('seed');
+    const rt = sj.routeTableIds.private;
+    const theirs = {
+      destination: '172.20.0.0/16',
+      destinationType: 'CIDR_BLOCK',
+      networkEntityId: 'ocid1.natgateway.oc1..other',
+      description: 'written concurrently',
+    };
+    let raced = false;
+    h.fake.onBeforeHandle(({ method, path }) => {
+      if (method === 'PUT' && path === `/routeTables/${rt}` && !raced) {
+        raced = true;
+        h.fake.store.update(rt, { routeRules: [...routeRules(rt), theirs] });
+      }
+    });
+    await applyNetwork(h.topology, h.clients, h.options);
+    const puts = h.fake.requests
+      .filter((r) => r.method === 'PUT' && r.path === `/routeTables/${rt}`)
+      .map((r) => r.status);
+    expect(puts).toEqual([412, 200]);
+    expect(routeRules(rt).map((r) => r.destination)).toEqual(['0.0.0.0/0', '172.20.0.0/16', '10.1.0.0/16']);
+  });
+
   it('destroy removes only what okemesh owns, in reverse order', async () => {
     await applyNetwork(h.topology, h.clients, h.options);
     const [sj] = h.seeded;
