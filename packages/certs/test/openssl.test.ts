@@ -72,3 +72,20 @@ describe('certificates accepted by openssl', () => {
     expect(r.status).not.toBe(0);
   });
 });
+
+describe('other key types, checked by openssl', () => {
+  it.each([
+    ['ecdsa-p384', 'ecdsa-p256', 'ecdsa-with-SHA384'],
+    ['rsa-2048', 'ecdsa-p384', 'sha256WithRSAEncryption'],
+    ['ecdsa-p256', 'rsa-3072', 'ecdsa-with-SHA256'],
+  ] as const)('a %s root signing a %s intermediate verifies, with a leaf', async (rootType, intermediateType, signature) => {
+    const dir = tempDir();
+    await initRoot(dir, { now: new Date(), keyType: rootType });
+    await issueIntermediates(dir, ['east'], { now: new Date(), keyType: intermediateType });
+    const east = join(dir, 'east');
+    expect(verifyWithOpenssl(join(east, 'root-cert.pem'), join(east, 'ca-cert.pem')).status).toBe(0);
+    const leaf = issueLeaf(east, dir);
+    expect(verifyWithOpenssl(join(east, 'root-cert.pem'), leaf, join(east, 'ca-cert.pem')).status).toBe(0);
+    expect(opensslOk(['x509', '-in', join(east, 'ca-cert.pem'), '-noout', '-text'])).toContain(`Signature Algorithm: ${signature}`);
+  });
+});

@@ -25,7 +25,7 @@ export const keyTypeOption = (what: string, fallback: KeyType) =>
 
 export function parseDays(value: string): number {
   const days = Number(value);
-  if (!Number.isInteger(days) || days < 1) throw new UsageError(`--days must be a whole number of days, got "${value}"`);
+  if (!/^\d+$/.test(value) || !Number.isInteger(days) || days < 1) throw new UsageError(`expected a whole number of days, got "${value}"`);
   return days;
 }
 

@@ -1,11 +1,11 @@
-import { formatFinding, inspectPath, readRotation, verifyStore, type Finding, type MeshReport, type PemInfo } from '@okemesh/certs';
+import { CA_DEFAULTS, formatFinding, inspectPath, readRotation, verifyStore, type Finding, type MeshReport, type PemInfo } from '@okemesh/certs';
 import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
 import { ExitCode } from '../exit-codes.js';
 import { paint, printJson, type Io } from '../io.js';
 import { fileOption, jsonOption, type CommandContext } from '../program.js';
 import { readTopology } from '../topology-input.js';
-import { certsAction, dirOption, passphrase, passphraseEnvOption, storeDir, type StoreOptions } from './certs-shared.js';
+import { certsAction, dirOption, parseDays, passphrase, passphraseEnvOption, storeDir, type StoreOptions } from './certs-shared.js';
 
 interface VerifyOptions extends StoreOptions {
   readonly file?: string;
@@ -56,7 +56,7 @@ async function verify(io: Io, dirArg: string | undefined, options: VerifyOptions
   return exit;
 }
 
-function describe(info: PemInfo): string {
+function describeItem(info: PemInfo): string {
   if (info.kind === 'private-key') {
     return `${info.source}\n  private key ${info.keyType ?? ''}${info.encrypted ? ' (encrypted PKCS#8)' : ' (not encrypted)'}; contents not shown\n`;
   }
@@ -81,12 +81,12 @@ function describe(info: PemInfo): string {
 async function inspect(io: Io, path: string, options: { json?: boolean }): Promise<number> {
   const items = await certsAction({}, () => inspectPath(resolve(io.cwd, path), new Date()));
   if (options.json) printJson(io, { path, items });
-  else io.stdout(items.map(describe).join('\n'));
+  else io.stdout(items.map(describeItem).join('\n'));
   return ExitCode.Ok;
 }
 
 const warnDaysOption = () =>
-  new Option('--warn-days <n>', 'warn when fewer days are left').argParser((v) => Number.parseInt(v, 10)).default(30);
+  new Option('--warn-days <n>', 'warn when fewer days are left').argParser(parseDays).default(CA_DEFAULTS.warnDays);
 
 /** `certs verify [dir]` and `certs inspect <file|dir>`. */
 export function registerCertsVerify(certs: Command, { io, setExitCode }: CommandContext): void {

@@ -98,6 +98,10 @@ describe('okemesh certs', () => {
     expect(io.err()).toContain('tertiary not in the topology');
     io = ioWith(cwd);
     expect(await runClean(['certs', 'issue', '--cluster', 'primary-cluster', '--key-type', 'dsa'], io, store)).toBe(2);
+    io = ioWith(cwd);
+    expect(await runClean(['certs', 'issue', '--all', '--days', '1.5'], io, store)).toBe(2);
+    expect(io.err()).toContain('expected a whole number of days, got "1.5"');
+    expect(await runClean(['certs', 'verify', '--warn-days', 'soon'], ioWith(cwd), store)).toBe(2);
   });
 
   it('encrypts the root key with a passphrase from the environment, and asks for it when signing', async () => {
