@@ -131,12 +131,12 @@ describe.skipIf(!bin)('RPO testbed: PostgreSQL primary + streaming replica on 12
     const rpo = run.result.rpo;
     if (!rpo) throw new Error('no RPO measured');
     const lostTruth = acked.filter((seq) => !held.has(seq));
-    expect(lostTruth.length).toBeGreaterThan(10);
+    expect(lostTruth.length).toBeGreaterThan(5);
     expect(rpo.lostRows).toBe(lostTruth.length);
     expect(rpo.lostSeqs).toEqual(lostTruth);
-    // Everything acknowledged between the freeze and the stop was lost: ~300 ms of writes.
-    expect(rpo.rpoMs).toBeGreaterThan(150);
-    expect(rpo.rpoMs).toBeLessThan(1_500);
+    // Everything acknowledged between the freeze and the primary's stop was lost.
     expect(frozenAt).toBeGreaterThan(0);
+    const frozenFor = (run.result.faultStart ?? 0) - frozenAt;
+    expect(Math.abs(rpo.rpoMs - frozenFor)).toBeLessThan(250);
   }, 30_000);
 });
