@@ -12,6 +12,16 @@ import type { ResourceRegistry } from './resource-registry.js';
 import { failureStatus, statusFromError } from './status.js';
 import type { WatchHub } from './watch.js';
 
+/** What the request log keeps of one request. */
+export interface RecordedRequest {
+  readonly method: string;
+  readonly url: URL;
+  readonly contentType: string | undefined;
+  readonly body: string;
+  /** The authenticated user, once known. */
+  user: string | undefined;
+}
+
 export interface HandlerDeps {
   readonly ctx: ApiContext;
   readonly tokens: TokenRegistry;
@@ -20,7 +30,7 @@ export interface HandlerDeps {
   readonly resources: ResourceRegistry;
   readonly version: ServerVersion;
   /** Called once per request after it is answered (streamed watches: when the stream starts). */
-  readonly record: (request: { method: string; url: URL; contentType: string | undefined; body: string }, status: number, injected: boolean) => void;
+  readonly record: (request: RecordedRequest, status: number, injected: boolean) => void;
 }
 
 /** Paths the real API server serves to anonymous clients (system:public-info-viewer). */
@@ -73,7 +83,7 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
     const url = new URL(req.url ?? '/', 'https://127.0.0.1');
     const contentType = req.headers['content-type'];
     const body = await readBody(req);
-    const logged = { method, url, contentType, body };
+    const logged: RecordedRequest = { method, url, contentType, body, user: undefined };
     const delay = deps.faults.takeLatency(method, url.pathname);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const fault = deps.faults.takeFailure(method, url.pathname);
@@ -86,7 +96,11 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
     let response: ApiResponse;
     try {
       const info = parseResourcePath(url.pathname);
-      if (!PUBLIC.has(url.pathname)) authorize(deps.tokens.authenticate(req.headers.authorization), method, info);
+      if (!PUBLIC.has(url.pathname)) {
+        const identity = deps.tokens.authenticate(req.headers.authorization);
+        logged.user = identity.user;
+        authorize(identity, method, info);
+      }
       const found = info === undefined ? discovery(url.pathname, deps.version, deps.resources) : undefined;
       if (found !== undefined) {
         response = found;

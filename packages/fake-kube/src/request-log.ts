@@ -20,6 +20,8 @@ export interface RequestLogEntry {
   readonly status: number;
   /** True when the answer came from an injected fault. */
   readonly injected: boolean;
+  /** Authenticated user (`system:admin`, `system:serviceaccount:<ns>:<name>`, an `addToken` user); absent when unauthenticated, public or failed by a fault. */
+  readonly user: string | undefined;
 }
 
 export function parseBodyForLog(text: string): unknown {
@@ -33,13 +35,12 @@ export function parseBodyForLog(text: string): unknown {
 
 export function logEntry(
   seq: number,
-  method: string,
-  url: URL,
-  contentType: string | undefined,
-  bodyText: string,
+  request: { readonly method: string; readonly url: URL; readonly contentType: string | undefined; readonly body: string; readonly user: string | undefined },
   status: number,
   injected: boolean,
 ): RequestLogEntry {
+  const { method, url, contentType, user } = request;
+  const bodyText = request.body;
   const query = Object.fromEntries(url.searchParams.entries());
   const body = parseBodyForLog(bodyText);
   const bodyDryRun = typeof body === 'object' && body !== null && Array.isArray((body as { dryRun?: unknown }).dryRun);
@@ -54,5 +55,6 @@ export function logEntry(
     body,
     status,
     injected,
+    user,
   };
 }

@@ -174,7 +174,7 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
     version: options.version ?? DEFAULT_VERSION,
     record: (req, status, injected) => {
       seq += 1;
-      log.push(logEntry(seq, req.method, req.url, req.contentType, req.body, status, injected));
+      log.push(logEntry(seq, req, status, injected));
     },
   });
   const server = createServer({ key: tls.serverKeyPem, cert: tls.serverCertPem }, handler);

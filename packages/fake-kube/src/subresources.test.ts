@@ -59,6 +59,7 @@ describe('subresources: scale, TokenRequest, ServiceAccount token Secrets', () =
     const asReader = clientsFor(fake, { token });
     const list = await asReader.core.listNamespace();
     expect(list.items.length).toBeGreaterThan(0);
+    expect(fake.requests().at(-1)).toMatchObject({ path: '/api/v1/namespaces', user: 'system:serviceaccount:istio-system:istio-reader-service-account' });
     expect(await codeOf(c.core.createNamespacedServiceAccountToken({ name: 'nobody', namespace: 'istio-system', body: { spec: { audiences: [] } } }))).toBe(404);
   });
 
