@@ -9,6 +9,7 @@ import { declaredWorkloads } from './okemesh/declared-workloads.js';
 import { crossClusterRules, okemeshRules } from './okemesh-rules.js';
 import { resourcesOf } from './resources-of.js';
 import type { LintResource } from './resource.js';
+import { pushTo } from './group.js';
 
 /** A parsed document to lint; `cluster` names the cluster it belongs to in a multicluster mesh. */
 export type LintDocument = Pick<ParsedDocument, 'file' | 'value' | 'locate'> & { readonly cluster?: string };
@@ -60,7 +61,7 @@ export function lint(documents: readonly LintDocument[], options: LintOptions = 
   const pick = (list: readonly Analyzer[]) => (only ? list.filter((a) => only.has(a.name) || only.has(analyzerKey.get(a) ?? '')) : list);
   const perCluster = pick([...Object.values(istioAnalyzers), ...okemeshRules]);
   const clusters = new Map<string | undefined, LintResource[]>();
-  for (const r of resources) clusters.set(r.cluster, [...(clusters.get(r.cluster) ?? []), r]);
+  for (const r of resources) pushTo(clusters, r.cluster, r);
   const findings: Finding[] = [];
   for (const own of clusters.values()) {
     const facts = meshFactsFromResources(own, options);

@@ -1,6 +1,7 @@
 import type { Analyzer } from '../context.js';
 import { asArray, asJson, asString, fullName, stringMap, type LintResource } from '../resource.js';
 import { stringList } from './route-destinations.js';
+import { pushTo } from '../group.js';
 
 /** serviceentry.Analyzer (ProtocolAddressesAnalyzer): TCP ports need addresses unless DNS auto-allocation is on. */
 export const protocolAddressesAnalyzer: Analyzer = {
@@ -40,7 +41,7 @@ export const conflictingProtocolAnalyzer: Analyzer = {
           for (const p of asArray(se.spec['ports'])) {
             const port = Number(asJson(p)['number'] ?? 0);
             const key = JSON.stringify([scope, host, port]);
-            index.set(key, [...(index.get(key) ?? []), { protocol: asString(asJson(p)['protocol']), r: se, host, port }]);
+            pushTo(index, key, { protocol: asString(asJson(p)['protocol']), r: se, host, port });
           }
         }
       }

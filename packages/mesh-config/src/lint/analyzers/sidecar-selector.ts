@@ -1,6 +1,7 @@
 import type { Analyzer } from '../context.js';
 import { asJson, fullName, stringMap, type LintResource } from '../resource.js';
 import { selectorString, selects } from '../selector.js';
+import { pushTo } from '../group.js';
 
 const ambientPod = (pod: LintResource | undefined): boolean => pod?.annotations['ambient.istio.io/redirection'] === 'enabled';
 
@@ -22,14 +23,14 @@ export const sidecarSelectorAnalyzer: Analyzer = {
     for (const sc of ctx.all('networking.istio.io', 'Sidecar')) {
       const selector = stringMap(asJson(sc.spec['workloadSelector'])['labels']);
       if (Object.keys(selector).length === 0) {
-        namespaceWide.set(sc.namespace, [...(namespaceWide.get(sc.namespace) ?? []), sc]);
+        pushTo(namespaceWide, sc.namespace, sc);
         continue;
       }
       let found = false;
       for (const pod of ctx.all('', 'Pod')) {
         if (pod.namespace !== sc.namespace || !selects(selector, pod.labels)) continue;
         found = true;
-        podsToSidecars.set(pod, [...(podsToSidecars.get(pod) ?? []), sc]);
+        pushTo(podsToSidecars, pod, sc);
       }
       if (!found) {
         ctx.report({ code: 'IST0101', resource: sc, args: ['selector', selectorString(selector)], path: ['spec', 'workloadSelector'], hint: 'make workloadSelector.labels match pods in the Sidecar namespace' });

@@ -2,6 +2,7 @@ import type { AnalysisContext, Analyzer } from '../context.js';
 import { buildServiceRegistry, lookupHost, type RegistryEntry } from '../host.js';
 import { asArray, asJson, fullName, type LintResource } from '../resource.js';
 import { mirrorDestinations, routeDestinations, stringList, type RouteDestination } from './route-destinations.js';
+import { pushTo } from '../group.js';
 
 function checkPorts(ctx: AnalysisContext, r: LintResource, d: RouteDestination, entry: RegistryEntry): void {
   const port = asJson(d.destination['port']);
@@ -38,7 +39,7 @@ function subsetDestinations(ctx: AnalysisContext): Map<string, string[]> {
       for (const route of asArray(asJson(http)['route'])) {
         const d = asJson(asJson(route)['destination']);
         if (!d['subset']) continue;
-        for (const h of hosts) if (d['host'] === h) out.set(fullName(r), [...(out.get(fullName(r)) ?? []), h]);
+        for (const h of hosts) if (d['host'] === h) pushTo(out, fullName(r), h);
       }
     }
   }

@@ -2,6 +2,7 @@ import type { Analyzer } from '../context.js';
 import { asArray, asJson, stringMap, type Json } from '../resource.js';
 import { selects } from '../selector.js';
 import { stringList } from './route-destinations.js';
+import { pushTo } from '../group.js';
 
 function isRoutingClaim(header: string): boolean {
   const prefix = '@request.auth.claims';
@@ -28,7 +29,7 @@ export const jwtClaimRouteAnalyzer: Analyzer = {
   analyze(ctx) {
     const authn = new Map<string, Record<string, string>[]>();
     for (const ra of ctx.all('security.istio.io', 'RequestAuthentication')) {
-      authn.set(ra.namespace, [...(authn.get(ra.namespace) ?? []), stringMap(asJson(ra.spec['selector'])['matchLabels'])]);
+      pushTo(authn, ra.namespace, stringMap(asJson(ra.spec['selector'])['matchLabels']));
     }
     for (const r of ctx.all('networking.istio.io', 'VirtualService')) {
       const key = claimKey(r.spec);

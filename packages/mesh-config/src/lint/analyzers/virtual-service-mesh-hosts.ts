@@ -2,6 +2,7 @@ import type { Analyzer } from '../context.js';
 import { hostMatches, toFqdn } from '../host.js';
 import { fullName, type LintResource } from '../resource.js';
 import { stringList } from './route-destinations.js';
+import { pushTo } from '../group.js';
 
 /** virtualservice.ConflictingMeshGatewayHostsAnalyzer: two mesh-bound VirtualServices for one host. */
 export const conflictingMeshGatewayHostsAnalyzer: Analyzer = {
@@ -17,7 +18,7 @@ export const conflictingMeshGatewayHostsAnalyzer: Analyzer = {
       for (const scope of scopes) {
         for (const h of stringList(r.spec['hosts'])) {
           const key = `${scope}/${toFqdn(r.namespace, h)}`;
-          byHost.set(key, [...(byHost.get(key) ?? []), r]);
+          pushTo(byHost, key, r);
         }
       }
     }

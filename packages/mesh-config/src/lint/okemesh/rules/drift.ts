@@ -4,6 +4,7 @@ import { asArray, asJson, asString, isJson, type LintResource } from '../../reso
 import { controlPlanes } from '../install-config.js';
 import { okm } from '../report.js';
 import { remoteSecrets } from './remote-secret.js';
+import { pushTo } from '../../group.js';
 
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
@@ -13,14 +14,14 @@ function canonical(value: unknown): string {
 
 function byCluster(ctx: AnalysisContext): Map<string, LintResource[]> {
   const out = new Map<string, LintResource[]>();
-  for (const r of ctx.resources) if (r.cluster !== undefined) out.set(r.cluster, [...(out.get(r.cluster) ?? []), r]);
+  for (const r of ctx.resources) if (r.cluster !== undefined) pushTo(out, r.cluster, r);
   return out;
 }
 
 /** Groups the value each cluster has; reports clusters outside the largest group. */
 function outliers<T>(entries: readonly { cluster: string; value: string; item: T }[], report: (item: T, value: string, majority: string, others: string[]) => void): void {
   const groups = new Map<string, typeof entries[number][]>();
-  for (const e of entries) groups.set(e.value, [...(groups.get(e.value) ?? []), e]);
+  for (const e of entries) pushTo(groups, e.value, e);
   if (groups.size < 2) return;
   const [majority] = [...groups.entries()].sort((a, b) => b[1].length - a[1].length);
   if (!majority) return;
@@ -64,7 +65,7 @@ function roots(ctx: AnalysisContext, clusters: Map<string, LintResource[]>): voi
     const root = data.get('root-cert.pem') ?? data.get('ca.crt');
     if (root) rootCerts.push({ cluster, value: root.toString('utf8').trim(), item: cacerts });
     const ca = (data.get('ca-cert.pem') ?? data.get('tls.crt'))?.toString('utf8').trim();
-    if (ca) intermediates.set(ca, [...(intermediates.get(ca) ?? []), cluster]);
+    if (ca) pushTo(intermediates, ca, cluster);
   }
   outliers(rootCerts, (r, _v, _m, others) => okm(ctx, 'OKM0091', r, `root-cert.pem differs from the root in ${others.join(', ')}: cross-cluster mTLS fails`, 'sign every cluster intermediate with the same root CA', ['data', 'root-cert.pem']));
   for (const [, list] of intermediates) {
@@ -82,7 +83,7 @@ function config(ctx: AnalysisContext, clusters: Map<string, LintResource[]>): vo
   for (const resources of clusters.values()) {
     for (const r of resources.filter(istioConfig)) {
       const key = `${r.kind} ${r.namespace}/${r.name}`;
-      byKey.set(key, [...(byKey.get(key) ?? []), r]);
+      pushTo(byKey, key, r);
     }
   }
   for (const [key, list] of byKey) {
@@ -99,7 +100,7 @@ function config(ctx: AnalysisContext, clusters: Map<string, LintResource[]>): vo
 
 function services(ctx: AnalysisContext, clusters: Map<string, LintResource[]>): void {
   const byKey = new Map<string, LintResource[]>();
-  for (const resources of clusters.values()) for (const s of resources.filter((r) => r.kind === 'Service' && r.group === '')) byKey.set(`${s.namespace}/${s.name}`, [...(byKey.get(`${s.namespace}/${s.name}`) ?? []), s]);
+  for (const resources of clusters.values()) for (const s of resources.filter((r) => r.kind === 'Service' && r.group === '')) pushTo(byKey, `${s.namespace}/${s.name}`, s);
   for (const list of byKey.values()) {
     if (list.length < 2) continue;
     const facets = (s: LintResource) => ({
