@@ -6,6 +6,8 @@ export type MeshConfigErrorCode =
   | 'MESH_LINK_CONTEXT_NOT_FOUND'
   /** A kubeconfig uses an option istiod rejects or that weakens TLS (insecure-skip-tls-verify, exec, tokenFile, key files). */
   | 'MESH_LINK_UNSAFE_KUBECONFIG'
+  /** A cluster has no istio-system namespace: Istio is not installed there yet. */
+  | 'MESH_LINK_ISTIO_MISSING'
   /** No token could be obtained for the reader ServiceAccount. */
   | 'MESH_LINK_TOKEN_UNAVAILABLE'
   /** The Kubernetes API answered with an error okemesh does not handle. */

@@ -27,6 +27,7 @@ const EXIT_BY_CODE: Partial<Record<MeshConfigErrorCode, number>> = {
   MESH_LINK_CONTEXT_NOT_FOUND: ExitCode.Usage,
   MESH_LINK_UNSAFE_KUBECONFIG: ExitCode.Usage,
   MESH_LINK_TOKEN_UNAVAILABLE: ExitCode.Findings,
+  MESH_LINK_ISTIO_MISSING: ExitCode.Findings,
   MESH_LINK_API_FAILED: ExitCode.Internal,
 };
 

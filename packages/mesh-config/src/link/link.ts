@@ -81,7 +81,7 @@ export async function linkClusters(topology: Topology, factory: LinkClientFactor
   for (const cluster of clusters) {
     const client = await factory(cluster.kubeContext);
     if (!(await client.namespaceExists(ISTIO_NAMESPACE))) {
-      throw new MeshConfigError('MESH_LINK_API_FAILED', `cluster ${cluster.name} (${cluster.kubeContext}) has no ${ISTIO_NAMESPACE} namespace: install Istio first (RUNBOOK.md steps 2-4)`);
+      throw new MeshConfigError('MESH_LINK_ISTIO_MISSING', `cluster ${cluster.name} (${cluster.kubeContext}) has no ${ISTIO_NAMESPACE} namespace: install Istio first (RUNBOOK.md steps 2-4)`);
     }
     clients.set(cluster.name, client);
   }

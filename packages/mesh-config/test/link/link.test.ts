@@ -143,4 +143,10 @@ describe('linkClusters against fake Kubernetes API servers', () => {
     const other = kubeconfig.replaceAll(primary.kubeContext, 'elsewhere');
     await expect(linkClusters(topology, kubeconfigClientFactory(other))).rejects.toMatchObject({ code: 'MESH_LINK_CONTEXT_NOT_FOUND' });
   });
+
+  it('stops before writing anything when a cluster has no istio-system yet', async () => {
+    fakes[1].remove({ apiVersion: 'v1', kind: 'Namespace', name: 'istio-system' });
+    await expect(linkClusters(topology, kubeconfigClientFactory(kubeconfig))).rejects.toMatchObject({ code: 'MESH_LINK_ISTIO_MISSING' });
+    expect(fakes.every((f) => f.mutatingRequests().length === 0)).toBe(true);
+  });
 });
