@@ -23,8 +23,10 @@ export interface OutageWindow {
 /** Extra error allowed on a boundary on top of the 1/R slot resolution (timer and socket effects). */
 export const MEASUREMENT_SLACK_MS = 20;
 
+/** How late a slot went out; an unsent slot counts as late as when the scheduler gave up on it. */
 function jitterOf(sample: ProbeSample | undefined): number {
-  return sample?.sent == null ? 0 : Math.max(0, sample.sent - sample.intended);
+  if (!sample) return 0;
+  return Math.max(0, (sample.sent ?? sample.end) - sample.intended);
 }
 
 export interface OutageOptions {
