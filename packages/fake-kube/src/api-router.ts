@@ -10,8 +10,21 @@ function methodNotAllowed(request: ApiRequest): FakeKubeError {
   return new FakeKubeError('FAKE_KUBE_METHOD_NOT_ALLOWED', `the server does not allow this method on the requested resource (${request.method} ${request.type.resource})`);
 }
 
+/**
+ * Routes that do not exist on a real server: a cluster-scoped resource under `namespaces/{ns}/`, or anything but
+ * list/watch of a namespaced resource without a namespace.
+ */
+export function checkScope(request: ApiRequest): void {
+  const { type, info } = request;
+  const crossNamespaceList = request.method === 'GET' && info.name === undefined;
+  if ((!type.namespaced && info.namespace !== undefined) || (type.namespaced && info.namespace === undefined && !crossNamespaceList)) {
+    throw new FakeKubeError('FAKE_KUBE_NOT_FOUND', `the server could not find the requested resource (${request.method} ${type.resource})`);
+  }
+}
+
 /** Dispatches a decoded resource request to its verb or subresource handler. */
 export function routeResource(ctx: ApiContext, request: ApiRequest): ApiResponse {
+  checkScope(request);
   const sub = request.info.subresource;
   if (sub !== undefined) {
     if (!request.type.subresources.some((s) => s === sub)) {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiContext, ApiRequest, ApiResponse } from './api-request.js';
-import { routeResource } from './api-router.js';
+import { checkScope, routeResource } from './api-router.js';
 import { authorize } from './auth.js';
 import type { TokenRegistry } from './auth.js';
 import { coreVersions, groupDocument, groupList, resourceList, versionDocument } from './discovery.js';
@@ -110,6 +110,7 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
         const request: ApiRequest = { method, info, type, query: url.searchParams, body, contentType };
         const watch = url.searchParams.get('watch');
         if (method === 'GET' && info.name === undefined && (watch === 'true' || watch === '1')) {
+          checkScope(request);
           deps.watches.serve(request, res);
           deps.record(logged, 200, false);
           return;

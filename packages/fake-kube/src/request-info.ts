@@ -1,3 +1,5 @@
+import { FakeKubeError } from './errors.js';
+
 /** What a resource URL addresses, decoded like the API server's RequestInfoFactory. */
 export interface ResourceRequest {
   readonly group: string;
@@ -18,7 +20,12 @@ const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
  * (discovery, /version, /healthz) or paths too short to name a resource.
  */
 export function parseResourcePath(pathname: string): ResourceRequest | undefined {
-  const parts = pathname.split('/').filter((p) => p !== '').map(decodeURIComponent);
+  let parts: string[];
+  try {
+    parts = pathname.split('/').filter((p) => p !== '').map(decodeURIComponent);
+  } catch (error) {
+    throw new FakeKubeError('FAKE_KUBE_BAD_REQUEST', `malformed request path: ${pathname}`, undefined, { cause: error });
+  }
   let group: string;
   let version: string;
   let rest: string[];

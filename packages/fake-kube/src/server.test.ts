@@ -75,6 +75,14 @@ describe('fake-kube server', () => {
     expect(read.apiVersion).toBe('networking.istio.io/v1');
   });
 
+  it('answers routes a real server does not have with 404, and malformed paths with 400', async () => {
+    const auth = { authorization: `Bearer ${fake.token}` };
+    expect((await rawGet(fake, '/api/v1/namespaces/default/nodes', auth)).status).toBe(404);
+    expect((await rawGet(fake, '/api/v1/secrets/cacerts', auth)).status).toBe(404);
+    expect((await rawGet(fake, '/api/v1/secrets', auth)).status).toBe(200);
+    expect((await rawGet(fake, '/api/v1/namespaces/%E0%A4%A/secrets', auth)).status).toBe(400);
+  });
+
   it('answers unknown resources with a NotFound Status', async () => {
     const raw = await rawGet(fake, '/apis/example.com/v1/namespaces/default/widgets', { authorization: `Bearer ${fake.token}` });
     expect(raw.status).toBe(404);
