@@ -37,6 +37,10 @@ function trafficPolicy(say: Say, policy: Json, path: FieldPath): void {
     const sum = weights.reduce((a, b) => a + b, 0);
     if (sum !== 100 || weights.some((w) => w < 1 || w > 100)) say(true, `distribute[${i}]: weights must be 1-100 and sum to 100 (sum ${sum})`, [...lpath, 'distribute', i], 'make the weights add up to 100');
   });
+  const topologyKeys = ['topology.kubernetes.io/region', 'topology.kubernetes.io/zone', 'topology.istio.io/subzone'];
+  if (failover.length > 0 && priority.some((p) => topologyKeys.includes(p.split('=')[0] ?? ''))) {
+    say(true, 'failoverPriority cannot use region/zone/subzone labels when failover is set', [...lpath, 'failoverPriority'], 'drop the locality labels from failoverPriority or drop failover');
+  }
   if ((failover.length > 0 || priority.length > 0) && policy['outlierDetection'] === undefined) {
     say(false, 'outlier detection policy must be provided for failover', lpath, 'add trafficPolicy.outlierDetection at the same level: failover never triggers without it');
   }

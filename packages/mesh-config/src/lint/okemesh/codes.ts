@@ -22,6 +22,7 @@ export const okmRules = {
   OKM0031: { code: 'OKM0031', name: 'RootKeyInCluster', level: 'Error', summary: 'the root CA private key is stored in a cluster' },
   OKM0032: { code: 'OKM0032', name: 'IntermediateNotCa', level: 'Error', summary: 'intermediate certificate lacks basicConstraints CA:true or keyUsage keyCertSign, or the chain is wrong' },
   OKM0040: { code: 'OKM0040', name: 'FailoverWithoutOutlierDetection', level: 'Error', summary: 'a multicluster service has no outlierDetection, so failover to another cluster never happens' },
+  OKM0041: { code: 'OKM0041', name: 'ConsistentHashWithLocality', level: 'Warning', summary: 'consistentHash with locality load balancing: proxies do not share one endpoint view, so hashing is not consistent' },
   OKM0050: { code: 'OKM0050', name: 'InventedClusterHostname', level: 'Error', summary: 'per-cluster hostnames (svc.<cluster>.local, .cluster.remote, .global) do not exist' },
   OKM0060: { code: 'OKM0060', name: 'UnsafeConnectTimeout', level: 'Warning', summary: 'connect timeout too short for a cross-network path' },
   OKM0061: { code: 'OKM0061', name: 'MtlsDisabledCrossNetwork', level: 'Error', summary: 'mTLS disabled toward in-mesh destinations (cross-network endpoints are dropped)' },

@@ -62,12 +62,19 @@ function checkDestinationRule(ctx: AnalysisContext, dr: LintResource, multi: boo
       okm(ctx, 'OKM0061', dr, `tls.mode ${mode} toward in-mesh host ${host}: endpoints on other networks are dropped without Istio mTLS`, 'remove tls (auto mTLS) or use ISTIO_MUTUAL', [...path, 'tls', 'mode']);
     }
   }
+  for (const { policy, path } of all) {
+    const lb = asJson(policy['loadBalancer']);
+    if (lb['consistentHash'] === undefined) continue;
+    const locality = lb['localityLbSetting'];
+    const enabled = locality === undefined ? multi : asJson(locality)['enabled'] !== false;
+    if (enabled) okm(ctx, 'OKM0041', dr, 'consistentHash with locality load balancing (on by default): proxies see different endpoint sets, so the same key lands on different hosts', 'set loadBalancer.localityLbSetting.enabled: false next to consistentHash, or use simple', [...path, 'loadBalancer', 'consistentHash']);
+  }
   if (multi && !all.some(({ policy }) => policy['outlierDetection'] !== undefined)) {
     okm(ctx, 'OKM0040', dr, `DestinationRule for ${host} has no outlierDetection: unhealthy endpoints are never ejected, so traffic never fails over to another cluster`, 'add trafficPolicy.outlierDetection (e.g. consecutive5xxErrors: 5, interval: 10s, baseEjectionTime: 30s)', ['spec', 'trafficPolicy']);
   }
 }
 
-/** OKM0040, 0050, 0060, 0061: failover, hostnames, connect timeouts and mTLS on cross-network paths. */
+/** OKM0040, 0041, 0050, 0060, 0061: failover, hostnames, connect timeouts and mTLS on cross-network paths. */
 export const trafficRule: Analyzer = {
   name: 'okemesh.CrossNetworkTraffic',
   analyze(ctx) {
