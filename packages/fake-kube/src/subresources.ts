@@ -64,8 +64,7 @@ export function handleScale(ctx: ApiContext, request: ApiRequest): ApiResponse {
     case 'PATCH': {
       const type = patchTypeOf(request.contentType, request.type.custom);
       const patched = applyPatch(type, scaleOf(current), parsePatchBody(type, request.body));
-      const scale = isRecord(patched) && isRecord(patched['metadata']) ? patched : { ...(patched as object), metadata: {} };
-      return writeScale(ctx, request, current, scale, isDryRun(request.query));
+      return writeScale(ctx, request, current, patched, isDryRun(request.query));
     }
     default:
       throw notAllowed(request);

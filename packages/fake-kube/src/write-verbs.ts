@@ -88,9 +88,10 @@ export function patchObject(ctx: ApiContext, request: ApiRequest): ApiResponse {
   }
   const current = ctx.store.get(request.type, request.info.namespace, name);
   if (current === undefined) {
+    // Only server-side apply creates; every other patch of a missing object is 404.
     if (!apply) ctx.store.require(request.type, request.info.namespace, name);
-    const created = createFrom(ctx, { ...request, body: JSON.stringify(patch) }, objectBody({ ...request, body: JSON.stringify(patch) }), dryRun);
-    return { ...created, status: 201 };
+    const applied = objectBody({ ...request, body: JSON.stringify(patch) });
+    return createFrom(ctx, request, { ...applied, metadata: { ...applied.metadata, name } }, dryRun);
   }
   const patched = applyPatch(patchType, current, patch, request.type.custom);
   if (!isRecord(patched)) throw new FakeKubeError('FAKE_KUBE_BAD_REQUEST', 'patch result must be an object');
