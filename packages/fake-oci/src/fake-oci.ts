@@ -27,6 +27,8 @@ export interface FakeOciOptions {
   /** Region that accepts IAM writes. Default us-ashburn-1. */
   readonly homeRegion?: string;
   readonly faults?: FaultOptions;
+  /** Clock of the lifecycle timelines (ms since epoch); tests can step it by hand. Default `Date.now`. */
+  readonly clock?: () => number;
 }
 
 /** One request as the fake saw it. */
@@ -67,7 +69,7 @@ export class FakeOci {
   private readonly pageSize: number;
 
   constructor(options: FakeOciOptions) {
-    this.store = new Store(() => Date.now(), options.stepMs ?? 20);
+    this.store = new Store(options.clock ?? (() => Date.now()), options.stepMs ?? 20);
     this.keys = new Map(Object.entries(options.publicKeys));
     this.latencyMs = options.latencyMs ?? 0;
     this.pageSize = options.pageSize ?? 2;

@@ -24,7 +24,6 @@ beforeEach(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('signature verification', () => {
   it('accepts the SDK signature and rejects a request signed with another key', async () => {
@@ -56,62 +55,6 @@ describe('signature verification', () => {
 });
 
 describe('lifecycle, pagination, errors', () => {
-  it('walks DRG PROVISIONING → AVAILABLE and RPC NEW → PENDING → PEERED on its own', async () => {
-    const { drg } = await c.network.createDrg({ createDrgDetails: { compartmentId } });
-    expect(drg.lifecycleState).toBe('PROVISIONING');
-    await sleep(50);
-    expect((await c.network.getDrg({ drgId: drg.id })).drg.lifecycleState).toBe('AVAILABLE');
-    const other = clientsFor(keys.provider, fake.endpointFor('us-chicago-1'));
-    const { drg: drg2 } = await other.network.createDrg({ createDrgDetails: { compartmentId } });
-    await expect(
-      c.network.createRemotePeeringConnection({
-        createRemotePeeringConnectionDetails: { compartmentId, drgId: drg2.id },
-      }),
-    ).rejects.toMatchObject({ statusCode: 404 });
-    await sleep(50);
-    const a = (
-      await c.network.createRemotePeeringConnection({
-        createRemotePeeringConnectionDetails: { compartmentId, drgId: drg.id },
-      })
-    ).remotePeeringConnection;
-    const b = (
-      await other.network.createRemotePeeringConnection({
-        createRemotePeeringConnectionDetails: { compartmentId, drgId: drg2.id },
-      })
-    ).remotePeeringConnection;
-    await expect(
-      c.network.connectRemotePeeringConnections({
-        remotePeeringConnectionId: a.id,
-        connectRemotePeeringConnectionsDetails: { peerId: b.id, peerRegionName: 'us-chicago-1' },
-      }),
-    ).rejects.toMatchObject({ statusCode: 409, serviceCode: 'IncorrectState' });
-    await sleep(50);
-    await c.network.connectRemotePeeringConnections({
-      remotePeeringConnectionId: a.id,
-      connectRemotePeeringConnectionsDetails: { peerId: b.id, peerRegionName: 'us-chicago-1' },
-    });
-    expect(
-      (await c.network.getRemotePeeringConnection({ remotePeeringConnectionId: a.id }))
-        .remotePeeringConnection.peeringStatus,
-    ).toBe('PENDING');
-    await expect(
-      c.network.connectRemotePeeringConnections({
-        remotePeeringConnectionId: a.id,
-        connectRemotePeeringConnectionsDetails: { peerId: b.id, peerRegionName: 'us-chicago-1' },
-      }),
-    ).rejects.toMatchObject({ statusCode: 409, serviceCode: 'Conflict' });
-    await sleep(80);
-    expect(
-      (await other.network.getRemotePeeringConnection({ remotePeeringConnectionId: b.id }))
-        .remotePeeringConnection.peeringStatus,
-    ).toBe('PEERED');
-    await c.network.deleteRemotePeeringConnection({ remotePeeringConnectionId: a.id });
-    expect(
-      (await other.network.getRemotePeeringConnection({ remotePeeringConnectionId: b.id }))
-        .remotePeeringConnection.peeringStatus,
-    ).toBe('REVOKED');
-  });
-
   it('paginates lists with opc-next-page', async () => {
     for (let i = 0; i < 3; i += 1)
       await c.network.createDrg({ createDrgDetails: { compartmentId: 'ocid1.compartment.oc1..pages' } });
@@ -204,6 +147,83 @@ describe('lifecycle, pagination, errors', () => {
       }),
     ).rejects.toMatchObject({ statusCode: 400 });
     await expect(home.iam.createPolicy({ createPolicyDetails: details })).resolves.toBeDefined();
+  });
+});
+
+describe('lifecycle (hand-stepped clock)', () => {
+  let now = Date.now();
+  const timed = new FakeOci({
+    publicKeys: { [keys.keyId]: keys.publicKeyPem },
+    stepMs: 1000,
+    clock: () => now,
+  });
+  let sj: ReturnType<typeof clientsFor>;
+  let chi: ReturnType<typeof clientsFor>;
+  beforeAll(async () => {
+    await timed.start();
+    sj = clientsFor(keys.provider, timed.endpointFor(region));
+    chi = clientsFor(keys.provider, timed.endpointFor('us-chicago-1'));
+  });
+  afterAll(() => timed.stop());
+  const step = () => {
+    now += 1000;
+  };
+
+  it('walks DRG PROVISIONING → AVAILABLE and RPC NEW → PENDING → PEERED on its own', async () => {
+    const { drg } = await sj.network.createDrg({ createDrgDetails: { compartmentId } });
+    expect(drg.lifecycleState).toBe('PROVISIONING');
+    step();
+    expect((await sj.network.getDrg({ drgId: drg.id })).drg.lifecycleState).toBe('AVAILABLE');
+    const { drg: drg2 } = await chi.network.createDrg({ createDrgDetails: { compartmentId } });
+    await expect(
+      sj.network.createRemotePeeringConnection({
+        createRemotePeeringConnectionDetails: { compartmentId, drgId: drg2.id },
+      }),
+    ).rejects.toMatchObject({ statusCode: 404 });
+    step();
+    const a = (
+      await sj.network.createRemotePeeringConnection({
+        createRemotePeeringConnectionDetails: { compartmentId, drgId: drg.id },
+      })
+    ).remotePeeringConnection;
+    const b = (
+      await chi.network.createRemotePeeringConnection({
+        createRemotePeeringConnectionDetails: { compartmentId, drgId: drg2.id },
+      })
+    ).remotePeeringConnection;
+    const connect = () =>
+      sj.network.connectRemotePeeringConnections({
+        remotePeeringConnectionId: a.id,
+        connectRemotePeeringConnectionsDetails: { peerId: b.id, peerRegionName: 'us-chicago-1' },
+      });
+    await expect(connect()).rejects.toMatchObject({ statusCode: 409, serviceCode: 'IncorrectState' });
+    step();
+    await connect();
+    expect(
+      (await sj.network.getRemotePeeringConnection({ remotePeeringConnectionId: a.id }))
+        .remotePeeringConnection.peeringStatus,
+    ).toBe('PENDING');
+    await expect(connect()).rejects.toMatchObject({ statusCode: 409, serviceCode: 'Conflict' });
+    step();
+    step();
+    expect(
+      (await chi.network.getRemotePeeringConnection({ remotePeeringConnectionId: b.id }))
+        .remotePeeringConnection.peeringStatus,
+    ).toBe('PEERED');
+    await sj.network.deleteRemotePeeringConnection({ remotePeeringConnectionId: a.id });
+    expect(
+      (await chi.network.getRemotePeeringConnection({ remotePeeringConnectionId: b.id }))
+        .remotePeeringConnection.peeringStatus,
+    ).toBe('REVOKED');
+    expect(
+      (await sj.network.getRemotePeeringConnection({ remotePeeringConnectionId: a.id }))
+        .remotePeeringConnection.lifecycleState,
+    ).toBe('TERMINATING');
+    step();
+    step();
+    await expect(
+      sj.network.getRemotePeeringConnection({ remotePeeringConnectionId: a.id }),
+    ).rejects.toMatchObject({ statusCode: 404 });
   });
 });
 
