@@ -24,7 +24,6 @@ beforeEach(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 
-
 describe('signature verification', () => {
   it('accepts the SDK signature and rejects a request signed with another key', async () => {
     await expect(c.network.listDrgs({ compartmentId })).resolves.toBeDefined();
