@@ -32,6 +32,7 @@ export { validateIstioStrict } from './lint/schema/strict-validator.js';
 export type { SchemaViolation, SchemaViolationKind } from './lint/schema/schema-violation.js';
 export { lint } from './lint/lint.js';
 export type { LintDocument, LintOptions } from './lint/lint.js';
+export { levelRank } from './lint/finding.js';
 export type { Finding, Level } from './lint/finding.js';
 export { loadLintInput } from './lint/loader.js';
 export type { LintInput, InputProblem } from './lint/loader.js';

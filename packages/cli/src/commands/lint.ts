@@ -14,7 +14,7 @@ interface LintCommandOptions {
   readonly topology?: string;
 }
 
-const rank: Record<Finding['level'] | FailOn, number> = { Info: 0, Warning: 1, Error: 2, info: 0, warning: 1, error: 2 };
+const threshold: Record<FailOn, Finding['level']> = { error: 'Error', warning: 'Warning', info: 'Info' };
 
 async function declaredMesh(io: Io, file: string | undefined): Promise<DeclaredMesh | undefined | number> {
   if (file === undefined) return undefined;
@@ -57,7 +57,7 @@ function printText(io: Io, findings: readonly Finding[], text: string): void {
 export async function lintCommand(io: Io, paths: readonly string[], options: LintCommandOptions): Promise<number> {
   const mesh = await declaredMesh(io, options.topology);
   if (typeof mesh === 'number') return mesh;
-  const { formatSarif, formatText, lint, loadLintInput } = await import('@okemesh/mesh-config');
+  const { formatSarif, formatText, levelRank, lint, loadLintInput } = await import('@okemesh/mesh-config');
   const input = await loadLintInput(paths, { cwd: io.cwd });
   const findings = lint(input.documents, mesh === undefined ? {} : { mesh });
   if (options.format === 'json') printJson(io, findings);
@@ -65,7 +65,8 @@ export async function lintCommand(io: Io, paths: readonly string[], options: Lin
   else printText(io, findings, formatText(findings));
   printProblems(io, input.problems);
   if (input.problems.length > 0) return ExitCode.Usage;
-  return findings.some((f) => rank[f.level] >= rank[options.failOn]) ? ExitCode.Findings : ExitCode.Ok;
+  const failAt = levelRank[threshold[options.failOn]];
+  return findings.some((f) => levelRank[f.level] >= failAt) ? ExitCode.Findings : ExitCode.Ok;
 }
 
 export const registerLint: CommandGroup = (program, { io, setExitCode }) => {

@@ -1,7 +1,8 @@
 /** Severity as istioctl prints it. */
 export type Level = 'Error' | 'Warning' | 'Info';
 
-export const levelRank: Record<Level, number> = { Info: 0, Warning: 1, Error: 2 };
+/** Severity order: a finding fails a run when its rank reaches the threshold's (`--fail-on`). */
+export const levelRank: Readonly<Record<Level, number>> = { Info: 0, Warning: 1, Error: 2 };
 
 /** One problem found by `lint()`. */
 export interface Finding {

@@ -1,27 +1,10 @@
-import type { SourcePosition } from '../../parse.js';
 import type { LintResource } from '../resource.js';
+import { syntheticResource } from '../synthetic.js';
 import type { DeclaredMesh } from './declared-mesh.js';
 import { gatewayWorkloads } from './install-config.js';
 
-const where = (): SourcePosition => ({ line: 1, column: 1 });
-
-function synthetic(kind: string, name: string, namespace: string, labels: Record<string, string>, spec: Record<string, unknown>): LintResource {
-  return {
-    apiVersion: 'v1',
-    group: '',
-    kind,
-    name,
-    declaredNamespace: namespace,
-    namespace,
-    labels,
-    annotations: {},
-    object: { apiVersion: 'v1', kind, metadata: { name, namespace, labels }, spec },
-    spec,
-    file: '(declared)',
-    cluster: undefined,
-    locate: where,
-  };
-}
+const synthetic = (kind: string, name: string, namespace: string, labels: Record<string, string>, spec: Record<string, unknown>): LintResource =>
+  syntheticResource('(declared)', kind, name, namespace, labels, spec);
 
 /**
  * Pods and Services that the input declares without spelling them out: gateway deployments of IstioOperators and
