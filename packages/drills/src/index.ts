@@ -78,3 +78,4 @@ export type { OciAdbOptions } from './oci/adb-operations.js';
 export { runDoctor } from './doctor/doctor.js';
 export type { DoctorOptions } from './doctor/doctor.js';
 export type { DoctorCheck, DoctorFinding, DoctorStatus, OciHealth } from './doctor/finding.js';
+export { orphanWarnings } from './kube/orphans.js';

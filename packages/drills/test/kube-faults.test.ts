@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDrillError } from '../src/errors.js';
 import { selfHealWarnings } from '../src/kube/gitops.js';
+import { orphanWarnings } from '../src/kube/orphans.js';
 import { Journal } from '../src/runner/journal.js';
 import { injectFault, type InjectContext } from '../src/runner/inject.js';
 import { revertAll } from '../src/runner/revert.js';
@@ -132,5 +133,12 @@ describe('Kubernetes faults against the wire-level fake API', () => {
     const warnings = await selfHealWarnings(cluster.api, new Set(['bookinfo']));
     expect(warnings).toEqual([expect.stringMatching(/Argo CD Application argocd\/bookinfo self-heals namespace bookinfo/)]);
     expect(await selfHealWarnings(cluster.api, new Set(['other']))).toEqual([]);
+  });
+
+  it('reports objects a lost drill left behind (drill-labelled)', async () => {
+    expect(await orphanWarnings(cluster.api)).toEqual([]);
+    cluster.fake.seed({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'okemesh-cut-eastwest-dead', namespace: 'istio-system', labels: { 'okemesh.io/drill': 'dead' } }, spec: { podSelector: {} } });
+    expect(await orphanWarnings(cluster.api)).toEqual([expect.stringMatching(/NetworkPolicy istio-system\/okemesh-cut-eastwest-dead in primary-cluster was left by drill dead/)]);
+    cluster.fake.remove({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', namespace: 'istio-system', name: 'okemesh-cut-eastwest-dead' });
   });
 });

@@ -3,6 +3,7 @@ import { evaluateDrill } from '../analysis/evaluate.js';
 import { now, sleep } from '../clock.js';
 import { isDrillError } from '../errors.js';
 import { selfHealWarnings } from '../kube/gitops.js';
+import { orphanWarnings } from '../kube/orphans.js';
 import { acquireLease, type HeldLease } from '../kube/lease.js';
 import type { ProbeRun, RunningProbe } from '../probe/sample.js';
 import type { DrillResult } from '../report/result.js';
@@ -92,7 +93,7 @@ export async function runDrill(options: RunDrillOptions): Promise<DrillRun> {
       if (!api) throw new Error(`no Kubernetes API for cluster ${cluster}`);
       if (!dryRun) leases.push(await acquireLease(api, { holder: journal.id, ...options.lease }));
       const namespaces = new Set(drill.spec.faults.flatMap((f) => ('namespace' in f && 'cluster' in f && f.cluster === cluster ? [f.namespace] : [])));
-      for (const warning of await selfHealWarnings(api, namespaces)) await journal.warn(warning);
+      for (const warning of [...(await selfHealWarnings(api, namespaces)), ...(await orphanWarnings(api))]) await journal.warn(warning);
     }
     if (leases.length > 0) {
       const every = ((options.lease?.durationSeconds ?? 30) * 1_000) / 3;
