@@ -51,6 +51,16 @@ describe('the strict checks can fail', () => {
     expect(problems).toMatch(/oneOf|exclusive/);
   });
 
+  it('evaluates the CRD CEL rules: a 0s VirtualService timeout is rejected', () => {
+    const vs = {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'VirtualService',
+      metadata: { name: 'v', namespace: 'x' },
+      spec: { hosts: ['a.x.svc.cluster.local'], http: [{ route: [{ destination: { host: 'a.x.svc.cluster.local' } }], timeout: '0s' }] },
+    };
+    expect(objectProblems(vs as never).join('\n')).toMatch(/cel: \.spec\.http\[0\]\.timeout: must be a valid duration greater than 1ms/);
+  });
+
   it('rejects an invalid core object', () => {
     expect(objectProblems({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { k: 1 } } as never)).not.toEqual([]);
   });

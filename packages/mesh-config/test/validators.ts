@@ -6,12 +6,14 @@ import { Secret } from 'kubernetes-models/v1/Secret';
 import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { KubeObject } from '../src/index.js';
 import { validateIstioStrict } from '../src/index.js';
+import { celViolations } from './cel-rules.js';
 import { loadCrdValidators } from './lint/crd-reference.js';
 
 /**
  * Test-only checks every rendered object must pass:
  * - Istio kinds: @kubernetes-models/istio validate(), the library's strict validator, and an independent
- *   strict check compiled from ../shared/conformance/istio-crds/crd-all.gen.yaml (unknown fields rejected);
+ *   strict check compiled from ../shared/conformance/istio-crds/crd-all.gen.yaml (unknown fields rejected),
+ *   and the same CRDs' CEL rules (x-kubernetes-validations);
  * - core kinds: kubernetes-models validate() against the Kubernetes OpenAPI schemas.
  */
 type Model = new (data: never) => { validate(): void };
@@ -59,6 +61,7 @@ export function objectProblems(object: KubeObject): string[] {
     const crd = crdValidators.get(`${object.apiVersion}/${object.kind}`);
     if (!crd) problems.push(`crd-all.gen.yaml has no schema for ${object.apiVersion} ${object.kind}`);
     else if (!crd(plain)) problems.push(...(crd.errors ?? []).map((e) => `crd: ${e.instancePath} ${e.message ?? ''}`));
+    problems.push(...(celViolations(plain) ?? []).map((v) => `cel: ${v}`));
   }
   return problems;
 }
