@@ -53,8 +53,17 @@ function checkIdentity(ctx: AnalysisContext, cp: ControlPlaneConfig): void {
   } else if (declared?.meshId && asString(global['meshID']) && asString(global['meshID']) !== declared.meshId) {
     okm(ctx, 'OKM0002', cp.resource, `meshID "${asString(global['meshID'])}" differs from the topology's "${declared.meshId}"`, `set meshID: ${declared.meshId}`, [...gpath, 'meshID']);
   }
-  if (!asString(global['network'])) {
+  const network = asString(global['network']);
+  if (!network) {
     okm(ctx, 'OKM0002', cp.resource, 'values.global.network is not set: endpoints of other networks are treated as directly reachable', 'set the network of this cluster (one per VCN)', gpath);
+  }
+  // In a cluster directory the topology knows, identity must be that cluster's.
+  const home = declared?.clusters?.find((c) => c.name === cp.resource.cluster);
+  if (home && clusterName && dns1123Label.test(clusterName) && clusterName !== home.name) {
+    okm(ctx, 'OKM0002', cp.resource, `clusterName ${clusterName} in the directory of cluster ${home.name}`, `set clusterName: ${home.name}`, [...gpath, 'multiCluster', 'clusterName']);
+  }
+  if (home && network && network !== home.network) {
+    okm(ctx, 'OKM0002', cp.resource, `network ${network} differs from the topology's ${home.network} for ${home.name}`, `set network: ${home.network}`, [...gpath, 'network']);
   }
 }
 
