@@ -35,6 +35,16 @@ describe('CRUD semantics over the real client', () => {
     expect(status).toMatchObject({ kind: 'Status', code: 409, reason: 'AlreadyExists', message: 'configmaps "dup" already exists' });
   });
 
+  it('refuses a create that carries a resourceVersion (copied objects) with 500, like etcd storage', async () => {
+    const source = await c.core.readNamespacedSecret({ name: 'cacerts', namespace: 'istio-system' });
+    const copy = { ...source, metadata: { ...source.metadata, namespace: 'default' } };
+    const status = await statusOf(c.core.createNamespacedSecret({ namespace: 'default', body: copy }));
+    expect(status).toMatchObject({ code: 500, reason: 'InternalError' });
+    expect(status.message).toContain('resourceVersion should not be set on objects to be created');
+    const dry = await c.core.createNamespacedSecret({ namespace: 'default', dryRun: 'All', body: copy });
+    expect(dry.metadata?.name).toBe('cacerts');
+  });
+
   it('answers 404 NotFound for a missing object and for a create in a missing namespace', async () => {
     const missing = await statusOf(c.core.readNamespacedSecret({ name: 'nope', namespace: 'default' }));
     expect(missing).toMatchObject({ code: 404, reason: 'NotFound', message: 'secrets "nope" not found' });

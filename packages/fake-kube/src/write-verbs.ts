@@ -48,7 +48,13 @@ function createFrom(ctx: ApiContext, request: ApiRequest, input: KubeObject, dry
 }
 
 export function createObject(ctx: ApiContext, request: ApiRequest): ApiResponse {
-  return createFrom(ctx, request, objectBody(request), isDryRun(request.query));
+  const body = objectBody(request);
+  const dryRun = isDryRun(request.query);
+  // etcd storage refuses this with a plain error, so the API server answers 500 (dry run skips storage).
+  if (!dryRun && (body.metadata?.resourceVersion ?? '') !== '') {
+    throw new FakeKubeError('FAKE_KUBE_INTERNAL', 'Internal error occurred: resourceVersion should not be set on objects to be created');
+  }
+  return createFrom(ctx, request, body, dryRun);
 }
 
 /** Writes `next` over `current` with main-resource semantics: status is owned by the status subresource. */
