@@ -46,6 +46,27 @@ describe('fault injection and the request log', () => {
     await c.core.readNamespace({ name: 'default' });
   });
 
+  it('resets connections with dropNext and matches real writes apart from dry runs', async () => {
+    fake.dropNext({ method: 'GET', path: '/api/v1/namespaces/kube-system' });
+    await expect(c.core.readNamespace({ name: 'kube-system' })).rejects.toThrow(/socket hang up|ECONNRESET|other side closed|fetch failed|terminated/i);
+    await c.core.readNamespace({ name: 'kube-system' });
+    fake.failNext({ method: 'POST', dryRun: false, status: 500 });
+    const dry = await c.core.createNamespacedConfigMap({ namespace: 'default', dryRun: 'All', body: { metadata: { name: 'dr' } } });
+    expect(dry.metadata?.name).toBe('dr');
+    expect(await codeOf(c.core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: 'dr' } } }))).toBe(500);
+    const dropped = fake.requests().find((r) => r.status === 0);
+    expect(dropped).toMatchObject({ method: 'GET', path: '/api/v1/namespaces/kube-system', injected: true });
+  });
+
+  it('suspends (connection refused, state kept) and resumes on the same port', async () => {
+    await c.core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: 'survives' } } });
+    await fake.suspend();
+    await expect(c.core.readNamespacedConfigMap({ name: 'survives', namespace: 'default' })).rejects.toThrow(/ECONNREFUSED|fetch failed|connect/i);
+    await fake.resume();
+    const back = await c.core.readNamespacedConfigMap({ name: 'survives', namespace: 'default' });
+    expect(back.metadata?.name).toBe('survives');
+  });
+
   it('lets a test react to changes (a GitOps self-heal that reverts replicas)', async () => {
     fake.seed({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'gitops', namespace: 'default' }, spec: { replicas: 3, selector: { matchLabels: { app: 'g' } }, template: {} } });
     const seen: string[] = [];

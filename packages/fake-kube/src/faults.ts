@@ -7,6 +7,8 @@ export interface RequestMatcher {
    * characters (`/api/v1/namespaces/istio-system/secrets/*`). Any path when omitted.
    */
   readonly path?: string | RegExp;
+  /** Only dry-run requests (`true`) or only real ones (`false`); both when omitted. */
+  readonly dryRun?: boolean;
 }
 
 export interface FailureFault extends RequestMatcher {
@@ -26,6 +28,18 @@ export interface LatencyFault extends RequestMatcher {
   readonly times?: number;
 }
 
+export interface DropFault extends RequestMatcher {
+  /** How many matching requests get their connection reset (no HTTP answer); default 1. */
+  readonly times?: number;
+}
+
+/** What faults are matched against. */
+export interface RequestProbe {
+  readonly method: string;
+  readonly path: string;
+  readonly dryRun: boolean;
+}
+
 interface Armed<T> {
   readonly fault: T;
   remaining: number;
@@ -35,21 +49,35 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export function matches(matcher: RequestMatcher, method: string, path: string): boolean {
-  if (matcher.method !== undefined && matcher.method.toUpperCase() !== method) return false;
+export function matches(matcher: RequestMatcher, probe: RequestProbe): boolean {
+  if (matcher.method !== undefined && matcher.method.toUpperCase() !== probe.method) return false;
+  if (matcher.dryRun !== undefined && matcher.dryRun !== probe.dryRun) return false;
   if (matcher.path === undefined) return true;
-  if (matcher.path instanceof RegExp) return matcher.path.test(path);
+  if (matcher.path instanceof RegExp) return matcher.path.test(probe.path);
   const pattern = new RegExp(`^${matcher.path.split('*').map(escapeRegExp).join('.*')}$`);
-  return pattern.test(path);
+  return pattern.test(probe.path);
 }
 
-/** Armed failures and latencies; each matching request consumes one use. */
+/** Takes one use of the first armed fault matching the probe. */
+function takeFirst<T extends RequestMatcher>(armed: Armed<T>[], probe: RequestProbe): T | undefined {
+  const found = armed.find((a) => a.remaining > 0 && matches(a.fault, probe));
+  if (found === undefined) return undefined;
+  found.remaining -= 1;
+  return found.fault;
+}
+
+/** Armed failures, connection drops and latencies; each matching request consumes one use. */
 export class FaultPlan {
   private failures: Armed<FailureFault>[] = [];
+  private drops: Armed<DropFault>[] = [];
   private latencies: Armed<LatencyFault>[] = [];
 
   failNext(fault: FailureFault): void {
     this.failures.push({ fault, remaining: fault.times ?? 1 });
+  }
+
+  dropNext(fault: DropFault): void {
+    this.drops.push({ fault, remaining: fault.times ?? 1 });
   }
 
   addLatency(fault: LatencyFault): void {
@@ -58,14 +86,15 @@ export class FaultPlan {
 
   clear(): void {
     this.failures = [];
+    this.drops = [];
     this.latencies = [];
   }
 
   /** Total delay to apply to this request (consumes latency uses). */
-  takeLatency(method: string, path: string): number {
+  takeLatency(probe: RequestProbe): number {
     let total = 0;
     for (const armed of this.latencies) {
-      if (armed.remaining > 0 && matches(armed.fault, method, path)) {
+      if (armed.remaining > 0 && matches(armed.fault, probe)) {
         armed.remaining -= 1;
         total += armed.fault.ms;
       }
@@ -74,12 +103,15 @@ export class FaultPlan {
     return total;
   }
 
-  /** The first armed failure matching this request, consuming one use. */
-  takeFailure(method: string, path: string): FailureFault | undefined {
-    const armed = this.failures.find((a) => a.remaining > 0 && matches(a.fault, method, path));
-    if (armed === undefined) return undefined;
-    armed.remaining -= 1;
+  takeDrop(probe: RequestProbe): boolean {
+    const fault = takeFirst(this.drops, probe);
+    this.drops = this.drops.filter((a) => a.remaining > 0);
+    return fault !== undefined;
+  }
+
+  takeFailure(probe: RequestProbe): FailureFault | undefined {
+    const fault = takeFirst(this.failures, probe);
     this.failures = this.failures.filter((a) => a.remaining > 0);
-    return armed.fault;
+    return fault;
   }
 }

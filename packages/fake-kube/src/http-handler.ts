@@ -84,9 +84,15 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
     const contentType = req.headers['content-type'];
     const body = await readBody(req);
     const logged: RecordedRequest = { method, url, contentType, body, user: undefined };
-    const delay = deps.faults.takeLatency(method, url.pathname);
+    const probe = { method, path: url.pathname, dryRun: url.searchParams.has('dryRun') };
+    const delay = deps.faults.takeLatency(probe);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-    const fault = deps.faults.takeFailure(method, url.pathname);
+    if (deps.faults.takeDrop(probe)) {
+      deps.record(logged, 0, true);
+      req.socket.destroy();
+      return;
+    }
+    const fault = deps.faults.takeFailure(probe);
     if (fault !== undefined) {
       const status = failureStatus(fault.status, fault.message ?? `injected failure (${fault.status})`, fault.reason);
       sendJson(res, { status: fault.status, body: status });

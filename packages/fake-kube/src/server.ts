@@ -1,114 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:https';
+import type { Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { FakeKube, FakeKubeOptions, KubeconfigOptions } from './fake-kube.js';
 import type { TokenIssuer } from './api-request.js';
 import { TokenRegistry } from './auth.js';
 import { startCoreControllers } from './core-controllers.js';
 import { CRD_BUNDLES, customResourceDefinition } from './crds.js';
-import type { CrdBundle } from './crds.js';
 import { startControllers } from './controllers.js';
-import type { ControllerOptions } from './controllers.js';
 import { DEFAULT_VERSION } from './discovery.js';
-import type { ServerVersion } from './discovery.js';
 import { FakeKubeError } from './errors.js';
 import { FaultPlan } from './faults.js';
-import type { FailureFault, LatencyFault } from './faults.js';
 import { createRequestHandler } from './http-handler.js';
 import { buildKubeconfig, kubeconfigYaml, writeKubeconfigFile } from './kubeconfig.js';
 import type { KubeconfigDocument } from './kubeconfig.js';
 import type { KubeObject, StoredObject } from './object.js';
 import { getObjectByRef, listObjectsOfKind, removeObject, upsertObject } from './object-access.js';
-import type { ListFilter, ObjectRef } from './object-access.js';
 import { logEntry } from './request-log.js';
 import type { RequestLogEntry } from './request-log.js';
 import { ResourceRegistry } from './resource-registry.js';
 import { builtin } from './resources.js';
-import type { ResourceType } from './resources.js';
 import { ObjectStore } from './store.js';
-import type { StoreEventType } from './store.js';
 import { generateClusterTls, signToken } from './tls.js';
 import { WatchHub } from './watch.js';
-
-export interface FakeKubeOptions {
-  /** Cluster name: kubeconfig default context name, certificate CN and SAN. Default `fake-kube`. */
-  readonly name?: string;
-  /** Admin bearer token. Default: 32 random bytes, hex. */
-  readonly token?: string;
-  /** Extra namespaces created at start (`default`, `kube-system`, `kube-public`, `kube-node-lease` always exist). */
-  readonly namespaces?: readonly string[];
-  /** Ready, schedulable nodes created at start. Default none. */
-  readonly nodes?: readonly string[];
-  /** Opt-in workload simulation (Deployments, StatefulSets, Endpoints, pod readiness). Default off. */
-  readonly controllers?: boolean | ControllerOptions;
-  /** CustomResourceDefinitions installed at start. Default `['istio', 'argocd']`; `[]` for a bare cluster. */
-  readonly crds?: readonly CrdBundle[];
-  /** What `/version` reports. Default v1.31.1. */
-  readonly version?: ServerVersion;
-}
-
-export interface KubeconfigOptions {
-  /** Context name; default the cluster name. */
-  readonly context?: string;
-  readonly namespace?: string;
-  /** Bearer token to embed instead of the admin token. */
-  readonly token?: string;
-}
-
-/** One stored change, as `onChange` reports it. */
-export interface ObjectChange {
-  readonly type: StoreEventType;
-  readonly resource: ResourceType;
-  readonly object: StoredObject;
-}
-
-export interface LoadBalancerIngress {
-  readonly ip?: string;
-  readonly hostname?: string;
-}
-
-/** One running fake cluster. */
-export interface FakeKube {
-  readonly name: string;
-  /** `https://127.0.0.1:<port>`. */
-  readonly server: string;
-  readonly port: number;
-  /** Admin bearer token. */
-  readonly token: string;
-  /** PEM of the cluster CA that signed the serving certificate. */
-  readonly caPem: string;
-  kubeconfig(options?: KubeconfigOptions): KubeconfigDocument;
-  kubeconfigYaml(options?: KubeconfigOptions): string;
-  /** Writes a single-context kubeconfig (mode 0600). */
-  writeKubeconfig(path: string, options?: KubeconfigOptions): Promise<void>;
-  /** Creates or replaces objects directly (no HTTP, no log); creates missing namespaces; keeps `status`. */
-  seed(...objects: KubeObject[]): StoredObject[];
-  get(ref: ObjectRef): StoredObject | undefined;
-  list(apiVersion: string, kind: string, filter?: ListFilter): StoredObject[];
-  /** Deletes directly (garbage collection of dependents still runs); false when absent. */
-  remove(ref: ObjectRef): boolean;
-  /** Sets `status.loadBalancer.ingress` of a Service, as a cloud controller would. */
-  setLoadBalancerIngress(namespace: string, name: string, ingress: readonly LoadBalancerIngress[]): StoredObject;
-  /** Accepts another bearer token; `readOnly` identities get 403 Forbidden on writes. */
-  addToken(token: string, options?: { readonly user?: string; readonly readOnly?: boolean }): void;
-  /** Every request received so far, oldest first. */
-  requests(): readonly RequestLogEntry[];
-  /** POST/PUT/PATCH/DELETE requests; dry runs are left out unless `includeDryRun`. */
-  mutatingRequests(options?: { readonly includeDryRun?: boolean }): readonly RequestLogEntry[];
-  clearRequests(): void;
-  /** Fails the next matching request(s) with a `Status` of the given HTTP code. */
-  failNext(fault: FailureFault): void;
-  /** Delays matching requests. */
-  addLatency(fault: LatencyFault): void;
-  clearFaults(): void;
-  /**
-   * Calls `listener` synchronously after every stored change (API writes, controllers, seeds, removals);
-   * the listener may write back through `seed`/`remove` (e.g. to play a GitOps self-heal). Returns an unsubscribe.
-   */
-  onChange(listener: (change: ObjectChange) => void): () => void;
-  /** Resolves once the controllers have nothing queued and no pod is waiting to become Ready. */
-  settled(timeoutMs?: number): Promise<void>;
-  close(): Promise<void>;
-}
 
 const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
@@ -178,10 +92,13 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
     },
   });
   const server = createServer({ key: tls.serverKeyPem, cert: tls.serverCertPem }, handler);
-  const port = await new Promise<number>((resolve, reject) => {
-    server.once('error', (error) => reject(new FakeKubeError('FAKE_KUBE_START_FAILED', `fake-kube ${name} could not listen: ${error.message}`, undefined, { cause: error })));
-    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
-  });
+  const port = await listen(server, 0, name);
+  const stopListening = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      watches.endStreams();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
   const url = `https://127.0.0.1:${port}`;
   const target = { name, server: url, caPem: tls.caPem, token: adminToken };
   const kubeconfig = (o: KubeconfigOptions = {}): KubeconfigDocument =>
@@ -212,6 +129,7 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
       log.length = 0;
     },
     failNext: (fault) => faults.failNext(fault),
+    dropNext: (fault) => faults.dropNext(fault),
     addLatency: (fault) => faults.addLatency(fault),
     clearFaults: () => faults.clear(),
     onChange: (listener) => store.subscribe((event) => listener({ type: event.type, resource: event.resource, object: event.object })),
@@ -222,16 +140,29 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     },
+    suspend: stopListening,
+    async resume() {
+      if (!server.listening) await listen(server, port, name);
+    },
     async close() {
       controller?.stop();
       stopCore();
       watches.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await stopListening();
     },
   };
+}
+
+function listen(server: Server, port: number, name: string): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const onError = (error: Error): void =>
+      reject(new FakeKubeError('FAKE_KUBE_START_FAILED', `fake-kube ${name} could not listen: ${error.message}`, undefined, { cause: error }));
+    server.once('error', onError);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', onError);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
 }
 
 /** Starts several independent fake clusters at once (one HTTPS server and CA each). */

@@ -71,9 +71,14 @@ export class WatchHub {
     });
   }
 
-  close(): void {
-    this.unsubscribe();
+  /** Ends every open watch stream (clients see the stream close and re-watch). */
+  endStreams(): void {
     for (const w of this.watchers) w.end();
     this.watchers.clear();
+  }
+
+  close(): void {
+    this.unsubscribe();
+    this.endStreams();
   }
 }
