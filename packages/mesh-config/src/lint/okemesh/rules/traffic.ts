@@ -69,7 +69,8 @@ function checkDestinationRule(ctx: AnalysisContext, dr: LintResource, multi: boo
     const enabled = locality === undefined ? multi : asJson(locality)['enabled'] !== false;
     if (enabled) okm(ctx, 'OKM0041', dr, 'consistentHash with locality load balancing (on by default): proxies see different endpoint sets, so the same key lands on different hosts', 'set loadBalancer.localityLbSetting.enabled: false next to consistentHash, or use simple', [...path, 'loadBalancer', 'consistentHash']);
   }
-  if (multi && !all.some(({ policy }) => policy['outlierDetection'] !== undefined)) {
+  // Wildcard rules (e.g. mesh-wide `*.local` TLS settings) do not route a service; they need no ejection policy.
+  if (multi && !host.startsWith('*') && !all.some(({ policy }) => policy['outlierDetection'] !== undefined)) {
     okm(ctx, 'OKM0040', dr, `DestinationRule for ${host} has no outlierDetection: unhealthy endpoints are never ejected, so traffic never fails over to another cluster`, 'add trafficPolicy.outlierDetection (e.g. consecutive5xxErrors: 5, interval: 10s, baseEjectionTime: 30s)', ['spec', 'trafficPolicy']);
   }
 }
