@@ -136,7 +136,7 @@ export type MessageArg = string | number | readonly (string | number)[];
 
 function render(verb: string, arg: MessageArg | undefined): string {
   if (arg === undefined) return `%!${verb}(MISSING)`;
-  if (Array.isArray(arg)) return `[${arg.map((a) => String(a)).join(' ')}]`;
+  if (Array.isArray(arg)) return `[${arg.map((a) => (verb === 'q' ? JSON.stringify(String(a)) : String(a))).join(' ')}]`;
   return verb === 'q' ? JSON.stringify(String(arg)) : String(arg);
 }
 

@@ -27,5 +27,6 @@ describe('IST messages', () => {
   it('fills Go fmt verbs like istioctl', () => {
     expect(formatTemplate('Referenced %s not found: %q', ['host', 'a.b'])).toBe('Referenced host not found: "a.b"');
     expect(formatTemplate('ports %v, port %d, 100%%', [[80, 443], 8080])).toBe('ports [80 443], port 8080, 100%');
+    expect(formatTemplate('clusters %q', [['a', 'b']])).toBe('clusters ["a" "b"]');
   });
 });
