@@ -1,11 +1,11 @@
-import { jsonEqual, readPath } from './object.js';
+import { jsonEqual, objectKey, readPath, splitKey } from './object.js';
 import type { StoredObject } from './object.js';
+import { randomSuffix, templateHash } from './names.js';
 import type { PodLifecycle } from './pod-lifecycle.js';
-import { objectKey, ReconcileQueue, splitKey } from './reconcile-queue.js';
+import { ReconcileQueue } from './reconcile-queue.js';
 import { builtin } from './resources.js';
 import type { ObjectStore, StoreEvent } from './store.js';
-import { deploymentStatus, desiredReplicas, isOwnedBy, isPodReady, podFor, replicaSetFor, templateHash } from './workload.js';
-import { randomSuffix } from './write-verbs.js';
+import { deploymentStatus, desiredReplicas, isOwnedBy, isPodReady, podFor, replicaSetFor } from './workload.js';
 
 const DEPLOYMENTS = builtin('apps', 'v1', 'deployments');
 const REPLICASETS = builtin('apps', 'v1', 'replicasets');

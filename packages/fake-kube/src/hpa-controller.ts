@@ -1,6 +1,6 @@
-import { jsonEqual, readPath } from './object.js';
+import { jsonEqual, kubeTimestamp, objectKey, readPath, splitKey } from './object.js';
 import type { StoredObject } from './object.js';
-import { objectKey, ReconcileQueue, splitKey } from './reconcile-queue.js';
+import { ReconcileQueue } from './reconcile-queue.js';
 import { builtin } from './resources.js';
 import type { ResourceType } from './resources.js';
 import type { ObjectStore, StoreEvent } from './store.js';
@@ -73,7 +73,7 @@ export class HpaController {
     const desired = Math.min(Math.max(current, min), max);
     if (desired !== current) {
       this.store.update(targetType, { ...target, spec: { ...(target['spec'] as object), replicas: desired } });
-      this.lastScale.set(key, new Date().toISOString().replace(/\.\d+Z$/, 'Z'));
+      this.lastScale.set(key, kubeTimestamp());
     }
     const reason = desired > current ? 'TooFewReplicas' : desired < current ? 'TooManyReplicas' : 'DesiredWithinRange';
     this.writeStatus(hpa, {

@@ -1,4 +1,5 @@
 import { FakeKubeError } from './errors.js';
+import { objectKey } from './object.js';
 import type { StoredObject } from './object.js';
 
 export interface Page {
@@ -9,7 +10,7 @@ export interface Page {
 }
 
 function keyOf(object: StoredObject): string {
-  return `${object.metadata.namespace ?? ''}/${object.metadata.name}`;
+  return objectKey(object.metadata.namespace, object.metadata.name);
 }
 
 function decodeToken(token: string): string {

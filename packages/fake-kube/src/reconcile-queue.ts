@@ -33,13 +33,3 @@ export class ReconcileQueue {
     for (const key of keys) this.reconcile(key);
   }
 }
-
-/** `namespace/name` keys. */
-export function objectKey(namespace: string | undefined, name: string): string {
-  return `${namespace ?? ''}/${name}`;
-}
-
-export function splitKey(key: string): { readonly namespace: string; readonly name: string } {
-  const slash = key.indexOf('/');
-  return { namespace: key.slice(0, slash), name: key.slice(slash + 1) };
-}

@@ -1,10 +1,11 @@
-import { isRecord, jsonEqual, readPath } from './object.js';
+import { isRecord, jsonEqual, objectKey, readPath, splitKey } from './object.js';
 import type { StoredObject } from './object.js';
+import { templateHash } from './names.js';
 import type { PodLifecycle } from './pod-lifecycle.js';
-import { objectKey, ReconcileQueue, splitKey } from './reconcile-queue.js';
+import { ReconcileQueue } from './reconcile-queue.js';
 import { builtin } from './resources.js';
 import type { ObjectStore, StoreEvent } from './store.js';
-import { desiredReplicas, isOwnedBy, isPodReady, ownerReference, templateHash, templateLabels } from './workload.js';
+import { desiredReplicas, isOwnedBy, isPodReady, ownerReference, templateLabels } from './workload.js';
 
 const STATEFULSETS = builtin('apps', 'v1', 'statefulsets');
 const PODS = builtin('', 'v1', 'pods');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { FakeKubeError } from './errors.js';
-import { clone, jsonEqual, specOf } from './object.js';
+import { clone, jsonEqual, kubeTimestamp, objectKey, specOf } from './object.js';
 import type { KubeObject, ObjectMeta, StoredObject } from './object.js';
 import { builtin, storageKey } from './resources.js';
 import type { ResourceType } from './resources.js';
@@ -29,10 +29,6 @@ export interface DeletePreconditions {
 }
 
 const NAMESPACES = builtin('', 'v1', 'namespaces');
-
-function objectKey(namespace: string | undefined, name: string): string {
-  return `${namespace ?? ''}/${name}`;
-}
 
 function hasGeneration(type: ResourceType): boolean {
   return type.topLevelFields === undefined || type.topLevelFields.includes('spec');
@@ -125,7 +121,7 @@ export class ObjectStore {
         ...(namespace === undefined ? {} : { namespace }),
         uid: randomUUID(),
         resourceVersion: options.dryRun === true ? '' : this.bump(),
-        creationTimestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+        creationTimestamp: kubeTimestamp(),
         ...(hasGeneration(type) ? { generation: 1 } : {}),
       },
     }) as StoredObject;

@@ -2,7 +2,7 @@ import { isDryRun, objectBody, parseJsonBody, requireName, served } from './api-
 import type { ApiContext, ApiRequest, ApiResponse } from './api-request.js';
 import { FakeKubeError } from './errors.js';
 import { applyPatch, parsePatchBody, patchTypeOf } from './merge-patch.js';
-import { isRecord, readPath } from './object.js';
+import { isRecord, kubeTimestamp, readPath } from './object.js';
 import type { KubeObject, StoredObject } from './object.js';
 import { selectorText } from './selector.js';
 
@@ -133,11 +133,11 @@ export function handleToken(ctx: ApiContext, request: ApiRequest): ApiResponse {
     body: {
       kind: 'TokenRequest',
       apiVersion: 'authentication.k8s.io/v1',
-      metadata: { name, namespace, creationTimestamp: now.toISOString().replace(/\.\d+Z$/, 'Z') },
+      metadata: { name, namespace, creationTimestamp: kubeTimestamp(now) },
       spec: { audiences: audienceList, expirationSeconds, boundObjectRef: readPath(body, 'spec.boundObjectRef') ?? null },
       status: {
         token,
-        expirationTimestamp: new Date(now.getTime() + expirationSeconds * 1000).toISOString().replace(/\.\d+Z$/, 'Z'),
+        expirationTimestamp: kubeTimestamp(new Date(now.getTime() + expirationSeconds * 1000)),
       },
     },
   };

@@ -1,14 +1,5 @@
-import { createHash } from 'node:crypto';
-import { isRecord, readPath } from './object.js';
+import { isRecord, kubeTimestamp, readPath } from './object.js';
 import type { KubeObject, OwnerReference, StoredObject } from './object.js';
-
-const HASH_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
-
-/** A stable 10-character `pod-template-hash` of a pod template, in the API server's safe alphabet. */
-export function templateHash(template: unknown): string {
-  const digest = createHash('sha256').update(JSON.stringify(template ?? {})).digest();
-  return Array.from(digest.subarray(0, 10), (b) => HASH_ALPHABET[b % HASH_ALPHABET.length]).join('');
-}
 
 export function desiredReplicas(workload: KubeObject): number {
   const replicas = readPath(workload, 'spec.replicas');
@@ -74,7 +65,7 @@ export function podFor(replicaSet: StoredObject, suffix: string): KubeObject {
 
 /** The pod after its containers started and its readiness probe passed. */
 export function readyPod(pod: StoredObject, podIP: string): StoredObject {
-  const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const now = kubeTimestamp();
   const containers = readPath(pod, 'spec.containers');
   const names = Array.isArray(containers) ? containers.map((c) => (isRecord(c) ? String(c['name']) : 'main')) : [];
   return {
@@ -106,7 +97,7 @@ export function deploymentStatus(deployment: StoredObject, pods: readonly Stored
           status: wanted,
           reason: available ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable',
           message: available ? 'Deployment has minimum availability.' : 'Deployment does not have minimum availability.',
-          lastTransitionTime: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+          lastTransitionTime: kubeTimestamp(),
         };
   // Zero counts are omitted, as the real API server's omitempty serialization does.
   const counts = { replicas: pods.length, updatedReplicas: pods.length, readyReplicas: ready, availableReplicas: ready, unavailableReplicas: Math.max(0, desired - ready) };

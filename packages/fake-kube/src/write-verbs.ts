@@ -1,22 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { isDryRun, objectBody, parseJsonBody, requireName, served } from './api-request.js';
 import type { ApiContext, ApiRequest, ApiResponse } from './api-request.js';
 import { applyDefaults } from './defaults.js';
+import { randomSuffix } from './names.js';
 import { FakeKubeError } from './errors.js';
 import { applyPatch, parsePatchBody, patchTypeOf } from './merge-patch.js';
-import { isRecord } from './object.js';
+import { isRecord, kubeTimestamp } from './object.js';
 import type { KubeObject, StoredObject } from './object.js';
 import { listDocument, selectObjects } from './read-verbs.js';
 import type { ResourceType } from './resources.js';
 import { successStatus } from './status.js';
 import { checkFields, checkImmutable, parseFieldValidation, validateObject } from './validation.js';
-
-const NAME_CHARS = 'bcdfghjklmnpqrstvwxz2456789';
-
-/** `generateName` suffix: five characters from the API server's alphabet (no vowels, no look-alikes). */
-export function randomSuffix(length = 5): string {
-  return Array.from(randomBytes(length), (b) => NAME_CHARS[b % NAME_CHARS.length]).join('');
-}
 
 function hasStatusSubresource(type: ResourceType): boolean {
   return type.subresources.includes('status');
@@ -113,7 +106,7 @@ interface DeleteOptionsBody {
 function deleteResponse(request: ApiRequest, deleted: StoredObject): ApiResponse {
   const { type } = request;
   if (type.group === '' && (type.resource === 'pods' || type.resource === 'namespaces')) {
-    const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    const now = kubeTimestamp();
     const body: StoredObject = { ...served(request, deleted), metadata: { ...deleted.metadata, deletionTimestamp: now } };
     if (type.resource === 'namespaces') body['status'] = { phase: 'Terminating' };
     return { status: 200, body };
