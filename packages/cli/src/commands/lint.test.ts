@@ -50,6 +50,14 @@ describe('okemesh lint', () => {
     expect(io.out()).toMatch(/1 finding\(s\): 1 error\(s\)/);
   });
 
+  it('colours findings by level on a TTY', async () => {
+    const dir = await workdir({ 'dr.yaml': badDestinationRule });
+    const io = bufferIo(dir, true);
+    expect(await run(['lint', 'dr.yaml'], io)).toBe(1);
+    const errorLine = io.out().split('\n').find((l) => l.includes('[IST0106]')) ?? '';
+    expect(errorLine.startsWith('\u001b[31m')).toBe(true);
+  });
+
   it('exits 0 on clean input and skips unknown kinds', async () => {
     const dir = await workdir({ 'ok.yaml': `${service}---\napiVersion: example.com/v1\nkind: Widget\nmetadata: { name: w }\nspec: { anything: 1 }\n` });
     const io = bufferIo(dir);

@@ -37,21 +37,19 @@ function printProblems(io: Io, problems: readonly InputProblem[]): void {
   }
 }
 
-function printText(io: Io, findings: readonly Finding[], text: string): void {
-  const colour = { Error: 'red', Warning: 'yellow', Info: 'cyan' } as const;
+/** The text format, coloured by level on a TTY (each finding line starts with `[cluster] Level [CODE]`). */
+function printText(io: Io, text: string): void {
   if (!io.color) {
     io.stdout(text);
     return;
   }
-  const lines = text.split('\n');
-  io.stdout(
-    lines
-      .map((line) => {
-        const level = findings.find((f) => line.includes(`${f.level} [${f.code}]`))?.level;
-        return level ? paint(io, colour[level], line) : line.startsWith('  hint:') ? paint(io, 'dim', line) : line;
-      })
-      .join('\n'),
-  );
+  const colour = { Error: 'red', Warning: 'yellow', Info: 'cyan' } as const;
+  const coloured = text.split('\n').map((line) => {
+    const level = /^(?:\[[^\]]*\] )?(Error|Warning|Info) \[/.exec(line)?.[1] as keyof typeof colour | undefined;
+    if (level) return paint(io, colour[level], line);
+    return line.startsWith('  hint:') ? paint(io, 'dim', line) : line;
+  });
+  io.stdout(coloured.join('\n'));
 }
 
 export async function lintCommand(io: Io, paths: readonly string[], options: LintCommandOptions): Promise<number> {
@@ -62,7 +60,7 @@ export async function lintCommand(io: Io, paths: readonly string[], options: Lin
   const findings = lint(input.documents, mesh === undefined ? {} : { mesh });
   if (options.format === 'json') printJson(io, findings);
   else if (options.format === 'sarif') printJson(io, formatSarif(findings));
-  else printText(io, findings, formatText(findings));
+  else printText(io, formatText(findings));
   printProblems(io, input.problems);
   if (input.problems.length > 0) return ExitCode.Usage;
   const failAt = levelRank[threshold[options.failOn]];
