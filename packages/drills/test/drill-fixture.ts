@@ -15,7 +15,7 @@ export function shortDrill(topology: Topology, url: string, spec: Partial<DrillI
       kind: 'Drill',
       metadata: { name: 'reviews-down' },
       spec: {
-        steadyState: { duration: '200ms' },
+        steadyState: { duration: '200ms', minSuccess: 90 },
         probes: [{ type: 'http', name: 'journey', url, rate: 100, mode: 'keepalive' }],
         faults: [{ type: 'scale-deployment', cluster: 'primary-cluster', namespace: 'bookinfo', name: 'reviews' }],
         hold: '800ms',

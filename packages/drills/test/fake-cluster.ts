@@ -13,7 +13,7 @@ export async function fakeCluster(name: string, namespaces: readonly string[] = 
   const fake = await startFakeKube({ name, namespaces, nodes: [`${name}-node-1`, `${name}-node-2`, `${name}-node-3`], controllers: { podReadyDelayMs: 20 } });
   const config = new KubeConfig();
   config.loadFromString(fake.kubeconfigYaml());
-  return { fake, api: clientNodeApi(name, config) };
+  return { fake, api: await clientNodeApi(name, config) };
 }
 
 export function deployment(namespace: string, name: string, replicas: number, labels: Record<string, string> = { app: name }): KubeObject {

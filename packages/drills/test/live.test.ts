@@ -23,7 +23,7 @@ async function topology() {
 describe.skipIf(!live)('live clusters (OKEMESH_LIVE_KUBE=1)', () => {
   it('doctor reaches every cluster of the topology', async () => {
     const t = await topology();
-    const apis = kubeApisFromContexts(t.spec.clusters.map((c) => ({ cluster: c.name, context: c.kubeContext })));
+    const apis = await kubeApisFromContexts(t.spec.clusters.map((c) => ({ cluster: c.name, context: c.kubeContext })));
     const findings = await runDoctor({ topology: t, apis });
     const unreachable = findings.filter((f) => f.message.startsWith('cluster unreachable'));
     expect(unreachable).toEqual([]);
@@ -31,7 +31,7 @@ describe.skipIf(!live)('live clusters (OKEMESH_LIVE_KUBE=1)', () => {
 
   it('dry-runs the east-west scenario server-side: targets resolve, nothing is mutated', async () => {
     const t = await topology();
-    const apis = kubeApisFromContexts(t.spec.clusters.map((c) => ({ cluster: c.name, context: c.kubeContext })));
+    const apis = await kubeApisFromContexts(t.spec.clusters.map((c) => ({ cluster: c.name, context: c.kubeContext })));
     const drill = scenarioDrill('east-west-failure', t, { url: 'https://example.invalid/' });
     const run = await runDrill({ drill, topology: t, deps: { apis }, journalPath: join(await mkdtemp(join(tmpdir(), 'okemesh-live-')), 'journal.json'), dryRun: true });
     expect(run.journal.data.mutations).toEqual([]);

@@ -46,7 +46,7 @@ async function failoverDrill(bed: Bed, stop: Step[], options: { beforeFault?: ()
       kind: 'Drill',
       metadata: { name: 'pg-failover' },
       spec: {
-        steadyState: { duration: '600ms' },
+        steadyState: { duration: '600ms', minSuccess: 90 },
         probes: [{ type: 'http', name: 'app', url: bed.url, rate: 100, timeout: '1s' }],
         faults: [
           ...stop.map((f) => ({ type: 'command' as const, ...f })),

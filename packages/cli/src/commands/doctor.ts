@@ -24,7 +24,7 @@ export async function doctor(io: Io, options: DoctorOptions): Promise<number> {
   const apis = new Map<string, KubeApi>();
   for (const cluster of topology.spec.clusters) {
     try {
-      const one = drills.kubeApisFromContexts([{ cluster: cluster.name, context: cluster.kubeContext }], options.kubeconfig);
+      const one = await drills.kubeApisFromContexts([{ cluster: cluster.name, context: cluster.kubeContext }], options.kubeconfig);
       for (const [name, api] of one) apis.set(name, api);
     } catch {
       // A context missing from the kubeconfig is reported by the doctor as a failed check.

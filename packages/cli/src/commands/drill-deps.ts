@@ -17,7 +17,7 @@ export async function faultDeps(
 ): Promise<FaultDeps> {
   const drills = await import('@okemesh/drills');
   const wanted = new Set(options.clusters);
-  const apis = drills.kubeApisFromContexts(
+  const apis = await drills.kubeApisFromContexts(
     topology.spec.clusters.filter((c) => wanted.has(c.name)).map((c) => ({ cluster: c.name, context: c.kubeContext })),
     options.kubeconfig,
   );

@@ -112,7 +112,7 @@ describe('okemesh drill', () => {
     const journal = await drills.Journal.create(join(dir, 'crashed.json'), { drill: 'x', scenario: null, topology: 'bookinfo', dryRun: false });
     const ref = { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'bookinfo', name: 'reviews' };
     await journal.begin(0, 'scale reviews to 0', null, { type: 'restore-replicas', cluster: 'primary-cluster', ref, replicas: 2 });
-    await drills.clientNodeApi('primary-cluster', config).patch(ref, { spec: { replicas: 0 } }, false);
+    await (await drills.clientNodeApi('primary-cluster', config)).patch(ref, { spec: { replicas: 0 } }, false);
     const buf = bufferIo(dir);
     expect(await run(['drill', 'recover', 'crashed.json', '--kubeconfig', join(dir, 'kubeconfig')], buf.io)).toBe(0);
     expect(buf.out()).toContain('1 mutation(s) reverted');

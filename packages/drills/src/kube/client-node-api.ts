@@ -1,4 +1,4 @@
-import { KubeConfig, KubernetesObjectApi, PatchStrategy, type KubernetesObject } from '@kubernetes/client-node';
+import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node';
 import type { KubeApi, KubeObject, ListRef, ObjectRef } from './object.js';
 import { statusOf } from './object.js';
 
@@ -13,8 +13,12 @@ function header(ref: ObjectRef) {
   };
 }
 
-/** A {@link KubeApi} over @kubernetes/client-node's generic object API for one kubeconfig context. */
-export function clientNodeApi(cluster: string, kubeConfig: KubeConfig): KubeApi {
+/**
+ * A {@link KubeApi} over @kubernetes/client-node's generic object API for one kubeconfig context. The client
+ * (heavy: ~1 s to import) is loaded on first use, so `okemesh probe` never pays for it.
+ */
+export async function clientNodeApi(cluster: string, kubeConfig: KubeConfig): Promise<KubeApi> {
+  const { KubernetesObjectApi, PatchStrategy } = await import('@kubernetes/client-node');
   const api = KubernetesObjectApi.makeApiClient(kubeConfig);
   const asObject = (value: KubernetesObject) => value as unknown as KubeObject;
   return {
@@ -61,17 +65,18 @@ export function clientNodeApi(cluster: string, kubeConfig: KubeConfig): KubeApi 
 }
 
 /** Loads the default kubeconfig (or `file`) and returns one API per topology cluster, by kubeconfig context. */
-export function kubeApisFromContexts(
+export async function kubeApisFromContexts(
   contexts: readonly { readonly cluster: string; readonly context: string }[],
   file?: string,
-): Map<string, KubeApi> {
+): Promise<Map<string, KubeApi>> {
+  const { KubeConfig } = await import('@kubernetes/client-node');
   const apis = new Map<string, KubeApi>();
   for (const { cluster, context } of contexts) {
     const config = new KubeConfig();
     if (file) config.loadFromFile(file);
     else config.loadFromDefault();
     config.setCurrentContext(context);
-    apis.set(cluster, clientNodeApi(cluster, config));
+    apis.set(cluster, await clientNodeApi(cluster, config));
   }
   return apis;
 }
