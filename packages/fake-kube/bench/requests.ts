@@ -1,7 +1,8 @@
 // Request-handling benchmark: per-request cost of typical verbs against the fake, as ratios to GET /healthz
 // (TLS + HTTP only, no auth, no store) measured in the same run on the same keep-alive connection.
+// Imports the package by name: the built dist at run time, the source for typecheck (customConditions).
 import { Agent, request } from 'node:https';
-import { startFakeKube } from '../dist/index.js';
+import { startFakeKube } from '@okemesh/fake-kube';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 400);
 const fake = await startFakeKube({ name: 'bench' });

@@ -20,7 +20,7 @@ export interface CoreControllerDeps {
   readonly store: ObjectStore;
   readonly caPem: string;
   readonly issuer: TokenIssuer;
-  readonly registry: TokenRegistry;
+  readonly tokenRegistry: TokenRegistry;
   readonly resources: ResourceRegistry;
 }
 
@@ -118,7 +118,7 @@ export function startCoreControllers(deps: CoreControllerDeps): () => void {
       if (resource.resource === 'secrets' && resource.group === '') {
         const key = `${object.metadata.namespace ?? ''}/${object.metadata.name}`;
         const token = secretTokens.get(key);
-        if (token !== undefined) deps.registry.remove(token);
+        if (token !== undefined) deps.tokenRegistry.remove(token);
         secretTokens.delete(key);
       }
       if (resource.resource === 'serviceaccounts' && resource.group === '') removeTokenSecrets(object);
@@ -128,6 +128,12 @@ export function startCoreControllers(deps: CoreControllerDeps): () => void {
     if (resource.group !== '') return;
     if (resource.resource === 'namespaces' && type === 'ADDED') onNamespace(object);
     if (resource.resource === 'secrets') onSecret(object);
+    // A token Secret created before its ServiceAccount is filled once the account exists.
+    if (resource.resource === 'serviceaccounts' && type === 'ADDED') {
+      for (const secret of store.list(core('secrets'), object.metadata.namespace)) {
+        if (secret.metadata.annotations?.[SA_NAME] === object.metadata.name) onSecret(secret);
+      }
+    }
   };
   return store.subscribe(onEvent);
 }

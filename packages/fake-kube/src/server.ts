@@ -43,11 +43,11 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
   const tls = await generateClusterTls(name);
   const store = new ObjectStore();
   const resources = new ResourceRegistry();
-  const registry = new TokenRegistry((account) => {
+  const tokenRegistry = new TokenRegistry((account) => {
     const found = store.get(builtin('', 'v1', 'serviceaccounts'), account.namespace, account.name);
     return found?.metadata.uid === account.uid;
   });
-  registry.add(adminToken, { user: 'system:admin', readOnly: false });
+  tokenRegistry.add(adminToken, { user: 'system:admin', readOnly: false });
   const issuer: TokenIssuer = {
     issue(req) {
       const iat = Math.floor(Date.now() / 1000);
@@ -62,11 +62,11 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
         'kubernetes.io': { namespace: req.namespace, serviceaccount: { name: req.serviceAccount, uid: req.uid } },
       });
       const serviceAccount = { namespace: req.namespace, name: req.serviceAccount, uid: req.uid };
-      if (req.register) registry.add(token, { user: sub, readOnly: false, serviceAccount });
+      if (req.register) tokenRegistry.add(token, { user: sub, readOnly: false, serviceAccount });
       return token;
     },
   };
-  const stopCore = startCoreControllers({ store, caPem: tls.caPem, issuer, registry, resources });
+  const stopCore = startCoreControllers({ store, caPem: tls.caPem, issuer, tokenRegistry, resources });
   const seed = (object: KubeObject): StoredObject => upsertObject(store, resources, object);
   const watches = new WatchHub(store);
   for (const ns of [...SYSTEM_NAMESPACES, ...(options.namespaces ?? [])]) {
@@ -81,7 +81,7 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
   let seq = 0;
   const handler = createRequestHandler({
     ctx: { store, tokens: issuer },
-    tokens: registry,
+    tokens: tokenRegistry,
     faults,
     watches,
     resources,
@@ -122,7 +122,7 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
       const current = store.require(services, namespace, serviceName);
       return store.update(services, { ...current, status: { loadBalancer: { ingress: ingress.map((i) => ({ ...i })) } } });
     },
-    addToken: (token, o = {}) => registry.add(token, { user: o.user ?? 'fake-user', readOnly: o.readOnly ?? false }),
+    addToken: (token, o = {}) => tokenRegistry.add(token, { user: o.user ?? 'fake-user', readOnly: o.readOnly ?? false }),
     requests: () => [...log],
     mutatingRequests: (o = {}) => log.filter((e) => e.mutating && (o.includeDryRun === true || !e.dryRun)),
     clearRequests: () => {

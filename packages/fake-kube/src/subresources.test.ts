@@ -82,6 +82,16 @@ describe('subresources: scale, TokenRequest, ServiceAccount token Secrets', () =
     expect(await codeOf(viaSecret.core.readNamespace({ name: 'istio-system' }))).toBe(401);
   });
 
+  it('fills a token Secret created before its ServiceAccount once the account exists', async () => {
+    await c.core.createNamespacedSecret({
+      namespace: 'default',
+      body: { metadata: { name: 'early-token', annotations: { 'kubernetes.io/service-account.name': 'late' } }, type: 'kubernetes.io/service-account-token' },
+    });
+    expect((await c.core.readNamespacedSecret({ name: 'early-token', namespace: 'default' })).data?.['token']).toBeUndefined();
+    await c.core.createNamespacedServiceAccount({ namespace: 'default', body: { metadata: { name: 'late' } } });
+    expect((await c.core.readNamespacedSecret({ name: 'early-token', namespace: 'default' })).data?.['token']).toBeDefined();
+  });
+
   it('revokes ServiceAccount tokens and token Secrets when the ServiceAccount is deleted', async () => {
     await c.core.createNamespacedServiceAccount({ namespace: 'default', body: { metadata: { name: 'short-lived' } } });
     const tr = await c.core.createNamespacedServiceAccountToken({ name: 'short-lived', namespace: 'default', body: { spec: { audiences: [] } } });
