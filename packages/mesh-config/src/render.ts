@@ -17,9 +17,21 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
  */
 export function render(topology: Topology, options: RenderOptions = {}): Bundle {
   if (topology.spec.clusters.length === 0) {
-    throw new MeshConfigError('MESH_RENDER_INPUT', 'the topology has no clusters: load it with parseTopology first');
+    throw new MeshConfigError(
+      'MESH_RENDER_INPUT',
+      'the topology has no clusters: load it with parseTopology first',
+    );
   }
   const resolved = resolveOptions(topology, options);
+  const names = new Set(topology.spec.clusters.map((c) => c.name));
+  for (const name of Object.keys(resolved.extraObjects)) {
+    if (!names.has(name)) {
+      throw new MeshConfigError(
+        'MESH_RENDER_INPUT',
+        `extraObjects names cluster "${name}", which the topology does not declare`,
+      );
+    }
+  }
   const files: BundleFile[] = [
     { path: 'README.md', content: installNotes(topology) },
     { path: 'RUNBOOK.md', content: runbook(topology, resolved) },

@@ -5,13 +5,13 @@ import { fileOption, jsonOption, type CommandGroup } from '../program.js';
 import { readTopology } from '../topology-input.js';
 import { connect, ociOptions, runOci, type OciFlags } from './network-oci.js';
 
-interface Result {
+export interface DiscoveryResult {
   readonly cluster: string;
   readonly discovered?: DiscoveredCluster;
   readonly findings: readonly DiscoveryFinding[];
 }
 
-function print(io: Io, results: readonly Result[]): void {
+export function printDiscovery(io: Io, results: readonly DiscoveryResult[]): void {
   for (const r of results) {
     const d = r.discovered;
     io.stdout(`${paint(io, 'bold', r.cluster)}\n`);
@@ -34,14 +34,15 @@ function print(io: Io, results: readonly Result[]): void {
   }
 }
 
-async function discover(io: Io, flags: OciFlags): Promise<number> {
+/** Reads every cluster of the topology that has an OCID from OKE and checks it against the topology. */
+export async function discoverClusters(io: Io, flags: OciFlags): Promise<DiscoveryResult[]> {
   const { topology } = await readTopology(io, flags.file);
   const { clients } = await connect(io, flags);
   const oci = await import('@okemesh/oci-network');
   const results = await runOci(
     () =>
       Promise.all(
-        topology.spec.clusters.map(async (cluster): Promise<Result> => {
+        topology.spec.clusters.map(async (cluster): Promise<DiscoveryResult> => {
           if (!cluster.ocid) {
             return {
               cluster: cluster.name,
@@ -65,9 +66,18 @@ async function discover(io: Io, flags: OciFlags): Promise<number> {
       ),
     clients,
   );
-  const failed = results.some((r) => r.findings.some((f) => f.severity === 'error'));
+  return results;
+}
+
+export function discoveryFailed(results: readonly DiscoveryResult[]): boolean {
+  return results.some((r) => r.findings.some((f) => f.severity === 'error'));
+}
+
+async function discover(io: Io, flags: OciFlags): Promise<number> {
+  const results = await discoverClusters(io, flags);
+  const failed = discoveryFailed(results);
   if (flags.json) printJson(io, { ok: !failed, clusters: results });
-  else print(io, results);
+  else printDiscovery(io, results);
   return failed ? ExitCode.Findings : ExitCode.Ok;
 }
 

@@ -1,8 +1,9 @@
-import type { Bundle } from '@okemesh/mesh-config';
+import type { Bundle, KubeObject } from '@okemesh/mesh-config';
+import { Option } from 'commander';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, normalize, relative, resolve } from 'node:path';
-import { UsageError } from '../errors.js';
+import { CommandFailed, UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { paint, printJson, type Io } from '../io.js';
 import { fileOption, jsonOption, type CommandGroup } from '../program.js';
@@ -14,6 +15,9 @@ interface RenderCommandOptions {
   readonly json?: boolean;
   readonly repoUrl?: string;
   readonly revision?: string;
+  readonly certs?: string;
+  readonly certsMode: 'secret' | 'external-secret';
+  readonly ingressMode: 'security-list' | 'nsg';
 }
 
 /** First line of the bundle README: how a directory is recognised as a bundle okemesh may replace. */
@@ -69,14 +73,41 @@ function repoPath(output: string): string {
   return isAbsolute(output) || normal.startsWith('..') ? basename(normal) : normal;
 }
 
+/** The per-cluster `cacerts` objects of a certificate store (`--certs`), verified first; keys only in `secret` mode. */
+async function certsObjects(io: Io, options: RenderCommandOptions, clusters: readonly string[]) {
+  if (options.certs === undefined) return { objects: {}, warnings: [] as string[] };
+  const { cacertsManifests, isCertsError } = await import('@okemesh/certs');
+  const manifests = await cacertsManifests(resolve(io.cwd, options.certs), {
+    now: new Date(),
+    mode: options.certsMode,
+    clusters,
+  }).catch((error: unknown) => {
+    if (isCertsError(error)) throw new CommandFailed(`--certs ${options.certs}: ${error.message}`);
+    throw error;
+  });
+  return {
+    objects: manifests.clusters as Record<string, readonly KubeObject[]>,
+    warnings: [...manifests.warnings],
+  };
+}
+
 export async function renderCommand(io: Io, options: RenderCommandOptions): Promise<number> {
   const loaded = await readTopology(io, options.file);
   const { render } = await import('@okemesh/mesh-config');
+  const { ociArtifacts } = await import('@okemesh/oci-network/plan');
+  const certs = await certsObjects(
+    io,
+    options,
+    loaded.topology.spec.clusters.map((c) => c.name),
+  );
   const bundle = render(loaded.topology, {
     ...(options.repoUrl === undefined ? {} : { repoURL: options.repoUrl }),
     ...(options.revision === undefined ? {} : { targetRevision: options.revision }),
     repoPath: repoPath(options.output),
+    extraObjects: certs.objects,
+    globalFiles: ociArtifacts(loaded.topology, { ingressMode: options.ingressMode }),
   });
+  for (const warning of certs.warnings) io.stderr(`${paint(io, 'yellow', 'warning:')} ${warning}\n`);
   const out = resolve(io.cwd, options.output);
   await writeBundle(bundle, out);
 
@@ -88,13 +119,17 @@ export async function renderCommand(io: Io, options: RenderCommandOptions): Prom
       clusters,
       files: bundle.files.map((f) => f.path),
       objects: bundle.objects.length,
+      containsPrivateKeys: options.certs !== undefined && options.certsMode === 'secret',
+      warnings: certs.warnings,
     });
     return ExitCode.Ok;
   }
   const lines = [
     `${paint(io, 'green', '✔')} wrote ${bundle.files.length} files (${bundle.objects.length} objects) to ${paint(io, 'bold', shown)}`,
-    ...clusters.map((c) => `  ${shown}/clusters/${c}/   kubectl apply -k, istioctl/helm files under install/`),
-    `  ${shown}/global/   Argo CD ApplicationSet, Grafana dashboard`,
+    ...clusters.map(
+      (c) => `  ${shown}/clusters/${c}/   kubectl apply -k, istioctl/helm files under install/`,
+    ),
+    `  ${shown}/global/   Argo CD ApplicationSet, Grafana dashboard, OCI plan/steering/monitor/IAM under oci/`,
     `  next: follow ${shown}/RUNBOOK.md`,
   ];
   io.stdout(`${lines.join('\n')}\n`);
@@ -104,11 +139,30 @@ export async function renderCommand(io: Io, options: RenderCommandOptions): Prom
 export const registerRender: CommandGroup = (program, { io, setExitCode }) => {
   program
     .command('render')
-    .description('render the Istio multi-primary, multi-network bundle (GitOps directories, install files, RUNBOOK.md)')
+    .description(
+      'render the Istio multi-primary, multi-network bundle (GitOps directories, install files, RUNBOOK.md)',
+    )
     .addOption(fileOption())
     .option('-o, --output <dir>', 'output directory (replaced atomically)', 'okemesh-out')
     .option('--repo-url <url>', 'Git repository Argo CD syncs the bundle from')
     .option('--revision <ref>', 'Git revision Argo CD tracks', 'HEAD')
+    .option(
+      '--certs <dir>',
+      "add each cluster's istio-system/cacerts from this certificate store (okemesh certs)",
+    )
+    .addOption(
+      new Option(
+        '--certs-mode <mode>',
+        'secret: the Secret itself (holds private keys: keep out of Git); external-secret: an ExternalSecret backed by OCI Vault',
+      )
+        .choices(['secret', 'external-secret'])
+        .default('secret'),
+    )
+    .addOption(
+      new Option('--ingress-mode <mode>', 'where the OCI artifacts put the cross-region ingress rules')
+        .choices(['security-list', 'nsg'])
+        .default('security-list'),
+    )
     .addOption(jsonOption())
     .action(async (options: RenderCommandOptions) => {
       setExitCode(await renderCommand(io, options));

@@ -89,3 +89,40 @@ describe('usage', () => {
     expect(Object.keys(schema.properties)).toEqual(['apiVersion', 'kind', 'metadata', 'spec']);
   });
 });
+
+describe('okemesh validate --live', () => {
+  it('checks the topology against what OKE reports and refuses FLANNEL_OVERLAY (exit 1)', async () => {
+    const { startOciFake } = await import('./network-test-fake.js');
+    const { vi } = await import('vitest');
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const oci = await startOciFake();
+    try {
+      const ok = bufferIo();
+      expect(await run(['validate', '--live', ...oci.args], ok)).toBe(0);
+      expect(ok.out()).toContain('live check against OCI:');
+      expect(ok.out()).toContain('cni        OCI_VCN_IP_NATIVE');
+
+      const seeded = oci.fake.seedCluster({
+        region: 'us-chicago-1',
+        compartmentId: 'ocid1.compartment.oc1..aaaaaaaal7vn7wsy3qgizklrlfgo2vllfta3wkqlnfkvykoroite3lzxbnna',
+        name: 'flannel',
+        vcnCidr: '10.1.0.0/16',
+        cniType: 'FLANNEL_OVERLAY',
+      });
+      const text = exampleTopologyText().replace(/ocid1\.cluster\.oc1\.us-chicago-1\.\w+/, seeded.clusterId);
+      await writeFile(join(oci.dir, 'mesh.yaml'), text);
+      const io = bufferIo(oci.dir);
+      expect(await run(['validate', '-f', 'mesh.yaml', '--live', '--json', ...oci.args], io)).toBe(1);
+      const result = JSON.parse(io.out()) as {
+        valid: boolean;
+        live: { clusters: { findings: { message: string }[] }[] };
+      };
+      expect(result.valid).toBe(false);
+      expect(result.live.clusters[1]?.findings.map((f) => f.message).join('\n')).toMatch(
+        /FLANNEL_OVERLAY.*recreate|FLANNEL_OVERLAY/,
+      );
+    } finally {
+      await oci.stop();
+    }
+  });
+});

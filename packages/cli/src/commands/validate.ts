@@ -4,10 +4,13 @@ import { ExitCode } from '../exit-codes.js';
 import { paint, printJson, type Io } from '../io.js';
 import { fileOption, jsonOption, type CommandGroup } from '../program.js';
 import { readTopology } from '../topology-input.js';
+import { ociOptions, type OciFlags } from './network-oci.js';
 
-interface ValidateOptions {
+interface ValidateOptions extends OciFlags {
   readonly file?: string;
   readonly json?: boolean;
+  /** Also read each cluster from OKE and check it against the topology (CNI, VCN, CIDRs). */
+  readonly live?: boolean;
 }
 
 function summary(loaded: LoadedTopology) {
@@ -56,9 +59,20 @@ export async function validate(io: Io, options: ValidateOptions): Promise<number
   }
 
   const facts = summary(loaded);
+  // --live: the file is valid; now check it against what OKE reports (FLANNEL_OVERLAY is refused there).
+  const live = options.live ? await import('./discover.js') : undefined;
+  const results = live ? await live.discoverClusters(io, options) : undefined;
+  const liveFailed = live !== undefined && results !== undefined && live.discoveryFailed(results);
+  const exit = liveFailed ? ExitCode.Findings : ExitCode.Ok;
   if (options.json) {
-    printJson(io, { valid: true, file: loaded.file, summary: facts, issues: loaded.warnings });
-    return ExitCode.Ok;
+    printJson(io, {
+      valid: !liveFailed,
+      file: loaded.file,
+      summary: facts,
+      issues: loaded.warnings,
+      ...(results ? { live: { ok: !liveFailed, clusters: results } } : {}),
+    });
+    return exit;
   }
   await printIssues(io, loaded.warnings);
   const out: string[] = [
@@ -71,16 +85,23 @@ export async function validate(io: Io, options: ValidateOptions): Promise<number
   if (loaded.warnings.length)
     out.push(`  ${paint(io, 'yellow', `${loaded.warnings.length} warning(s)`)} above`);
   io.stdout(`${out.join('\n')}\n`);
-  return ExitCode.Ok;
+  if (live && results) {
+    io.stdout(`\nlive check against OCI:\n`);
+    live.printDiscovery(io, results);
+    if (liveFailed) throw new CommandFailed('the clusters in OCI do not match the topology');
+  }
+  return exit;
 }
 
 export const registerValidate: CommandGroup = (program, { io, setExitCode }) => {
-  program
+  const command = program
     .command('validate')
     .description('check a topology file: schema, CIDR plan, cluster identity, failover policies, SLOs')
     .addOption(fileOption())
     .addOption(jsonOption())
-    .action(async (options: ValidateOptions) => {
-      setExitCode(await validate(io, options));
-    });
+    .option('--live', 'also read each OKE cluster (needs OCI credentials) and check it against the topology');
+  for (const option of ociOptions()) command.addOption(option);
+  command.action(async (options: ValidateOptions) => {
+    setExitCode(await validate(io, options));
+  });
 };

@@ -25,7 +25,8 @@ export function renderManifest(object: KubeObject): RenderedManifest {
   return { object, fileName: manifestFileName(object), content: toYaml(object) };
 }
 
-const HELM_COMMENT = (chart: string) => `Helm values for the istio/${chart} chart (helm install ... -f this file). Not a Kubernetes manifest.`;
+const HELM_COMMENT = (chart: string) =>
+  `Helm values for the istio/${chart} chart (helm install ... -f this file). Not a Kubernetes manifest.`;
 const IOP_COMMENT =
   'IstioOperator for `istioctl install -f` only. There is no in-cluster operator since Istio 1.24: never kubectl apply this file.';
 
@@ -60,13 +61,21 @@ export function clusterBundle(ctx: ClusterContext, shared: readonly RenderedMani
   const files: BundleFile[] = [];
   const objects: BundleObject[] = [];
 
-  const manifests = [...shared, ...clusterOnlyObjects(ctx).map(renderManifest)].sort((a, b) => compareObjects(a.object, b.object));
+  const extra = ctx.options.extraObjects[cluster] ?? [];
+  const manifests = [
+    ...shared,
+    ...clusterOnlyObjects(ctx).map(renderManifest),
+    ...extra.map(renderManifest),
+  ].sort((a, b) => compareObjects(a.object, b.object));
   for (const { object, fileName, content } of manifests) {
     const path = `${paths.dir}/${fileName}`;
     files.push({ path, content });
     objects.push({ path, cluster, appliedWith: 'kustomize', object });
   }
-  files.push({ path: `${paths.dir}/kustomization.yaml`, content: toYaml(kustomization(manifests.map((m) => m.fileName))) });
+  files.push({
+    path: `${paths.dir}/kustomization.yaml`,
+    content: toYaml(kustomization(manifests.map((m) => m.fileName))),
+  });
 
   const controlPlane = controlPlaneOperator(ctx);
   const eastWest = eastWestGatewayOperator(ctx);
@@ -81,6 +90,9 @@ export function clusterBundle(ctx: ClusterContext, shared: readonly RenderedMani
     path: paths.helm.eastWest,
     content: toYaml(eastWestGatewayValues(ctx), `${HELM_COMMENT('gateway')}\n\n${EASTWEST_LB_COMMENT}`),
   });
-  files.push({ path: paths.helm.ingress, content: toYaml(ingressGatewayValues(ctx), HELM_COMMENT('gateway')) });
+  files.push({
+    path: paths.helm.ingress,
+    content: toYaml(ingressGatewayValues(ctx), HELM_COMMENT('gateway')),
+  });
   return { files, objects };
 }

@@ -15,6 +15,7 @@ export function globalBundle(topology: Topology, options: ResolvedRenderOptions)
     { path, content: toYaml(appSet) },
     { path: 'global/kustomization.yaml', content: toYaml(kustomization([name])) },
     { path: `global/${DASHBOARD_FILE}`, content: toJson(grafanaDashboard(topology)) },
+    ...options.globalFiles.map((file) => ({ path: `global/${file.path}`, content: file.content })),
   ];
   const objects: BundleObject[] = [{ path, appliedWith: 'kustomize', object: appSet }];
   return { files, objects };

@@ -1,4 +1,6 @@
 import type { Cluster, Topology } from '@okemesh/topology';
+import type { BundleFile } from '../bundle/bundle.js';
+import type { KubeObject } from '../model/kube-object.js';
 
 /** Choices that are not part of the topology: where GitOps and federation point. */
 export interface RenderOptions {
@@ -12,10 +14,21 @@ export interface RenderOptions {
   readonly monitoringNamespace?: string;
   /** `host:port` of each cluster's Prometheus, reachable from the other clusters, by cluster name. */
   readonly federationTargets?: Readonly<Record<string, string>>;
+  /**
+   * Extra manifests per cluster name, added to that cluster's kustomize directory (e.g. the `cacerts`
+   * Secret or an ExternalSecret from `@okemesh/certs`). Objects are copied as given.
+   */
+  readonly extraObjects?: Readonly<Record<string, readonly KubeObject[]>>;
+  /** Extra non-manifest files under `global/` (e.g. OCI artifacts from `@okemesh/oci-network/plan`). */
+  readonly globalFiles?: readonly BundleFile[];
 }
 
-export type ResolvedRenderOptions = Required<Omit<RenderOptions, 'federationTargets'>> & {
+export type ResolvedRenderOptions = Required<
+  Omit<RenderOptions, 'federationTargets' | 'extraObjects' | 'globalFiles'>
+> & {
   readonly federationTargets: Readonly<Record<string, string>>;
+  readonly extraObjects: Readonly<Record<string, readonly KubeObject[]>>;
+  readonly globalFiles: readonly BundleFile[];
 };
 
 /** What every resource function receives. Pure data: no I/O, clock or environment. */
@@ -36,7 +49,8 @@ export function resolveOptions(topology: Topology, options: RenderOptions = {}):
   const targets: Record<string, string> = {};
   for (const cluster of topology.spec.clusters) {
     targets[cluster.name] =
-      options.federationTargets?.[cluster.name] ?? `prometheus.${cluster.name}.${topology.spec.mesh.id}.internal:9090`;
+      options.federationTargets?.[cluster.name] ??
+      `prometheus.${cluster.name}.${topology.spec.mesh.id}.internal:9090`;
   }
   return {
     repoURL: options.repoURL ?? DEFAULT_REPO_URL,
@@ -44,5 +58,7 @@ export function resolveOptions(topology: Topology, options: RenderOptions = {}):
     repoPath: options.repoPath ?? 'okemesh-out',
     monitoringNamespace: options.monitoringNamespace ?? 'monitoring',
     federationTargets: targets,
+    extraObjects: options.extraObjects ?? {},
+    globalFiles: options.globalFiles ?? [],
   };
 }

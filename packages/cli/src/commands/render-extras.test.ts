@@ -1,0 +1,82 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { bufferIo } from '../../test/io.js';
+import { run } from '../run.js';
+
+async function workdir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'okemesh-render-extras-'));
+}
+
+/** A certificate store for the built-in example, made with the CLI (P-256 keeps it fast). */
+async function certStore(dir: string): Promise<void> {
+  expect(await run(['certs', 'init', '--dir', 'pki', '--key-type', 'ecdsa-p256'], bufferIo(dir))).toBe(0);
+  expect(
+    await run(['certs', 'issue', '--all', '--dir', 'pki', '--key-type', 'ecdsa-p256'], bufferIo(dir)),
+  ).toBe(0);
+}
+
+describe('okemesh render: OCI artifacts and --certs', () => {
+  it('writes the OCI plan, steering policy, monitor and IAM statements under global/oci', async () => {
+    const dir = await workdir();
+    expect(await run(['render'], bufferIo(dir))).toBe(0);
+    const steering = JSON.parse(
+      await readFile(join(dir, 'okemesh-out/global/oci/steering-policy.json'), 'utf8'),
+    ) as {
+      template: string;
+    };
+    expect(steering.template).toBe('FAILOVER');
+    const iam = await readFile(join(dir, 'okemesh-out/global/oci/iam-policy.txt'), 'utf8');
+    expect(iam).toMatch(/^Allow /m);
+    const kustomization = await readFile(join(dir, 'okemesh-out/global/kustomization.yaml'), 'utf8');
+    expect(kustomization).not.toContain('oci/');
+  });
+
+  it("adds each cluster's cacerts Secret only when asked, and warns that the bundle holds private keys", async () => {
+    const dir = await workdir();
+    await certStore(dir);
+    const io = bufferIo(dir);
+    expect(await run(['render', '--certs', 'pki', '--json'], io)).toBe(0);
+    const report = JSON.parse(io.out()) as { containsPrivateKeys: boolean; files: string[] };
+    expect(report.containsPrivateKeys).toBe(true);
+    expect(io.err()).toContain('do not commit it to Git');
+    expect(io.out()).not.toContain('PRIVATE KEY');
+    for (const cluster of ['primary-cluster', 'secondary-cluster']) {
+      const secret = parse(
+        await readFile(join(dir, `okemesh-out/clusters/${cluster}/secret.istio-system.cacerts.yaml`), 'utf8'),
+      ) as { data?: Record<string, string>; stringData?: Record<string, string> };
+      const keys = Object.keys(secret.data ?? secret.stringData ?? {}).sort();
+      expect(keys).toEqual(['ca-cert.pem', 'ca-key.pem', 'cert-chain.pem', 'root-cert.pem']);
+      const kustomization = await readFile(
+        join(dir, `okemesh-out/clusters/${cluster}/kustomization.yaml`),
+        'utf8',
+      );
+      expect(kustomization).toContain('secret.istio-system.cacerts.yaml');
+    }
+  });
+
+  it('keeps keys out of the bundle with --certs-mode external-secret', async () => {
+    const dir = await workdir();
+    await certStore(dir);
+    const io = bufferIo(dir);
+    expect(await run(['render', '--certs', 'pki', '--certs-mode', 'external-secret', '--json'], io)).toBe(0);
+    expect((JSON.parse(io.out()) as { containsPrivateKeys: boolean }).containsPrivateKeys).toBe(false);
+    const report = JSON.parse(io.out()) as { files: string[] };
+    const external = report.files.filter((f) => f.includes('external-secret'));
+    expect(external).toHaveLength(2);
+    for (const file of report.files.filter((f) => f.startsWith('clusters/'))) {
+      expect(await readFile(join(dir, 'okemesh-out', file), 'utf8')).not.toContain('PRIVATE KEY');
+    }
+  });
+
+  it('refuses a certificate store that does not verify, writing nothing', async () => {
+    const dir = await workdir();
+    const io = bufferIo(dir);
+    expect(await run(['render', '--certs', 'missing-store'], io)).toBe(1);
+    expect(io.err()).toContain('error: --certs missing-store:');
+    expect(io.err()).not.toContain('internal error');
+    await expect(readFile(join(dir, 'okemesh-out/README.md'))).rejects.toThrow();
+  });
+});
