@@ -27,11 +27,12 @@ describe('loadLintInput', () => {
   });
 
   it('reports YAML syntax errors and unreadable paths as problems with file and line, never throws', async () => {
-    const dir = await tree({ 'bad.yaml': `${ns('a')}---\nkind: [unclosed\n`, 'dir/ok.yaml': ns('b') });
-    const input = await loadLintInput(['bad.yaml', 'nope.yaml', 'dir'], { cwd: dir });
-    expect(input.problems.map((p) => [p.file, p.line > 0])).toEqual([
-      ['bad.yaml', true],
-      ['nope.yaml', false],
+    const dir = await tree({ 'bad.yaml': `${ns('a')}---\nkind: [unclosed\n`, 'dup.yaml': 'kind: Service\nkind: Pod\n', 'dir/ok.yaml': ns('b') });
+    const input = await loadLintInput(['bad.yaml', 'dup.yaml', 'nope.yaml', 'dir'], { cwd: dir });
+    expect(input.problems.map((p) => [p.file, p.line])).toEqual([
+      ['bad.yaml', 7],
+      ['dup.yaml', 2],
+      ['nope.yaml', 0],
     ]);
     expect(input.documents.map((d) => d.file)).toEqual(['bad.yaml', 'dir/ok.yaml']);
   });
