@@ -24,6 +24,7 @@ const CODES: Readonly<Record<FakeKubeErrorCode, { readonly reason: string; reado
   FAKE_KUBE_EXPIRED: { reason: 'Expired', http: 410 },
   FAKE_KUBE_UNSUPPORTED_MEDIA_TYPE: { reason: 'UnsupportedMediaType', http: 415 },
   FAKE_KUBE_INVALID: { reason: 'Invalid', http: 422 },
+  FAKE_KUBE_TOO_MANY_REQUESTS: { reason: 'TooManyRequests', http: 429 },
   FAKE_KUBE_INTERNAL: { reason: 'InternalError', http: 500 },
   FAKE_KUBE_UNKNOWN_KIND: { reason: 'NotFound', http: 404 },
   FAKE_KUBE_START_FAILED: { reason: 'InternalError', http: 500 },

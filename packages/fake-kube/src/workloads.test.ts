@@ -1,6 +1,6 @@
 import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientsFor, codeOf } from '../test/clients.js';
+import { clientsFor, codeOf, statusOf } from '../test/clients.js';
 import type { Clients } from '../test/clients.js';
 import { startFakeKube } from './index.js';
 import type { FakeKube } from './index.js';
@@ -91,5 +91,23 @@ describe('StatefulSets, Endpoints and evictions', () => {
     const after = fake.get({ apiVersion: 'v1', kind: 'Pod', namespace: 'data', name: 'pg-0' });
     expect(after?.metadata.uid).not.toBe(before?.metadata.uid);
     expect(await codeOf(c.core.createNamespacedPodEviction({ name: 'ghost', namespace: 'data', body: { metadata: { name: 'ghost' } } }))).toBe(404);
+  });
+
+  it('refuses evictions a PodDisruptionBudget forbids with 429 TooManyRequests', async () => {
+    await c.apps.createNamespacedDeployment({
+      namespace: 'data',
+      body: { metadata: { name: 'guarded' }, spec: { replicas: 2, selector: { matchLabels: { app: 'guarded' } }, template: { metadata: { labels: { app: 'guarded' } } } } },
+    });
+    await c.objects.create({ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'guarded', namespace: 'data' }, spec: { minAvailable: 2, selector: { matchLabels: { app: 'guarded' } } } });
+    await fake.settled();
+    const [first] = fake.list('v1', 'Pod', { namespace: 'data', labelSelector: 'app=guarded' });
+    const evict = () => c.core.createNamespacedPodEviction({ name: first?.metadata.name ?? '', namespace: 'data', body: { metadata: { name: first?.metadata.name ?? '' } } });
+    expect(await statusOf(evict())).toMatchObject({ code: 429, reason: 'TooManyRequests' });
+    await c.objects.patch(
+      { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'guarded', namespace: 'data' }, spec: { minAvailable: null, maxUnavailable: '50%' } } as never,
+      undefined, undefined, undefined, undefined, PatchStrategy.MergePatch,
+    );
+    await evict();
+    expect(fake.get({ apiVersion: 'v1', kind: 'Pod', namespace: 'data', name: first?.metadata.name ?? '' })).toBeUndefined();
   });
 });
