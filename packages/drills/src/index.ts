@@ -79,3 +79,5 @@ export { runDoctor } from './doctor/doctor.js';
 export type { DoctorOptions } from './doctor/doctor.js';
 export type { DoctorCheck, DoctorFinding, DoctorStatus, OciHealth } from './doctor/finding.js';
 export { orphanWarnings } from './kube/orphans.js';
+export { ociMeshHealth } from './oci/mesh-health.js';
+export type { OciMeshHealthOptions } from './oci/mesh-health.js';

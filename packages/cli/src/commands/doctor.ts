@@ -1,4 +1,5 @@
-import type { DoctorFinding, KubeApi } from '@okemesh/drills';
+import type { DoctorFinding, KubeApi, OciHealth } from '@okemesh/drills';
+import type { Topology } from '@okemesh/topology';
 import { ExitCode } from '../exit-codes.js';
 import { paint, printJson, type Io } from '../io.js';
 import { fileOption, jsonOption, type CommandGroup } from '../program.js';
@@ -8,6 +9,8 @@ interface DoctorOptions {
   readonly file?: string;
   readonly kubeconfig?: string;
   readonly json?: boolean;
+  readonly oci?: boolean;
+  readonly ociProfile?: string;
 }
 
 const MARK = { ok: ['green', '✔'], warn: ['yellow', '!'], fail: ['red', '✘'], skipped: ['dim', '-'] } as const;
@@ -15,6 +18,11 @@ const MARK = { ok: ['green', '✔'], warn: ['yellow', '!'], fail: ['red', '✘']
 function line(io: Io, f: DoctorFinding): string {
   const [colour, mark] = MARK[f.status];
   return `${paint(io, colour, mark)} ${f.check.padEnd(16)} ${(f.cluster ?? 'mesh').padEnd(20)} ${f.message}`;
+}
+
+async function ociHealth(topology: Topology, profile: string | undefined): Promise<OciHealth> {
+  const drills = await import('@okemesh/drills');
+  return drills.ociMeshHealth({ topology, ...(profile ? { profile } : {}) });
 }
 
 /** Checks a live mesh cluster by cluster; exit 1 when any check fails. */
@@ -30,7 +38,8 @@ export async function doctor(io: Io, options: DoctorOptions): Promise<number> {
       // A context missing from the kubeconfig is reported by the doctor as a failed check.
     }
   }
-  const findings = await drills.runDoctor({ topology, apis });
+  const oci = options.oci || options.ociProfile ? await ociHealth(topology, options.ociProfile) : undefined;
+  const findings = await drills.runDoctor({ topology, apis, ...(oci ? { oci } : {}) });
   const failed = findings.filter((f) => f.status === 'fail').length;
   if (options.json) printJson(io, { healthy: failed === 0, findings });
   else io.stdout(`${findings.map((f) => line(io, f)).join('\n')}\n${failed === 0 ? paint(io, 'green', 'mesh healthy') : paint(io, 'red', `${failed} check(s) failed`)}\n`);
@@ -43,6 +52,8 @@ export const registerDoctor: CommandGroup = (program, { io, setExitCode }) => {
     .description('check a live mesh: istiod, east-west gateway address, remote secrets, shared root CA, peering, steering')
     .addOption(fileOption())
     .option('--kubeconfig <path>', 'kubeconfig with the topology contexts (default: $KUBECONFIG or ~/.kube/config)')
+    .option('--oci', 'also check RPC peering and DNS steering through the OCI API (~/.oci/config)')
+    .option('--oci-profile <name>', 'OCI config profile (implies --oci)')
     .addOption(jsonOption())
     .action(async (options: DoctorOptions) => {
       setExitCode(await doctor(io, options));
