@@ -17,15 +17,22 @@ export class PgConnection {
 
   constructor(private readonly port: number) {}
 
-  async query<R extends QueryResultRow>(text: string, values?: unknown[]): Promise<QueryResult<R>> {
-    this.client ??= this.connect();
-    const client = await this.client;
-    try {
-      return await client.query<R>(text, values);
-    } catch (error) {
-      this.reset();
-      throw error;
-    }
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** Queries run one after another on the connection (pg deprecates overlapping client.query calls). */
+  query<R extends QueryResultRow>(text: string, values?: unknown[]): Promise<QueryResult<R>> {
+    const run = this.queue.then(async () => {
+      this.client ??= this.connect();
+      const client = await this.client;
+      try {
+        return await client.query<R>(text, values);
+      } catch (error) {
+        this.reset();
+        throw error;
+      }
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   private async connect(): Promise<Client> {
