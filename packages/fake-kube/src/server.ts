@@ -66,9 +66,10 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
       return token;
     },
   };
+  // The watch hub subscribes first, so watchers see a change before the changes controllers make in reaction.
+  const watches = new WatchHub(store);
   const stopCore = startCoreControllers({ store, caPem: tls.caPem, issuer, tokenRegistry, resources });
   const seed = (object: KubeObject): StoredObject => upsertObject(store, resources, object);
-  const watches = new WatchHub(store);
   for (const ns of [...SYSTEM_NAMESPACES, ...(options.namespaces ?? [])]) {
     seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
   }

@@ -14,7 +14,7 @@ export interface StoreEvent {
   readonly type: StoreEventType;
   readonly resource: ResourceType;
   readonly object: StoredObject;
-  /** Cluster revision right after the change (a DELETED object keeps its last resourceVersion). */
+  /** The revision of this change (the object's resourceVersion; deletions take a revision of their own). */
   readonly revision: number;
 }
 
@@ -128,7 +128,7 @@ export class ObjectStore {
     if (type.namespaced === false) delete stored.metadata.namespace;
     if (options.dryRun === true) return stored;
     bucket.set(key, stored);
-    this.emit('ADDED', type, stored);
+    this.emit('ADDED', type, stored, Number(stored.metadata.resourceVersion));
     return clone(stored);
   }
 
@@ -161,7 +161,7 @@ export class ObjectStore {
     if (jsonEqual(stored, current) || options.dryRun === true) return stored;
     stored.metadata.resourceVersion = this.bump();
     this.bucket(type).set(objectKey(namespace, name), stored);
-    this.emit('MODIFIED', type, stored);
+    this.emit('MODIFIED', type, stored, Number(stored.metadata.resourceVersion));
     return clone(stored);
   }
 
@@ -185,8 +185,7 @@ export class ObjectStore {
     }
     if (options.dryRun === true) return current;
     this.bucket(type).delete(objectKey(type.namespaced ? namespace : undefined, name));
-    this.bump();
-    this.emit('DELETED', type, current);
+    this.emitDeleted(type, current);
     if (type === NAMESPACES) this.dropNamespace(name);
     return current;
   }
@@ -196,7 +195,7 @@ export class ObjectStore {
       for (const [objKey, object] of objects) {
         if (object.metadata.namespace !== namespace) continue;
         objects.delete(objKey);
-        this.emit('DELETED', type, object);
+        this.emitDeleted(type, object);
       }
     }
   }
@@ -206,10 +205,7 @@ export class ObjectStore {
     const bucket = this.buckets.get(storageKey(type));
     if (bucket === undefined) return;
     this.buckets.delete(storageKey(type));
-    for (const object of bucket.objects.values()) {
-      this.bump();
-      this.emit('DELETED', bucket.type, object);
-    }
+    for (const object of bucket.objects.values()) this.emitDeleted(bucket.type, object);
   }
 
   private requireNamespace(namespace: string | undefined): void {
@@ -236,7 +232,13 @@ export class ObjectStore {
     return String(this.revision);
   }
 
-  private emit(type: StoreEventType, resource: ResourceType, object: StoredObject): void {
-    for (const listener of this.listeners) listener({ type, resource, object: clone(object), revision: this.revision });
+  /** A deletion takes its own revision; the DELETED event carries the object at that resourceVersion. */
+  private emitDeleted(resource: ResourceType, object: StoredObject): void {
+    const revision = this.bump();
+    this.emit('DELETED', resource, { ...object, metadata: { ...object.metadata, resourceVersion: revision } }, Number(revision));
+  }
+
+  private emit(type: StoreEventType, resource: ResourceType, object: StoredObject, revision: number): void {
+    for (const listener of this.listeners) listener({ type, resource, object: clone(object), revision });
   }
 }

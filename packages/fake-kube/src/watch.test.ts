@@ -57,4 +57,17 @@ describe('watch and informers', () => {
     expect(malformed.status).toBe(400);
     expect(malformed.json()).toMatchObject({ kind: 'Status', reason: 'BadRequest' });
   });
+
+  it('replays changes in resourceVersion order, DELETED events carrying their own revision', async () => {
+    const from = (await c.core.listConfigMapForAllNamespaces()).metadata?.resourceVersion ?? '';
+    await c.core.createNamespace({ body: { metadata: { name: 'ordered' } } });
+    await c.core.createNamespacedConfigMap({ namespace: 'ordered', body: { metadata: { name: 'x' } } });
+    await c.core.deleteNamespace({ name: 'ordered' });
+    const stream = await rawRequest(fake, 'GET', `/api/v1/configmaps?watch=true&resourceVersion=${from}&timeoutSeconds=1`);
+    const events = stream.body.trim().split('\n').map((line) => JSON.parse(line) as { type: string; object: { metadata: { name: string; resourceVersion: string } } });
+    expect(events.map((e) => `${e.type}:${e.object.metadata.name}`)).toEqual(['ADDED:kube-root-ca.crt', 'ADDED:x', 'DELETED:kube-root-ca.crt', 'DELETED:x']);
+    const versions = events.map((e) => Number(e.object.metadata.resourceVersion));
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+  });
 });
