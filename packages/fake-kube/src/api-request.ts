@@ -4,6 +4,7 @@ import type { KubeObject, StoredObject } from './object.js';
 import type { ResourceRequest } from './request-info.js';
 import { apiVersionOf } from './resources.js';
 import type { ResourceType } from './resources.js';
+import type { ResourceRegistry } from './resource-registry.js';
 import type { ObjectStore } from './store.js';
 
 /** One decoded resource request, ready for a verb handler. */
@@ -38,6 +39,7 @@ export interface TokenIssuer {
 export interface ApiContext {
   readonly store: ObjectStore;
   readonly tokens: TokenIssuer;
+  readonly resources: ResourceRegistry;
 }
 
 /** `dryRun=All` (query) → true; absent → false; anything else is rejected like the real server. */

@@ -133,6 +133,21 @@ describe('CRUD semantics over the real client', () => {
     expect(await codeOf(c.core.replaceNamespacedConfigMap({ name: 'occ', namespace: 'default', body: { ...cm, metadata: { ...cm.metadata, name: 'other' } } }))).toBe(400);
   });
 
+  it('collects dependents on delete, or orphans them with propagationPolicy=Orphan', async () => {
+    const owner = (name: string) => fake.seed({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace: 'default' }, spec: { replicas: 1, selector: { matchLabels: { app: name } }, template: {} } })[0];
+    const dependent = (name: string, uid: string) =>
+      fake.seed({ apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: `${name}-rs`, namespace: 'default', ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name, uid, controller: true }] }, spec: { replicas: 1 } });
+    const collected = owner('collected');
+    dependent('collected', collected?.metadata.uid ?? '');
+    await c.apps.deleteNamespacedDeployment({ name: 'collected', namespace: 'default' });
+    expect(fake.get({ apiVersion: 'apps/v1', kind: 'ReplicaSet', namespace: 'default', name: 'collected-rs' })).toBeUndefined();
+    const orphaned = owner('orphaned');
+    dependent('orphaned', orphaned?.metadata.uid ?? '');
+    await c.apps.deleteNamespacedDeployment({ name: 'orphaned', namespace: 'default', propagationPolicy: 'Orphan' });
+    const left = fake.get({ apiVersion: 'apps/v1', kind: 'ReplicaSet', namespace: 'default', name: 'orphaned-rs' });
+    expect(left?.metadata.ownerReferences).toBeUndefined();
+  });
+
   it('deleting a namespace removes what it contained', async () => {
     await c.core.createNamespace({ body: { metadata: { name: 'doomed' } } });
     await c.core.createNamespacedSecret({ namespace: 'doomed', body: { metadata: { name: 's' } } });

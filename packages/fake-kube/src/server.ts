@@ -81,7 +81,7 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
   const log: RequestLogEntry[] = [];
   let seq = 0;
   const handler = createRequestHandler({
-    ctx: { store, tokens: issuer },
+    ctx: { store, tokens: issuer, resources },
     tokens: tokenRegistry,
     faults,
     watches,

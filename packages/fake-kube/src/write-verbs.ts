@@ -100,6 +100,20 @@ export function patchObject(ctx: ApiContext, request: ApiRequest): ApiResponse {
 
 interface DeleteOptionsBody {
   readonly preconditions?: { readonly uid?: string; readonly resourceVersion?: string };
+  readonly propagationPolicy?: string;
+}
+
+/** `propagationPolicy: Orphan`: dependents lose their ownerReference to the owner instead of being collected. */
+function orphanDependents(ctx: ApiContext, owner: StoredObject): void {
+  for (const type of ctx.resources.all()) {
+    for (const object of ctx.store.list(type, owner.metadata.namespace)) {
+      const refs = object.metadata.ownerReferences;
+      if (refs === undefined || !refs.some((r) => r.uid === owner.metadata.uid)) continue;
+      const kept = refs.filter((r) => r.uid !== owner.metadata.uid);
+      const { ownerReferences: _dropped, ...metadata } = object.metadata;
+      ctx.store.update(type, { ...object, metadata: kept.length > 0 ? { ...metadata, ownerReferences: kept } : metadata });
+    }
+  }
 }
 
 /** What DELETE answers: the object for graceful kinds (pods, namespaces), a Success Status otherwise. */
@@ -126,10 +140,15 @@ export function deleteObject(ctx: ApiContext, request: ApiRequest): ApiResponse 
   const name = requireName(request);
   const body = parseJsonBody(request.body);
   const options = (isRecord(body) ? body : {}) as DeleteOptionsBody;
-  const deleted = ctx.store.delete(request.type, request.info.namespace, name, {
-    dryRun: isDryRun(request.query, body),
-    ...(options.preconditions === undefined ? {} : { preconditions: options.preconditions }),
-  });
+  const dryRun = isDryRun(request.query, body);
+  const preconditions = options.preconditions === undefined ? {} : { preconditions: options.preconditions };
+  const policy = request.query.get('propagationPolicy') ?? options.propagationPolicy;
+  if (policy === 'Orphan' && !dryRun) {
+    // Check preconditions (and existence) before touching dependents.
+    ctx.store.delete(request.type, request.info.namespace, name, { dryRun: true, ...preconditions });
+    orphanDependents(ctx, ctx.store.require(request.type, request.info.namespace, name));
+  }
+  const deleted = ctx.store.delete(request.type, request.info.namespace, name, { dryRun, ...preconditions });
   return deleteResponse(request, deleted);
 }
 
