@@ -18,7 +18,7 @@ export interface FakeKubeOptions {
   readonly namespaces?: readonly string[];
   /** Ready, schedulable nodes created at start. Default none. */
   readonly nodes?: readonly string[];
-  /** Opt-in workload simulation (Deployments, StatefulSets, Endpoints, pod readiness). Default off. */
+  /** Opt-in workload simulation (Deployments, StatefulSets, Endpoints, HPA bounds, pod readiness). Default off. */
   readonly controllers?: boolean | ControllerOptions;
   /** CustomResourceDefinitions installed at start. Default `['istio', 'argocd']`; `[]` for a bare cluster. */
   readonly crds?: readonly CrdBundle[];
