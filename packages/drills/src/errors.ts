@@ -8,7 +8,6 @@ export type DrillErrorCode =
   | 'DRILL_FAULT_FAILED'
   | 'DRILL_ROLLBACK_FAILED'
   | 'DRILL_JOURNAL'
-  | 'DRILL_ABORTED'
   | 'DRILL_OCI_FAILED';
 
 /** The one error class of the package; check it by `name`/`code` across package boundaries. */

@@ -89,6 +89,15 @@ describe('runDrill against the fake API and a real HTTP service', () => {
     expect(replicas()).toBe(3);
   });
 
+  it('aborts at the max duration (exit 3) and reverts', async () => {
+    const topology = await topologyWith();
+    const run = await runDrill({ drill: shortDrill(topology, app.url, { hold: '30s', maxDuration: '1s' }), topology, deps: deps(), journalPath: join(dir, 'max.json') });
+    expect(run.exitCode).toBe(3);
+    expect(run.result.reason).toBe('max duration 1s reached');
+    expect(run.result.endedAt - run.result.startedAt).toBeLessThan(5_000);
+    expect(replicas()).toBe(3);
+  });
+
   it('aborts on the caller signal (SIGINT wiring) and reverts', async () => {
     const topology = await topologyWith();
     const controller = new AbortController();
