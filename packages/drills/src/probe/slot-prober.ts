@@ -123,7 +123,8 @@ export function startSlotProber(options: SlotProberOptions): RunningProbe {
       seq += 1;
     }
     if (start + seq * interval >= stopAt) {
-      void finish();
+      // Every slot is out; the run ends when its duration does (the last slot's interval included).
+      timer = setTimeout(() => void finish(), Math.max(0, stopAt - now()));
       return;
     }
     timer = setTimeout(tick, Math.max(0, start + seq * interval - now()));
@@ -141,7 +142,7 @@ export function startSlotProber(options: SlotProberOptions): RunningProbe {
       rate: options.rate,
       timeoutMs: options.timeoutMs,
       start,
-      end: Math.min(now(), start + seq * interval),
+      end: Math.min(now(), stopAt),
       samples,
     };
     resolveDone(run);
