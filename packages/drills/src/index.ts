@@ -81,3 +81,7 @@ export type { DoctorCheck, DoctorFinding, DoctorStatus, OciHealth } from './doct
 export { orphanWarnings } from './kube/orphans.js';
 export { ociMeshHealth } from './oci/mesh-health.js';
 export type { OciMeshHealthOptions } from './oci/mesh-health.js';
+export { startKubeReadyProbe } from './probe/kube-ready-prober.js';
+export type { KubeReadyProbeOptions } from './probe/kube-ready-prober.js';
+export { startPromqlProbe, instantValue, comparators } from './probe/promql-prober.js';
+export type { Comparator, PromqlProbeOptions } from './probe/promql-prober.js';

@@ -17,7 +17,7 @@ export interface ProbeSample {
   readonly latencyMs: number | null;
 }
 
-export type ProbeKind = 'http' | 'dns' | 'writer';
+export type ProbeKind = 'http' | 'dns' | 'kube' | 'promql' | 'writer';
 export type ConnectionMode = 'fresh' | 'keepalive';
 
 /** Everything one prober recorded. `samples` are ordered by `seq`. */

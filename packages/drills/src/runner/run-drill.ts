@@ -112,7 +112,7 @@ export async function runDrill(options: RunDrillOptions): Promise<DrillRun> {
     if (dryRun) {
       for (const [i, fault] of drill.spec.faults.entries()) for (const w of await injectFault(injectCtx, i, fault)) await journal.warn(w);
     } else {
-      probes = options.probes ? options.probes() : startDrillProbes(drill, topology);
+      probes = options.probes ? options.probes() : startDrillProbes(drill, topology, deps.apis);
       writer = options.writer?.start();
       await enter('steady-state');
       const steadyFrom = now();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { comparators } from '../probe/promql-prober.js';
 import { faultSchema } from './fault-schema.js';
 import { duration, name } from './primitives.js';
 
@@ -28,7 +29,29 @@ const dnsProbe = z.strictObject({
   avoid: z.array(z.string()).default([]).describe('Answers that count as failure (the failed region\'s address)'),
 });
 
-export const probeSpecSchema = z.discriminatedUnion('type', [httpProbe, dnsProbe]);
+const kubeReadyProbe = z.strictObject({
+  type: z.literal('kube-ready'),
+  name,
+  cluster: name.describe('A cluster of the topology'),
+  namespace: name,
+  deployment: name,
+  minReady: z.int().min(1).default(1),
+  rate: z.number().gt(0).max(50).default(2),
+  timeout: duration.default('2s'),
+});
+
+const promqlProbe = z.strictObject({
+  type: z.literal('promql'),
+  name,
+  url: z.url({ protocol: /^https?$/ }).describe('Prometheus base URL'),
+  query: z.string().min(1),
+  comparator: z.enum(comparators),
+  threshold: z.number(),
+  rate: z.number().gt(0).max(50).default(1),
+  timeout: duration.default('2s'),
+});
+
+export const probeSpecSchema = z.discriminatedUnion('type', [httpProbe, dnsProbe, kubeReadyProbe, promqlProbe]);
 
 export const drillSchema = z
   .strictObject({

@@ -20,6 +20,9 @@ function referenceProblems(drill: Drill, topology: Topology): string[] {
     }
   });
   drill.spec.probes.forEach((probe, i) => {
+    if (probe.type === 'kube-ready' && !clusters.has(probe.cluster)) {
+      problems.push(`spec.probes[${i}].cluster: "${probe.cluster}" is not a cluster of the topology`);
+    }
     if (probe.type === 'dns' && !probe.hostname && !topology.spec.dns) {
       problems.push(`spec.probes[${i}].hostname: required when the topology has no spec.dns`);
     }
