@@ -8,12 +8,15 @@ import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
 import { startHttpProbe, summarizeProbe } from '../dist/index.js';
 
-const SERVER = "require('http').createServer((q,s)=>s.end('ok')).listen(0,'127.0.0.1',function(){console.log(this.address().port)})";
+const SERVER =
+  "require('http').createServer((q,s)=>s.end('ok')).listen(0,'127.0.0.1',function(){console.log(this.address().port)})";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function childServer(): Promise<{ url: string; stop: () => void }> {
   const child = spawn(process.execPath, ['-e', SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())));
+  const port = await new Promise<string>((resolve) =>
+    child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())),
+  );
   return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
 }
 
@@ -29,21 +32,31 @@ async function throughput(url: string): Promise<void> {
     let best = 0;
     let peak = 0;
     for (const rate of [1_000, 2_000, 4_000, 8_000]) {
-      const summary = summarizeProbe(await startHttpProbe({ url, rate, mode, durationMs: 2_000, timeoutMs: 1_000 }).done);
+      const summary = summarizeProbe(
+        await startHttpProbe({ url, rate, mode, durationMs: 2_000, timeoutMs: 1_000 }).done,
+      );
       const okRate = (summary.ok / summary.durationMs) * 1_000;
       const held = summary.ok >= summary.slots * 0.99;
-      console.log(`  prober ${mode.padEnd(9)} target ${String(rate).padStart(5)}/s: ${okRate.toFixed(0)} ok/s, ${summary.unsent} unsent, jitter p99 ${summary.jitter.p99.toFixed(2)} ms${held ? '' : '  (not sustained)'}`);
+      console.log(
+        `  prober ${mode.padEnd(9)} target ${String(rate).padStart(5)}/s: ${okRate.toFixed(0)} ok/s, ${summary.unsent} unsent, jitter p99 ${summary.jitter.p99.toFixed(2)} ms${held ? '' : '  (not sustained)'}`,
+      );
       peak = Math.max(peak, okRate);
       if (held) best = rate;
       else break;
     }
-    console.log(`prober ${mode}: peak ${peak.toFixed(0)} ok/s = ${(peak / baseline).toFixed(2)}x autocannon; max rate held with < 1 % failed slots: ${best}/s`);
+    console.log(
+      `prober ${mode}: peak ${peak.toFixed(0)} ok/s = ${(peak / baseline).toFixed(2)}x autocannon; max rate held with < 1 % failed slots: ${best}/s`,
+    );
   }
 }
 
 async function jitter(url: string): Promise<void> {
-  const summary = summarizeProbe(await startHttpProbe({ url, rate: 1_000, mode: 'keepalive', durationMs: 3_000 }).done);
-  console.log(`scheduling jitter @1000/s: p50 ${summary.jitter.p50.toFixed(3)} ms, p99 ${summary.jitter.p99.toFixed(3)} ms, max ${summary.jitter.max.toFixed(3)} ms (slot interval 1 ms)`);
+  const summary = summarizeProbe(
+    await startHttpProbe({ url, rate: 1_000, mode: 'keepalive', durationMs: 3_000 }).done,
+  );
+  console.log(
+    `scheduling jitter @1000/s: p50 ${summary.jitter.p50.toFixed(3)} ms, p99 ${summary.jitter.p99.toFixed(3)} ms, max ${summary.jitter.max.toFixed(3)} ms (slot interval 1 ms)`,
+  );
 }
 
 /** A flaky server in its own process (so its stalls are not the prober's), driven over IPC. */

@@ -22,15 +22,24 @@ const CRON = /^(\S+\s+){4}\S+$/;
  */
 export function drillCronJob(options: CronJobOptions): Record<string, unknown> {
   if (!CRON.test(options.schedule.trim())) {
-    throw new DrillError('DRILL_SPEC_INVALID', `schedule "${options.schedule}" is not a 5-field cron expression`);
+    throw new DrillError(
+      'DRILL_SPEC_INVALID',
+      `schedule "${options.schedule}" is not a 5-field cron expression`,
+    );
   }
-  const name = `okemesh-drill-${options.drill.replace(/\.ya?ml$/, '').replace(/[^a-z0-9-]/g, '-')}`.slice(0, 52).replace(/-+$/, '');
+  const name = `okemesh-drill-${options.drill.replace(/\.ya?ml$/, '').replace(/[^a-z0-9-]/g, '-')}`
+    .slice(0, 52)
+    .replace(/-+$/, '');
   const configMap = options.configMap ?? 'okemesh-topology';
   const drillArg = /\.ya?ml$/.test(options.drill) ? `/etc/okemesh/${options.drill}` : options.drill;
   return {
     apiVersion: 'batch/v1',
     kind: 'CronJob',
-    metadata: { name, namespace: options.namespace ?? 'okemesh-system', labels: { 'app.kubernetes.io/name': 'okemesh-drill', 'app.kubernetes.io/managed-by': 'okemesh' } },
+    metadata: {
+      name,
+      namespace: options.namespace ?? 'okemesh-system',
+      labels: { 'app.kubernetes.io/name': 'okemesh-drill', 'app.kubernetes.io/managed-by': 'okemesh' },
+    },
     spec: {
       schedule: options.schedule.trim(),
       concurrencyPolicy: 'Forbid',
@@ -49,8 +58,20 @@ export function drillCronJob(options: CronJobOptions): Record<string, unknown> {
                 {
                   name: 'drill',
                   image: options.image,
-                  args: ['drill', 'run', drillArg, '-f', '/etc/okemesh/mesh.yaml', '--out', '/var/lib/okemesh/drills'],
-                  securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
+                  args: [
+                    'drill',
+                    'run',
+                    drillArg,
+                    '-f',
+                    '/etc/okemesh/mesh.yaml',
+                    '--out',
+                    '/var/lib/okemesh/drills',
+                  ],
+                  securityContext: {
+                    allowPrivilegeEscalation: false,
+                    readOnlyRootFilesystem: true,
+                    capabilities: { drop: ['ALL'] },
+                  },
                   volumeMounts: [
                     { name: 'config', mountPath: '/etc/okemesh', readOnly: true },
                     { name: 'results', mountPath: '/var/lib/okemesh' },

@@ -15,7 +15,11 @@ export class DrillError extends Error {
   readonly code: DrillErrorCode;
   readonly details: readonly string[];
 
-  constructor(code: DrillErrorCode, message: string, options: { cause?: unknown; details?: readonly string[] } = {}) {
+  constructor(
+    code: DrillErrorCode,
+    message: string,
+    options: { cause?: unknown; details?: readonly string[] } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DrillError';
     this.code = code;

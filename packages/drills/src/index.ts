@@ -36,7 +36,13 @@ export type { DrillOutcome, DrillResult, PhaseMark, ProbeTimeline, TimelineBucke
 export { markdownReport } from './report/markdown.js';
 export { junitReport } from './report/junit.js';
 export { svgTimeline } from './report/svg-timeline.js';
-export { drillSchema, probeSpecSchema, DRILL_API_VERSION, DRILL_KIND, scenarioNames } from './spec/drill-schema.js';
+export {
+  drillSchema,
+  probeSpecSchema,
+  DRILL_API_VERSION,
+  DRILL_KIND,
+  scenarioNames,
+} from './spec/drill-schema.js';
 export type { Drill, DrillInput, ProbeSpec, ScenarioName } from './spec/drill-schema.js';
 export { faultSchema } from './spec/fault-schema.js';
 export type { Fault, FaultType, KubeFault } from './spec/fault-schema.js';

@@ -24,7 +24,12 @@ process.once('SIGTERM', () => controller.abort('SIGTERM'));
 const run = await runDrill({
   drill: input.drill,
   topology: input.topology,
-  deps: { apis: await kubeApisFromContexts([{ cluster: 'primary-cluster', context: input.context }], input.kubeconfig) },
+  deps: {
+    apis: await kubeApisFromContexts(
+      [{ cluster: 'primary-cluster', context: input.context }],
+      input.kubeconfig,
+    ),
+  },
   journalPath: input.journalPath,
   signal: controller.signal,
   onInjected: () => {

@@ -17,7 +17,9 @@ export function shortDrill(topology: Topology, url: string, spec: Partial<DrillI
       spec: {
         steadyState: { duration: '200ms', minSuccess: 90 },
         probes: [{ type: 'http', name: 'journey', url, rate: 100, mode: 'keepalive' }],
-        faults: [{ type: 'scale-deployment', cluster: 'primary-cluster', namespace: 'bookinfo', name: 'reviews' }],
+        faults: [
+          { type: 'scale-deployment', cluster: 'primary-cluster', namespace: 'bookinfo', name: 'reviews' },
+        ],
         hold: '800ms',
         recovery: { sustain: '100ms' },
         maxDuration: '20s',

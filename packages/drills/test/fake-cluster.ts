@@ -9,14 +9,27 @@ export interface FakeCluster {
 }
 
 /** A fake cluster (real HTTPS, Deployment/pod controllers) and a client-node backed KubeApi for it. */
-export async function fakeCluster(name: string, namespaces: readonly string[] = ['bookinfo', 'istio-system']): Promise<FakeCluster> {
-  const fake = await startFakeKube({ name, namespaces, nodes: [`${name}-node-1`, `${name}-node-2`, `${name}-node-3`], controllers: { podReadyDelayMs: 20 } });
+export async function fakeCluster(
+  name: string,
+  namespaces: readonly string[] = ['bookinfo', 'istio-system'],
+): Promise<FakeCluster> {
+  const fake = await startFakeKube({
+    name,
+    namespaces,
+    nodes: [`${name}-node-1`, `${name}-node-2`, `${name}-node-3`],
+    controllers: { podReadyDelayMs: 20 },
+  });
   const config = new KubeConfig();
   config.loadFromString(fake.kubeconfigYaml());
   return { fake, api: await clientNodeApi(name, config) };
 }
 
-export function deployment(namespace: string, name: string, replicas: number, labels: Record<string, string> = { app: name }): KubeObject {
+export function deployment(
+  namespace: string,
+  name: string,
+  replicas: number,
+  labels: Record<string, string> = { app: name },
+): KubeObject {
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -32,5 +45,9 @@ export function deployment(namespace: string, name: string, replicas: number, la
 export function readyPods(fake: FakeKube, namespace: string, app: string): number {
   return fake
     .list('v1', 'Pod', { namespace, labelSelector: `app=${app}` })
-    .filter((p) => ((p.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True')).length;
+    .filter((p) =>
+      ((p.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? []).some(
+        (c) => c.type === 'Ready' && c.status === 'True',
+      ),
+    ).length;
 }

@@ -4,7 +4,12 @@ import { acquireLease, releaseLeaseHeldBy } from '../src/kube/lease.js';
 import { fakeCluster, type FakeCluster } from './fake-cluster.js';
 
 let cluster: FakeCluster;
-const LEASE = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', namespace: 'kube-system', name: 'okemesh-drill' };
+const LEASE = {
+  apiVersion: 'coordination.k8s.io/v1',
+  kind: 'Lease',
+  namespace: 'kube-system',
+  name: 'okemesh-drill',
+};
 
 beforeAll(async () => {
   cluster = await fakeCluster('primary-cluster');
@@ -14,7 +19,11 @@ afterAll(async () => cluster.fake.close());
 describe('drill lock (coordination.k8s.io/v1 Lease)', () => {
   it('lets one drill hold a cluster; a second gets DRILL_LOCKED until release', async () => {
     const first = await acquireLease(cluster.api, { holder: 'drill-a' });
-    expect(cluster.fake.get(LEASE)?.spec).toMatchObject({ holderIdentity: 'drill-a', leaseDurationSeconds: 30, leaseTransitions: 0 });
+    expect(cluster.fake.get(LEASE)?.spec).toMatchObject({
+      holderIdentity: 'drill-a',
+      leaseDurationSeconds: 30,
+      leaseTransitions: 0,
+    });
     const error: unknown = await acquireLease(cluster.api, { holder: 'drill-b' }).catch((e: unknown) => e);
     expect(isDrillError(error) && error.code).toBe('DRILL_LOCKED');
     await first.renew();

@@ -30,30 +30,33 @@ describe('measurement accuracy against a real HTTP server taken down for a known
     return { summary, downAt, up };
   }
 
-  it.each<ConnectionMode>(['fresh', 'keepalive'])('measures the outage within 1/R + 20 ms (%s)', async (mode) => {
-    // Each window states its own bound: 1/R + 20 ms while the prober keeps its schedule, wider when the host
-    // starved it at a boundary. Every run must stay inside its stated bound; runs whose bound was widened are
-    // retried (at most 5) until one measures within the nominal 1/R + 20 ms.
-    let nominal = 0;
-    for (let attempt = 0; attempt < 5 && nominal === 0; attempt += 1) {
-      const { summary, downAt, up } = await measureOnce(mode);
-      const real = summary.outages.filter((o) => !o.unsentOnly);
-      expect(real).toHaveLength(1);
-      const [outage] = real;
-      if (!outage || outage.end === null) throw new Error('outage not recovered');
-      const bound = outage.boundMs;
-      expect(Math.abs(outage.start - downAt)).toBeLessThanOrEqual(bound);
-      // The server came back somewhere in [up.before, up.after] (listen() is asynchronous).
-      expect(outage.end).toBeGreaterThanOrEqual(up.before - bound);
-      expect(outage.end).toBeLessThanOrEqual(up.after + bound);
-      expect(outage.durationMs).toBeGreaterThanOrEqual(up.before - downAt - bound);
-      expect(outage.durationMs).toBeLessThanOrEqual(up.after - downAt + bound);
-      expect(summary.errors.refused ?? 0).toBeGreaterThan(50);
-      expect(summary.latency.raw.count).toBe(summary.ok);
-      if (bound === BOUND_MS && summary.outages.length === 1) nominal += 1;
-    }
-    expect(nominal).toBe(1);
-  });
+  it.each<ConnectionMode>(['fresh', 'keepalive'])(
+    'measures the outage within 1/R + 20 ms (%s)',
+    async (mode) => {
+      // Each window states its own bound: 1/R + 20 ms while the prober keeps its schedule, wider when the host
+      // starved it at a boundary. Every run must stay inside its stated bound; runs whose bound was widened are
+      // retried (at most 5) until one measures within the nominal 1/R + 20 ms.
+      let nominal = 0;
+      for (let attempt = 0; attempt < 5 && nominal === 0; attempt += 1) {
+        const { summary, downAt, up } = await measureOnce(mode);
+        const real = summary.outages.filter((o) => !o.unsentOnly);
+        expect(real).toHaveLength(1);
+        const [outage] = real;
+        if (!outage || outage.end === null) throw new Error('outage not recovered');
+        const bound = outage.boundMs;
+        expect(Math.abs(outage.start - downAt)).toBeLessThanOrEqual(bound);
+        // The server came back somewhere in [up.before, up.after] (listen() is asynchronous).
+        expect(outage.end).toBeGreaterThanOrEqual(up.before - bound);
+        expect(outage.end).toBeLessThanOrEqual(up.after + bound);
+        expect(outage.durationMs).toBeGreaterThanOrEqual(up.before - downAt - bound);
+        expect(outage.durationMs).toBeLessThanOrEqual(up.after - downAt + bound);
+        expect(summary.errors.refused ?? 0).toBeGreaterThan(50);
+        expect(summary.latency.raw.count).toBe(summary.ok);
+        if (bound === BOUND_MS && summary.outages.length === 1) nominal += 1;
+      }
+      expect(nominal).toBe(1);
+    },
+  );
 
   it('never waits for a slow response: slots keep their schedule while requests hang', async () => {
     const server = new FlakyServer();
@@ -64,7 +67,13 @@ describe('measurement accuracy against a real HTTP server taken down for a known
     const hang = createServer((socket) => sockets.push(socket));
     await new Promise<void>((resolve) => hang.listen(0, '127.0.0.1', resolve));
     const port = (hang.address() as AddressInfo).port;
-    const probe = startHttpProbe({ url: `http://127.0.0.1:${port}/`, rate: 100, mode: 'fresh', timeoutMs: 200, durationMs: 500 });
+    const probe = startHttpProbe({
+      url: `http://127.0.0.1:${port}/`,
+      rate: 100,
+      mode: 'fresh',
+      timeoutMs: 200,
+      durationMs: 500,
+    });
     const run = await probe.done;
     for (const socket of sockets) socket.destroy();
     hang.close();

@@ -13,7 +13,11 @@ let fake: FakeOci;
 let provider: SimpleAuthenticationDetailsProvider;
 
 beforeAll(async () => {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
   fake = new FakeOci({ publicKeys: { [`${TENANCY}/${USER}/${FINGERPRINT}`]: publicKey } });
   await fake.start();
   provider = new SimpleAuthenticationDetailsProvider(TENANCY, USER, FINGERPRINT, privateKey, null);
@@ -25,13 +29,44 @@ describe('OCI side of the doctor through the real SDK clients against fake-oci',
     const topology = await topologyWith();
     const compartment = topology.spec.clusters[0]?.compartment ?? '';
     const { store } = fake;
-    store.insert('rpc', 'us-sanjose-1', 'ocid1.remotepeeringconnection.oc1.us-sanjose-1.a', { compartmentId: compartment, displayName: 'sanjose-to-chicago', peeringStatus: 'PEERED', lifecycleState: 'AVAILABLE' });
-    store.insert('rpc', 'us-chicago-1', 'ocid1.remotepeeringconnection.oc1.us-chicago-1.b', { compartmentId: compartment, displayName: 'chicago-to-sanjose', peeringStatus: 'REVOKED', lifecycleState: 'AVAILABLE' });
-    store.insert('httpMonitor', 'global', 'ocid1.httpmonitor.oc1..m', { compartmentId: compartment, displayName: 'app-health', isEnabled: true });
-    store.insert('steeringPolicy', 'global', 'ocid1.dnspolicy.oc1..p', { compartmentId: compartment, displayName: 'app-failover', lifecycleState: 'ACTIVE', healthCheckMonitorId: 'ocid1.httpmonitor.oc1..m', template: 'FAILOVER', answers: [], rules: [] });
-    store.insert('steeringPolicyAttachment', 'global', 'ocid1.dnspolicyattachment.oc1..x', { compartmentId: compartment, steeringPolicyId: 'ocid1.dnspolicy.oc1..p', domainName: 'app.example.com', lifecycleState: 'ACTIVE' });
+    store.insert('rpc', 'us-sanjose-1', 'ocid1.remotepeeringconnection.oc1.us-sanjose-1.a', {
+      compartmentId: compartment,
+      displayName: 'sanjose-to-chicago',
+      peeringStatus: 'PEERED',
+      lifecycleState: 'AVAILABLE',
+    });
+    store.insert('rpc', 'us-chicago-1', 'ocid1.remotepeeringconnection.oc1.us-chicago-1.b', {
+      compartmentId: compartment,
+      displayName: 'chicago-to-sanjose',
+      peeringStatus: 'REVOKED',
+      lifecycleState: 'AVAILABLE',
+    });
+    store.insert('httpMonitor', 'global', 'ocid1.httpmonitor.oc1..m', {
+      compartmentId: compartment,
+      displayName: 'app-health',
+      isEnabled: true,
+    });
+    store.insert('steeringPolicy', 'global', 'ocid1.dnspolicy.oc1..p', {
+      compartmentId: compartment,
+      displayName: 'app-failover',
+      lifecycleState: 'ACTIVE',
+      healthCheckMonitorId: 'ocid1.httpmonitor.oc1..m',
+      template: 'FAILOVER',
+      answers: [],
+      rules: [],
+    });
+    store.insert('steeringPolicyAttachment', 'global', 'ocid1.dnspolicyattachment.oc1..x', {
+      compartmentId: compartment,
+      steeringPolicyId: 'ocid1.dnspolicy.oc1..p',
+      domainName: 'app.example.com',
+      lifecycleState: 'ACTIVE',
+    });
 
-    const oci = await ociMeshHealth({ topology, provider, endpointFor: (region) => fake.endpointFor(region) });
+    const oci = await ociMeshHealth({
+      topology,
+      provider,
+      endpointFor: (region) => fake.endpointFor(region),
+    });
     expect(await oci.remotePeerings()).toEqual([
       { name: 'sanjose-to-chicago', region: 'us-sanjose-1', status: 'PEERED' },
       { name: 'chicago-to-sanjose', region: 'us-chicago-1', status: 'REVOKED' },
@@ -43,6 +78,8 @@ describe('OCI side of the doctor through the real SDK clients against fake-oci',
     ]);
     const findings = await runDoctor({ topology, apis: new Map(), oci });
     expect(findings.filter((f) => f.check === 'rpc-peering').map((f) => f.status)).toEqual(['ok', 'fail']);
-    expect(fake.requests.filter((r) => r.operation === 'ListRemotePeeringConnections').map((r) => r.region)).toEqual(['us-sanjose-1', 'us-chicago-1', 'us-sanjose-1', 'us-chicago-1']);
+    expect(
+      fake.requests.filter((r) => r.operation === 'ListRemotePeeringConnections').map((r) => r.region),
+    ).toEqual(['us-sanjose-1', 'us-chicago-1', 'us-sanjose-1', 'us-chicago-1']);
   });
 });

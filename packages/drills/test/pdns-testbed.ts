@@ -33,7 +33,11 @@ export class PowerDns {
     private readonly log: () => string,
   ) {}
 
-  static async start(options: { zone: string; checkUrl: string; addresses: readonly (readonly string[])[] }): Promise<PowerDns> {
+  static async start(options: {
+    zone: string;
+    checkUrl: string;
+    addresses: readonly (readonly string[])[];
+  }): Promise<PowerDns> {
     const dir = await mkdtemp(join(tmpdir(), 'okemesh-pdns-'));
     const port = await freePort();
     const sets = options.addresses.map((set) => `{${set.map((a) => `'${a}'`).join(', ')}}`).join(', ');
@@ -54,7 +58,10 @@ export class PowerDns {
         '',
       ].join('\n'),
     );
-    await writeFile(join(dir, 'named.conf'), `zone "${options.zone}" { type master; file "${join(dir, 'zone')}"; };\n`);
+    await writeFile(
+      join(dir, 'named.conf'),
+      `zone "${options.zone}" { type master; file "${join(dir, 'zone')}"; };\n`,
+    );
     await writeFile(
       join(dir, 'zone'),
       [
@@ -79,7 +86,13 @@ export class PowerDns {
     const resolver = new Resolver({ timeout: 200, tries: 1 });
     resolver.setServers([this.server]);
     for (let i = 0; i < 50; i += 1) {
-      if (await resolver.resolve4(`app.${zone}`).then(() => true, () => false)) return;
+      if (
+        await resolver.resolve4(`app.${zone}`).then(
+          () => true,
+          () => false,
+        )
+      )
+        return;
       await sleep(100);
     }
     throw new Error(`PowerDNS did not answer on ${this.server}:\n${this.log()}`);
@@ -87,7 +100,9 @@ export class PowerDns {
 
   async close(): Promise<void> {
     this.proc.kill('SIGTERM');
-    await new Promise((resolve) => (this.proc.exitCode === null ? this.proc.once('exit', resolve) : resolve(null)));
+    await new Promise((resolve) =>
+      this.proc.exitCode === null ? this.proc.once('exit', resolve) : resolve(null),
+    );
     await rm(this.dir, { recursive: true, force: true });
   }
 }

@@ -36,7 +36,13 @@ export class PgConnection {
   }
 
   private async connect(): Promise<Client> {
-    const client = new ClientCtor({ host: '127.0.0.1', port: this.port, user: 'postgres', database: 'postgres', connectionTimeoutMillis: 300 });
+    const client = new ClientCtor({
+      host: '127.0.0.1',
+      port: this.port,
+      user: 'postgres',
+      database: 'postgres',
+      connectionTimeoutMillis: 300,
+    });
     client.on('error', () => this.reset());
     try {
       await client.connect();
@@ -50,7 +56,10 @@ export class PgConnection {
   private reset(): void {
     const old = this.client;
     this.client = undefined;
-    old?.then((c) => c.end().catch(() => undefined), () => undefined);
+    old?.then(
+      (c) => c.end().catch(() => undefined),
+      () => undefined,
+    );
   }
 
   async end(): Promise<void> {
@@ -64,7 +73,9 @@ const run = promisify(execFile);
 export function postgresBin(): string | undefined {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return undefined;
-  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'postgres'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(join(root, v, 'bin', 'postgres')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions[0] ? join(root, versions[0], 'bin') : undefined;
 }
 
@@ -110,15 +121,46 @@ export class PostgresPair {
       await chown(root, uid, gid);
     }
     const [p1, p2] = [await freePort(), await freePort()];
-    const pair = new PostgresPair(bin, root, node(join(root, 'primary'), p1), node(join(root, 'replica'), p2));
-    await sh(asPostgres([join(bin, 'initdb'), '-D', pair.primary.dir, '-U', 'postgres', '--auth=trust', '-N']));
+    const pair = new PostgresPair(
+      bin,
+      root,
+      node(join(root, 'primary'), p1),
+      node(join(root, 'replica'), p2),
+    );
+    await sh(
+      asPostgres([join(bin, 'initdb'), '-D', pair.primary.dir, '-U', 'postgres', '--auth=trust', '-N']),
+    );
     await appendFile(
       join(pair.primary.dir, 'postgresql.conf'),
-      [`port = ${p1}`, "listen_addresses = '127.0.0.1'", `unix_socket_directories = '${root}'`, 'wal_level = replica', 'max_wal_senders = 4', 'fsync = off', 'wal_sender_timeout = 5s', ''].join('\n'),
+      [
+        `port = ${p1}`,
+        "listen_addresses = '127.0.0.1'",
+        `unix_socket_directories = '${root}'`,
+        'wal_level = replica',
+        'max_wal_senders = 4',
+        'fsync = off',
+        'wal_sender_timeout = 5s',
+        '',
+      ].join('\n'),
     );
     await appendFile(join(pair.primary.dir, 'pg_hba.conf'), 'host replication all 127.0.0.1/32 trust\n');
     await pair.ctl(pair.primary, 'start');
-    await sh(asPostgres([join(bin, 'pg_basebackup'), '-h', '127.0.0.1', '-p', String(p1), '-U', 'postgres', '-D', pair.replica.dir, '-R', '-X', 'stream']));
+    await sh(
+      asPostgres([
+        join(bin, 'pg_basebackup'),
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(p1),
+        '-U',
+        'postgres',
+        '-D',
+        pair.replica.dir,
+        '-R',
+        '-X',
+        'stream',
+      ]),
+    );
     await appendFile(join(pair.replica.dir, 'postgresql.conf'), `port = ${p2}\nhot_standby = on\n`);
     await pair.ctl(pair.replica, 'start');
     const pool = pair.pool(pair.primary);
@@ -128,8 +170,10 @@ export class PostgresPair {
 
   ctlArgv(node: PgNode, action: 'start' | 'promote' | 'stop-immediate' | 'stop-immediate-nowait'): string[] {
     const ctl = join(this.bin, 'pg_ctl');
-    if (action === 'stop-immediate') return asPostgres([ctl, '-D', node.dir, '-m', 'immediate', '-w', 'stop']);
-    if (action === 'stop-immediate-nowait') return asPostgres([ctl, '-D', node.dir, '-m', 'immediate', '-W', 'stop']);
+    if (action === 'stop-immediate')
+      return asPostgres([ctl, '-D', node.dir, '-m', 'immediate', '-w', 'stop']);
+    if (action === 'stop-immediate-nowait')
+      return asPostgres([ctl, '-D', node.dir, '-m', 'immediate', '-W', 'stop']);
     return asPostgres([ctl, '-D', node.dir, '-w', '-l', join(node.dir, 'server.log'), action]);
   }
 
@@ -145,7 +189,9 @@ export class PostgresPair {
 
   /** PID of the primary's WAL sender (SIGSTOP freezes replication: acknowledged commits stop reaching the replica). */
   async walSenderPid(): Promise<number> {
-    const { rows } = await this.pool(this.primary).query<{ pid: number }>('SELECT pid FROM pg_stat_replication');
+    const { rows } = await this.pool(this.primary).query<{ pid: number }>(
+      'SELECT pid FROM pg_stat_replication',
+    );
     const pid = rows[0]?.pid;
     if (!pid) throw new Error('primary has no WAL sender');
     return pid;
@@ -153,7 +199,8 @@ export class PostgresPair {
 
   async close(): Promise<void> {
     await Promise.all(this.pools.map((p) => p.end()));
-    for (const node of [this.primary, this.replica]) await sh(this.ctlArgv(node, 'stop-immediate')).catch(() => undefined);
+    for (const node of [this.primary, this.replica])
+      await sh(this.ctlArgv(node, 'stop-immediate')).catch(() => undefined);
     await rm(this.root, { recursive: true, force: true });
   }
 }

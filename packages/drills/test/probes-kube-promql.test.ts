@@ -19,7 +19,13 @@ beforeAll(async () => {
     const url = new URL(req.url ?? '/', 'http://x');
     queries.push(`${url.pathname}?${url.searchParams.get('query') ?? ''}`);
     res.writeHead(200, { 'content-type': 'application/json' }).end(
-      JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [{ metric: {}, value: [Date.now() / 1000, String(errorRate)] }] } }),
+      JSON.stringify({
+        status: 'success',
+        data: {
+          resultType: 'vector',
+          result: [{ metric: {}, value: [Date.now() / 1000, String(errorRate)] }],
+        },
+      }),
     );
   });
   await new Promise<void>((resolve) => prometheus.listen(0, '127.0.0.1', resolve));
@@ -34,9 +40,19 @@ describe('Kubernetes readiness probe', () => {
   it('fails while the Deployment has fewer Ready replicas than required, over the real API', async () => {
     cluster.fake.seed(deployment('bookinfo', 'ratings', 2));
     await cluster.fake.settled();
-    const probe = startKubeReadyProbe({ api: cluster.api, namespace: 'bookinfo', deployment: 'ratings', minReady: 2, rate: 20 });
+    const probe = startKubeReadyProbe({
+      api: cluster.api,
+      namespace: 'bookinfo',
+      deployment: 'ratings',
+      minReady: 2,
+      rate: 20,
+    });
     await sleep(300);
-    await cluster.api.patch({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'bookinfo', name: 'ratings' }, { spec: { replicas: 1 } }, false);
+    await cluster.api.patch(
+      { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'bookinfo', name: 'ratings' },
+      { spec: { replicas: 1 } },
+      false,
+    );
     await sleep(400);
     const summary = summarizeProbe(await probe.stop());
     expect(summary.ok).toBeGreaterThan(2);
@@ -48,7 +64,13 @@ describe('Kubernetes readiness probe', () => {
 
 describe('PromQL threshold probe', () => {
   it('evaluates an instant query against the threshold at a fixed rate', async () => {
-    const probe = startPromqlProbe({ url: promUrl, query: 'sum(rate(istio_requests_total{response_code=~"5.."}[1m]))', comparator: '<', threshold: 0.01, rate: 20 });
+    const probe = startPromqlProbe({
+      url: promUrl,
+      query: 'sum(rate(istio_requests_total{response_code=~"5.."}[1m]))',
+      comparator: '<',
+      threshold: 0.01,
+      rate: 20,
+    });
     await sleep(300);
     errorRate = 0.5;
     await sleep(300);
@@ -60,9 +82,16 @@ describe('PromQL threshold probe', () => {
   });
 
   it('reads scalar and single-sample vector results only', () => {
-    expect(instantValue({ status: 'success', data: { resultType: 'scalar', result: [1, '0.25'] } })).toBe(0.25);
+    expect(instantValue({ status: 'success', data: { resultType: 'scalar', result: [1, '0.25'] } })).toBe(
+      0.25,
+    );
     expect(instantValue({ status: 'success', data: { resultType: 'vector', result: [] } })).toBeUndefined();
-    expect(instantValue({ status: 'success', data: { resultType: 'vector', result: [{ value: [1, '1'] }, { value: [1, '2'] }] } })).toBeUndefined();
+    expect(
+      instantValue({
+        status: 'success',
+        data: { resultType: 'vector', result: [{ value: [1, '1'] }, { value: [1, '2'] }] },
+      }),
+    ).toBeUndefined();
     expect(instantValue({ status: 'error' })).toBeUndefined();
   });
 });

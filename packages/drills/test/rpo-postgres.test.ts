@@ -11,7 +11,10 @@ import { topologyWith } from './drill-fixture.js';
 import { PostgresPair, postgresBin, sh, type PgConnection } from './postgres-testbed.js';
 
 const bin = postgresBin();
-if (!bin) console.log('RPO testbed skipped: no PostgreSQL server under /usr/lib/postgresql (apt-get install postgresql)');
+if (!bin)
+  console.log(
+    'RPO testbed skipped: no PostgreSQL server under /usr/lib/postgresql (apt-get install postgresql)',
+  );
 
 interface Bed {
   pair: PostgresPair;
@@ -72,10 +75,15 @@ async function failoverDrill(bed: Bed, stop: Step[], options: { beforeFault?: ()
           target: 'postgres',
           rate: 100,
           timeoutMs: 300,
-          write: async (seq, ts) => void (await writerPool.current.query('INSERT INTO seqs (seq, writer_ts) VALUES ($1, $2)', [seq, ts])),
+          write: async (seq, ts) =>
+            void (await writerPool.current.query('INSERT INTO seqs (seq, writer_ts) VALUES ($1, $2)', [
+              seq,
+              ts,
+            ])),
           onSample: (s) => s.ok && acked.push(s.seq),
         }),
-      present: async () => (await pair.pool(pair.replica).query<{ seq: number }>('SELECT seq FROM seqs')).rows.map((r) => r.seq),
+      present: async () =>
+        (await pair.pool(pair.replica).query<{ seq: number }>('SELECT seq FROM seqs')).rows.map((r) => r.seq),
     },
     // The clients follow the failover once the replica is promoted (what DNS/service discovery would do).
     onInjected: () => {
@@ -83,7 +91,9 @@ async function failoverDrill(bed: Bed, stop: Step[], options: { beforeFault?: ()
       writerPool.current = bed.target;
     },
   });
-  const held = new Set((await pair.pool(pair.replica).query<{ seq: number }>('SELECT seq FROM seqs')).rows.map((r) => r.seq));
+  const held = new Set(
+    (await pair.pool(pair.replica).query<{ seq: number }>('SELECT seq FROM seqs')).rows.map((r) => r.seq),
+  );
   return { run, acked, held };
 }
 
@@ -99,7 +109,9 @@ describe.skipIf(!bin)('RPO testbed: PostgreSQL primary + streaming replica on 12
   it('primary stopped, replica promoted: RPO and write-RTO match what the database holds', async () => {
     const bed = await testbed(bin ?? '');
     beds.push(bed);
-    const { run, acked, held } = await failoverDrill(bed, [{ inject: bed.pair.ctlArgv(bed.pair.primary, 'stop-immediate'), revert: ['true'] }]);
+    const { run, acked, held } = await failoverDrill(bed, [
+      { inject: bed.pair.ctlArgv(bed.pair.primary, 'stop-immediate'), revert: ['true'] },
+    ]);
     const rpo = run.result.rpo;
     if (!rpo) throw new Error('no RPO measured');
     const lostTruth = acked.filter((seq) => !held.has(seq));

@@ -11,7 +11,12 @@ import { shortDrill, topologyWith } from './drill-fixture.js';
 let cluster: FakeCluster;
 let app: DrillApp;
 let dir: string;
-const LEASE = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', namespace: 'kube-system', name: 'okemesh-drill' };
+const LEASE = {
+  apiVersion: 'coordination.k8s.io/v1',
+  kind: 'Lease',
+  namespace: 'kube-system',
+  name: 'okemesh-drill',
+};
 const REVIEWS = { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'bookinfo', name: 'reviews' };
 
 beforeAll(async () => {
@@ -64,17 +69,36 @@ describe('runDrill against the fake API and a real HTTP service', () => {
     await cluster.fake.settled();
     expect(readyPods(cluster.fake, 'bookinfo', 'reviews')).toBe(3);
     expect(cluster.fake.get(LEASE)).toBeUndefined();
-    const journal = JSON.parse(await readFile(journalPath, 'utf8')) as { status: string; mutations: { state: string }[]; phases: { phase: string }[]; result: { outcome: string } };
+    const journal = JSON.parse(await readFile(journalPath, 'utf8')) as {
+      status: string;
+      mutations: { state: string }[];
+      phases: { phase: string }[];
+      result: { outcome: string };
+    };
     expect(journal.status).toBe('completed');
     expect(journal.mutations.map((m) => m.state)).toEqual(['reverted']);
-    expect(journal.phases.map((p) => p.phase)).toEqual(['preflight', 'steady-state', 'inject', 'hold', 'revert', 'verify', 'report']);
+    expect(journal.phases.map((p) => p.phase)).toEqual([
+      'preflight',
+      'steady-state',
+      'inject',
+      'hold',
+      'revert',
+      'verify',
+      'report',
+    ]);
     expect(journal.result.outcome).toBe('pass');
     expect(progress).toContain('hold');
   });
 
   it('fails (exit 1) when recovery takes longer than the RTO SLO', async () => {
     const topology = await topologyWith({ rto: '100ms' });
-    const run = await runDrill({ drill: shortDrill(topology, app.url), topology, deps: deps(), journalPath: join(dir, 'fail.json'), onInjected: () => app.failFor(400) });
+    const run = await runDrill({
+      drill: shortDrill(topology, app.url),
+      topology,
+      deps: deps(),
+      journalPath: join(dir, 'fail.json'),
+      onInjected: () => app.failFor(400),
+    });
     expect(run.exitCode).toBe(1);
     expect(run.result.checks[0]).toMatchObject({ slo: 'rto', pass: false });
     expect(replicas()).toBe(3);
@@ -82,8 +106,17 @@ describe('runDrill against the fake API and a real HTTP service', () => {
 
   it('aborts (exit 3) on the abort rule and still reverts', async () => {
     const topology = await topologyWith();
-    const drill = shortDrill(topology, app.url, { hold: '5s', abort: { successBelow: 90, window: '200ms', probes: ['journey'] } });
-    const run = await runDrill({ drill, topology, deps: deps(), journalPath: join(dir, 'abort.json'), onInjected: () => app.failFor(3_000) });
+    const drill = shortDrill(topology, app.url, {
+      hold: '5s',
+      abort: { successBelow: 90, window: '200ms', probes: ['journey'] },
+    });
+    const run = await runDrill({
+      drill,
+      topology,
+      deps: deps(),
+      journalPath: join(dir, 'abort.json'),
+      onInjected: () => app.failFor(3_000),
+    });
     expect(run.exitCode).toBe(3);
     expect(run.result.reason).toMatch(/abort rule: guard probe journey below 90 %/);
     expect(replicas()).toBe(3);
@@ -91,7 +124,12 @@ describe('runDrill against the fake API and a real HTTP service', () => {
 
   it('aborts at the max duration (exit 3) and reverts', async () => {
     const topology = await topologyWith();
-    const run = await runDrill({ drill: shortDrill(topology, app.url, { hold: '30s', maxDuration: '1s' }), topology, deps: deps(), journalPath: join(dir, 'max.json') });
+    const run = await runDrill({
+      drill: shortDrill(topology, app.url, { hold: '30s', maxDuration: '1s' }),
+      topology,
+      deps: deps(),
+      journalPath: join(dir, 'max.json'),
+    });
     expect(run.exitCode).toBe(3);
     expect(run.result.reason).toBe('max duration 1s reached');
     expect(run.result.endedAt - run.result.startedAt).toBeLessThan(5_000);
@@ -117,21 +155,40 @@ describe('runDrill against the fake API and a real HTTP service', () => {
   it('refuses to run while another drill holds the cluster lock (exit 4, nothing mutated)', async () => {
     const topology = await topologyWith();
     const stamp = new Date().toISOString().replace('Z', '000Z');
-    cluster.fake.seed({ ...LEASE, metadata: { name: LEASE.name, namespace: LEASE.namespace }, spec: { holderIdentity: 'other-drill', leaseDurationSeconds: 60, renewTime: stamp, acquireTime: stamp } } as never);
+    cluster.fake.seed({
+      ...LEASE,
+      metadata: { name: LEASE.name, namespace: LEASE.namespace },
+      spec: { holderIdentity: 'other-drill', leaseDurationSeconds: 60, renewTime: stamp, acquireTime: stamp },
+    } as never);
     cluster.fake.clearRequests();
-    const run = await runDrill({ drill: shortDrill(topology, app.url), topology, deps: deps(), journalPath: join(dir, 'locked.json') });
+    const run = await runDrill({
+      drill: shortDrill(topology, app.url),
+      topology,
+      deps: deps(),
+      journalPath: join(dir, 'locked.json'),
+    });
     expect(run.exitCode).toBe(4);
-    expect(run.result.reason).toMatch(/DRILL_LOCKED: cluster primary-cluster is locked by drill "other-drill"/);
+    expect(run.result.reason).toMatch(
+      /DRILL_LOCKED: cluster primary-cluster is locked by drill "other-drill"/,
+    );
     expect(cluster.fake.mutatingRequests().filter((r) => !r.path.includes('/leases'))).toEqual([]);
   });
 
   it('dry run plans without mutating (exit 0)', async () => {
     const topology = await topologyWith();
     cluster.fake.clearRequests();
-    const run = await runDrill({ drill: shortDrill(topology, app.url), topology, deps: deps(), journalPath: join(dir, 'dry.json'), dryRun: true });
+    const run = await runDrill({
+      drill: shortDrill(topology, app.url),
+      topology,
+      deps: deps(),
+      journalPath: join(dir, 'dry.json'),
+      dryRun: true,
+    });
     expect(run.exitCode).toBe(0);
     expect(run.result.reason).toMatch(/dry run: 1 step\(s\) planned/);
     expect(cluster.fake.mutatingRequests()).toEqual([]);
-    expect(run.journal.data.plan[0]).toMatch(/scale Deployment bookinfo\/reviews in primary-cluster from 3 to 0/);
+    expect(run.journal.data.plan[0]).toMatch(
+      /scale Deployment bookinfo\/reviews in primary-cluster from 3 to 0/,
+    );
   });
 });

@@ -14,7 +14,12 @@ let app: DrillApp;
 let dir: string;
 let child: string;
 const REVIEWS = { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'bookinfo', name: 'reviews' };
-const LEASE = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', namespace: 'kube-system', name: 'okemesh-drill' };
+const LEASE = {
+  apiVersion: 'coordination.k8s.io/v1',
+  kind: 'Lease',
+  namespace: 'kube-system',
+  name: 'okemesh-drill',
+};
 
 beforeAll(async () => {
   [cluster, app, dir, child] = await Promise.all([
@@ -37,11 +42,23 @@ beforeEach(async () => {
 
 const replicas = () => (cluster.fake.get(REVIEWS)?.spec as { replicas: number }).replicas;
 
-async function startChild(name: string): Promise<{ proc: ChildProcess; injected: Promise<void>; exit: Promise<number | null>; journalPath: string; output: () => string }> {
+async function startChild(name: string): Promise<{
+  proc: ChildProcess;
+  injected: Promise<void>;
+  exit: Promise<number | null>;
+  journalPath: string;
+  output: () => string;
+}> {
   const topology = await topologyWith();
   const journalPath = join(dir, `${name}.json`);
   const inputPath = join(dir, `${name}-input.json`);
-  const input = { kubeconfig: join(dir, 'kubeconfig'), context: 'primary-cluster-context', topology, drill: shortDrill(topology, app.url, { hold: '30s' }), journalPath };
+  const input = {
+    kubeconfig: join(dir, 'kubeconfig'),
+    context: 'primary-cluster-context',
+    topology,
+    drill: shortDrill(topology, app.url, { hold: '30s' }),
+    journalPath,
+  };
   await writeFile(inputPath, JSON.stringify(input));
   const proc = spawn(process.execPath, [child, inputPath], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -67,7 +84,10 @@ describe('every exit path reverts: signals to a child process running a drill', 
     expect(c.output()).toContain(`OUTCOME aborted interrupted (${signal})`);
     expect(replicas()).toBe(3);
     expect(cluster.fake.get(LEASE)).toBeUndefined();
-    const journal = JSON.parse(await readFile(c.journalPath, 'utf8')) as { status: string; mutations: { state: string }[] };
+    const journal = JSON.parse(await readFile(c.journalPath, 'utf8')) as {
+      status: string;
+      mutations: { state: string }[];
+    };
     expect(journal.status).toBe('aborted');
     expect(journal.mutations.map((m) => m.state)).toEqual(['reverted']);
   });
@@ -79,9 +99,13 @@ describe('every exit path reverts: signals to a child process running a drill', 
     await c.exit;
     expect(replicas()).toBe(0);
     expect(cluster.fake.get(LEASE)).toBeDefined();
-    const report = await recoverFromJournal(c.journalPath, { apis: new Map([['primary-cluster', cluster.api]]) });
+    const report = await recoverFromJournal(c.journalPath, {
+      apis: new Map([['primary-cluster', cluster.api]]),
+    });
     expect(report.failures).toEqual([]);
-    expect(report.reverted).toEqual([expect.stringMatching(/scale Deployment bookinfo\/reviews in primary-cluster from 3 to 0/)]);
+    expect(report.reverted).toEqual([
+      expect.stringMatching(/scale Deployment bookinfo\/reviews in primary-cluster from 3 to 0/),
+    ]);
     expect(report.releasedLocks).toEqual(['primary-cluster']);
     expect(replicas()).toBe(3);
     expect(cluster.fake.get(LEASE)).toBeUndefined();

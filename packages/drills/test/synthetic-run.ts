@@ -1,13 +1,36 @@
 import type { ProbeRun, ProbeSample } from '../src/probe/sample.js';
 
 /** A probe run from a pattern: `.` ok, `x` failed, one slot per 1/rate from `start`. */
-export function syntheticRun(name: string, pattern: string, options: { start?: number; rate?: number } = {}): ProbeRun {
+export function syntheticRun(
+  name: string,
+  pattern: string,
+  options: { start?: number; rate?: number } = {},
+): ProbeRun {
   const start = options.start ?? 1_700_000_000_000;
   const rate = options.rate ?? 10;
   const samples: ProbeSample[] = [...pattern].map((c, seq) => {
     const intended = start + (seq * 1_000) / rate;
     const ok = c === '.';
-    return { seq, intended, sent: intended, end: intended + 3, ok, status: ok ? 200 : null, error: ok ? null : 'refused', latencyMs: 3 };
+    return {
+      seq,
+      intended,
+      sent: intended,
+      end: intended + 3,
+      ok,
+      status: ok ? 200 : null,
+      error: ok ? null : 'refused',
+      latencyMs: 3,
+    };
   });
-  return { name, kind: 'http', target: 'http://127.0.0.1/', mode: 'fresh', rate, timeoutMs: 1_000, start, end: start + (pattern.length * 1_000) / rate, samples };
+  return {
+    name,
+    kind: 'http',
+    target: 'http://127.0.0.1/',
+    mode: 'fresh',
+    rate,
+    timeoutMs: 1_000,
+    start,
+    end: start + (pattern.length * 1_000) / rate,
+    samples,
+  };
 }

@@ -13,7 +13,12 @@ interface DoctorOptions {
   readonly ociProfile?: string;
 }
 
-const MARK = { ok: ['green', '✔'], warn: ['yellow', '!'], fail: ['red', '✘'], skipped: ['dim', '-'] } as const;
+const MARK = {
+  ok: ['green', '✔'],
+  warn: ['yellow', '!'],
+  fail: ['red', '✘'],
+  skipped: ['dim', '-'],
+} as const;
 
 function line(io: Io, f: DoctorFinding): string {
   const [colour, mark] = MARK[f.status];
@@ -32,7 +37,10 @@ export async function doctor(io: Io, options: DoctorOptions): Promise<number> {
   const apis = new Map<string, KubeApi>();
   for (const cluster of topology.spec.clusters) {
     try {
-      const one = await drills.kubeApisFromContexts([{ cluster: cluster.name, context: cluster.kubeContext }], options.kubeconfig);
+      const one = await drills.kubeApisFromContexts(
+        [{ cluster: cluster.name, context: cluster.kubeContext }],
+        options.kubeconfig,
+      );
       for (const [name, api] of one) apis.set(name, api);
     } catch {
       // A context missing from the kubeconfig is reported by the doctor as a failed check.
@@ -42,16 +50,24 @@ export async function doctor(io: Io, options: DoctorOptions): Promise<number> {
   const findings = await drills.runDoctor({ topology, apis, ...(oci ? { oci } : {}) });
   const failed = findings.filter((f) => f.status === 'fail').length;
   if (options.json) printJson(io, { healthy: failed === 0, findings });
-  else io.stdout(`${findings.map((f) => line(io, f)).join('\n')}\n${failed === 0 ? paint(io, 'green', 'mesh healthy') : paint(io, 'red', `${failed} check(s) failed`)}\n`);
+  else
+    io.stdout(
+      `${findings.map((f) => line(io, f)).join('\n')}\n${failed === 0 ? paint(io, 'green', 'mesh healthy') : paint(io, 'red', `${failed} check(s) failed`)}\n`,
+    );
   return failed === 0 ? ExitCode.Ok : ExitCode.Findings;
 }
 
 export const registerDoctor: CommandGroup = (program, { io, setExitCode }) => {
   program
     .command('doctor')
-    .description('check a live mesh: istiod, east-west gateway address, remote secrets, shared root CA, peering, steering')
+    .description(
+      'check a live mesh: istiod, east-west gateway address, remote secrets, shared root CA, peering, steering',
+    )
     .addOption(fileOption())
-    .option('--kubeconfig <path>', 'kubeconfig with the topology contexts (default: $KUBECONFIG or ~/.kube/config)')
+    .option(
+      '--kubeconfig <path>',
+      'kubeconfig with the topology contexts (default: $KUBECONFIG or ~/.kube/config)',
+    )
     .option('--oci', 'also check RPC peering and DNS steering through the OCI API (~/.oci/config)')
     .option('--oci-profile <name>', 'OCI config profile (implies --oci)')
     .addOption(jsonOption())

@@ -18,9 +18,13 @@ export async function faultDeps(
   const drills = await import('@okemesh/drills');
   const wanted = new Set(options.clusters);
   const apis = await drills.kubeApisFromContexts(
-    topology.spec.clusters.filter((c) => wanted.has(c.name)).map((c) => ({ cluster: c.name, context: c.kubeContext })),
+    topology.spec.clusters
+      .filter((c) => wanted.has(c.name))
+      .map((c) => ({ cluster: c.name, context: c.kubeContext })),
     options.kubeconfig,
   );
-  const adb = options.needsAdb ? await drills.ociAdbOperations({ ...(options.ociProfile ? { profile: options.ociProfile } : {}) }) : undefined;
+  const adb = options.needsAdb
+    ? await drills.ociAdbOperations({ ...(options.ociProfile ? { profile: options.ociProfile } : {}) })
+    : undefined;
   return { apis, commands: runCommand, ...(adb ? { adb } : {}) };
 }

@@ -14,7 +14,12 @@ export interface DrillRunOptions {
 }
 
 /** Runs a drill with SIGINT/SIGTERM wired to abort-and-rollback, live progress on stderr, reports on disk. */
-export async function runDrillCommand(io: Io, drill: Drill, topology: Topology, options: DrillRunOptions): Promise<number> {
+export async function runDrillCommand(
+  io: Io,
+  drill: Drill,
+  topology: Topology,
+  options: DrillRunOptions,
+): Promise<number> {
   const drills = await import('@okemesh/drills');
   const needsAdb = drill.spec.faults.some((f) => f.type === 'adb-switchover' || f.type === 'adb-failover');
   const deps = await faultDeps(topology, {
@@ -45,7 +50,13 @@ export async function runDrillCommand(io: Io, drill: Drill, topology: Topology, 
     });
     const files = await drills.writeReports(run.result, dir);
     if (options.json) {
-      printJson(io, { exitCode: run.exitCode, journal: run.journal.path, reports: files, result: run.result, plan: run.journal.data.plan });
+      printJson(io, {
+        exitCode: run.exitCode,
+        journal: run.journal.path,
+        reports: files,
+        result: run.result,
+        plan: run.journal.data.plan,
+      });
       return run.exitCode;
     }
     if (options.dryRun) io.stdout(`${run.journal.data.plan.map((step) => `  plan: ${step}`).join('\n')}\n`);

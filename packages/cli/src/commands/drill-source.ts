@@ -12,7 +12,12 @@ export interface DrillSourceOptions {
 }
 
 /** A drill from a built-in scenario name or a drill YAML file, validated against the topology. */
-export async function loadDrill(io: Io, source: string, topology: Topology, options: DrillSourceOptions): Promise<Drill> {
+export async function loadDrill(
+  io: Io,
+  source: string,
+  topology: Topology,
+  options: DrillSourceOptions,
+): Promise<Drill> {
   const drills = await import('@okemesh/drills');
   try {
     if ((drills.scenarioNames as readonly string[]).includes(source)) {
@@ -23,7 +28,9 @@ export async function loadDrill(io: Io, source: string, topology: Topology, opti
       });
     }
     if (!/\.(ya?ml|json)$/.test(source)) {
-      throw new UsageError(`"${source}" is neither a scenario (${drills.scenarioNames.join(', ')}) nor a drill file (.yaml)`);
+      throw new UsageError(
+        `"${source}" is neither a scenario (${drills.scenarioNames.join(', ')}) nor a drill file (.yaml)`,
+      );
     }
     const path = resolve(io.cwd, source);
     const text = await readFile(path, 'utf8').catch(() => {

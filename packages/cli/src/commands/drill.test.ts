@@ -23,9 +23,21 @@ let dir: string;
 const REVIEWS = { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'bookinfo', name: 'reviews' };
 
 beforeAll(async () => {
-  fake = await startFakeKube({ name: 'primary-cluster', namespaces: ['bookinfo'], controllers: { podReadyDelayMs: 10 } });
+  fake = await startFakeKube({
+    name: 'primary-cluster',
+    namespaces: ['bookinfo'],
+    controllers: { podReadyDelayMs: 10 },
+  });
   const labels = { app: 'reviews' };
-  fake.seed({ ...REVIEWS, metadata: { name: 'reviews', namespace: 'bookinfo', labels }, spec: { replicas: 2, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'r', image: 'r:1' }] } } } });
+  fake.seed({
+    ...REVIEWS,
+    metadata: { name: 'reviews', namespace: 'bookinfo', labels },
+    spec: {
+      replicas: 2,
+      selector: { matchLabels: labels },
+      template: { metadata: { labels }, spec: { containers: [{ name: 'r', image: 'r:1' }] } },
+    },
+  });
   dir = await mkdtemp(join(tmpdir(), 'okemesh-cli-drill-'));
   await fake.writeKubeconfig(join(dir, 'kubeconfig'), { context: 'primary-cluster-context' });
   app = createServer((_req, res) => res.writeHead(200).end('ok'));
@@ -70,7 +82,9 @@ describe('okemesh drill', () => {
 
   it('plans a scenario as YAML without touching a cluster', async () => {
     const buf = bufferIo(dir);
-    expect(await run(['drill', 'plan', 'ingress-failure', '--url', 'https://app.example.com/'], buf.io)).toBe(0);
+    expect(await run(['drill', 'plan', 'ingress-failure', '--url', 'https://app.example.com/'], buf.io)).toBe(
+      0,
+    );
     expect(buf.out()).toContain('name: istio-ingressgateway');
     expect(buf.out()).toContain('rto: dnsFailover');
     expect(await run(['drill', 'plan', 'bogus'], bufferIo(dir).io)).toBe(2);
@@ -79,7 +93,10 @@ describe('okemesh drill', () => {
   it('dry-runs against the cluster: plan printed, nothing mutated', async () => {
     fake.clearRequests();
     const buf = bufferIo(dir);
-    const code = await run(['drill', 'run', 'reviews.yaml', '--kubeconfig', join(dir, 'kubeconfig'), '--out', 'out', '--dry-run'], buf.io);
+    const code = await run(
+      ['drill', 'run', 'reviews.yaml', '--kubeconfig', join(dir, 'kubeconfig'), '--out', 'out', '--dry-run'],
+      buf.io,
+    );
     expect(code).toBe(0);
     expect(buf.out()).toContain('plan: scale Deployment bookinfo/reviews in primary-cluster from 2 to 0');
     expect(fake.mutatingRequests()).toEqual([]);
@@ -87,7 +104,10 @@ describe('okemesh drill', () => {
 
   it('runs a drill for real, reverts, writes journal and reports; report re-renders them', async () => {
     const buf = bufferIo(dir);
-    const code = await run(['drill', 'run', 'reviews.yaml', '--kubeconfig', join(dir, 'kubeconfig'), '--out', 'runs'], buf.io);
+    const code = await run(
+      ['drill', 'run', 'reviews.yaml', '--kubeconfig', join(dir, 'kubeconfig'), '--out', 'runs'],
+      buf.io,
+    );
     expect(code, buf.err()).toBe(0);
     expect(buf.out()).toMatch(/^PASS reviews-down: all 1 SLO check\(s\) met/);
     expect(buf.err()).toMatch(/hold|steady-state/);
@@ -109,19 +129,46 @@ describe('okemesh drill', () => {
     const config = new KubeConfig();
     config.loadFromString(fake.kubeconfigYaml());
     const drills = await import('@okemesh/drills');
-    const journal = await drills.Journal.create(join(dir, 'crashed.json'), { drill: 'x', scenario: null, topology: 'bookinfo', dryRun: false });
+    const journal = await drills.Journal.create(join(dir, 'crashed.json'), {
+      drill: 'x',
+      scenario: null,
+      topology: 'bookinfo',
+      dryRun: false,
+    });
     const ref = { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'bookinfo', name: 'reviews' };
-    await journal.begin(0, 'scale reviews to 0', null, { type: 'restore-replicas', cluster: 'primary-cluster', ref, replicas: 2 });
-    await (await drills.clientNodeApi('primary-cluster', config)).patch(ref, { spec: { replicas: 0 } }, false);
+    await journal.begin(0, 'scale reviews to 0', null, {
+      type: 'restore-replicas',
+      cluster: 'primary-cluster',
+      ref,
+      replicas: 2,
+    });
+    await (
+      await drills.clientNodeApi('primary-cluster', config)
+    ).patch(ref, { spec: { replicas: 0 } }, false);
     const buf = bufferIo(dir);
-    expect(await run(['drill', 'recover', 'crashed.json', '--kubeconfig', join(dir, 'kubeconfig')], buf.io)).toBe(0);
+    expect(
+      await run(['drill', 'recover', 'crashed.json', '--kubeconfig', join(dir, 'kubeconfig')], buf.io),
+    ).toBe(0);
     expect(buf.out()).toContain('1 mutation(s) reverted');
     expect(replicas()).toBe(2);
   });
 
   it('renders a CronJob for scheduled in-cluster drills', async () => {
     const buf = bufferIo(dir);
-    expect(await run(['drill', 'schedule', 'east-west-failure', '--schedule', '0 3 * * 1', '--image', 'ghcr.io/okemesh/cli:0.1.0'], buf.io)).toBe(0);
+    expect(
+      await run(
+        [
+          'drill',
+          'schedule',
+          'east-west-failure',
+          '--schedule',
+          '0 3 * * 1',
+          '--image',
+          'ghcr.io/okemesh/cli:0.1.0',
+        ],
+        buf.io,
+      ),
+    ).toBe(0);
     expect(buf.out()).toContain('kind: CronJob');
     expect(buf.out()).toContain('concurrencyPolicy: Forbid');
   });

@@ -21,13 +21,27 @@ async function list(io: Io, options: CommonOptions): Promise<number> {
   const rows = drills.scenarioNames.map((name) => {
     try {
       const drill = drills.scenarioDrill(name, topology);
-      return { scenario: name, description: drills.scenarioDescriptions[name], faults: drill.spec.faults.length, available: true };
+      return {
+        scenario: name,
+        description: drills.scenarioDescriptions[name],
+        faults: drill.spec.faults.length,
+        available: true,
+      };
     } catch (error) {
-      return { scenario: name, description: drills.scenarioDescriptions[name], faults: 0, available: false, reason: (error as Error).message };
+      return {
+        scenario: name,
+        description: drills.scenarioDescriptions[name],
+        faults: 0,
+        available: false,
+        reason: (error as Error).message,
+      };
     }
   });
   if (options.json) printJson(io, rows);
-  else io.stdout(`${rows.map((r) => `${r.scenario.padEnd(18)} ${r.available ? `${r.faults} fault(s)` : 'n/a      '}  ${r.description}`).join('\n')}\n`);
+  else
+    io.stdout(
+      `${rows.map((r) => `${r.scenario.padEnd(18)} ${r.available ? `${r.faults} fault(s)` : 'n/a      '}  ${r.description}`).join('\n')}\n`,
+    );
   return ExitCode.Ok;
 }
 
@@ -39,7 +53,11 @@ async function plan(io: Io, source: string, options: CommonOptions): Promise<num
   return ExitCode.Ok;
 }
 
-async function recover(io: Io, journalPath: string, options: CommonOptions & { kubeconfig?: string }): Promise<number> {
+async function recover(
+  io: Io,
+  journalPath: string,
+  options: CommonOptions & { kubeconfig?: string },
+): Promise<number> {
   const { topology } = await readTopology(io, options.file);
   const drills = await import('@okemesh/drills');
   const journal = await drills.Journal.load(resolve(io.cwd, journalPath)).catch((e: Error) => {
@@ -48,22 +66,40 @@ async function recover(io: Io, journalPath: string, options: CommonOptions & { k
   const outstanding = journal.outstanding();
   const needsAdb = outstanding.some((m) => m.revert.type === 'adb-switchover');
   const clusters = outstanding.flatMap((m) => ('cluster' in m.revert ? [m.revert.cluster] : []));
-  const deps = await faultDeps(topology, { clusters, needsAdb, ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}) });
+  const deps = await faultDeps(topology, {
+    clusters,
+    needsAdb,
+    ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
+  });
   const report = await drills.recoverFromJournal(journal.path, deps);
   if (options.json) printJson(io, report);
-  else io.stdout(`${[`recovered drill ${report.drill}: ${report.reverted.length} mutation(s) reverted`, ...report.reverted.map((r) => `  ✔ ${r}`), ...report.failures.map((f) => `  ✘ ${f}`), ...report.releasedLocks.map((c) => `  lock released in ${c}`)].join('\n')}\n`);
-  if (report.failures.length > 0) throw new CommandFailed(`${report.failures.length} revert(s) failed`, ExitCode.Internal);
+  else
+    io.stdout(
+      `${[`recovered drill ${report.drill}: ${report.reverted.length} mutation(s) reverted`, ...report.reverted.map((r) => `  ✔ ${r}`), ...report.failures.map((f) => `  ✘ ${f}`), ...report.releasedLocks.map((c) => `  lock released in ${c}`)].join('\n')}\n`,
+    );
+  if (report.failures.length > 0)
+    throw new CommandFailed(`${report.failures.length} revert(s) failed`, ExitCode.Internal);
   return ExitCode.Ok;
 }
 
-async function report(io: Io, journalPath: string, options: { format: string; output?: string }): Promise<number> {
+async function report(
+  io: Io,
+  journalPath: string,
+  options: { format: string; output?: string },
+): Promise<number> {
   const drills = await import('@okemesh/drills');
   const text = await readFile(resolve(io.cwd, journalPath), 'utf8').catch(() => {
     throw new UsageError(`cannot read journal ${journalPath}`);
   });
   const journal = JSON.parse(text) as { kind?: string; result?: Parameters<typeof drills.markdownReport>[0] };
-  if (journal.kind !== 'DrillJournal' || !journal.result) throw new UsageError(`${journalPath} is not a finished drill journal`);
-  const render = { markdown: drills.markdownReport, junit: drills.junitReport, svg: drills.svgTimeline, json: (r: unknown) => `${JSON.stringify(r, null, 2)}\n` }[options.format];
+  if (journal.kind !== 'DrillJournal' || !journal.result)
+    throw new UsageError(`${journalPath} is not a finished drill journal`);
+  const render = {
+    markdown: drills.markdownReport,
+    junit: drills.junitReport,
+    svg: drills.svgTimeline,
+    json: (r: unknown) => `${JSON.stringify(r, null, 2)}\n`,
+  }[options.format];
   if (!render) throw new UsageError(`--format must be markdown, junit, svg or json`);
   const out = render(journal.result);
   if (options.output) await writeFile(resolve(io.cwd, options.output), out);
@@ -71,10 +107,20 @@ async function report(io: Io, journalPath: string, options: { format: string; ou
   return drills.outcomeExitCode(journal.result.outcome);
 }
 
-async function schedule(io: Io, source: string, options: { schedule: string; image: string; namespace?: string; resultsClaim?: string }): Promise<number> {
+async function schedule(
+  io: Io,
+  source: string,
+  options: { schedule: string; image: string; namespace?: string; resultsClaim?: string },
+): Promise<number> {
   const drills = await import('@okemesh/drills');
   try {
-    const job = drills.drillCronJob({ drill: source, schedule: options.schedule, image: options.image, ...(options.namespace ? { namespace: options.namespace } : {}), ...(options.resultsClaim ? { resultsClaim: options.resultsClaim } : {}) });
+    const job = drills.drillCronJob({
+      drill: source,
+      schedule: options.schedule,
+      image: options.image,
+      ...(options.namespace ? { namespace: options.namespace } : {}),
+      ...(options.resultsClaim ? { resultsClaim: options.resultsClaim } : {}),
+    });
     io.stdout((await import('yaml')).stringify(job));
     return ExitCode.Ok;
   } catch (error) {
@@ -90,24 +136,83 @@ const scenarioOptions = (command: Command) =>
     .option('--hold <duration>', 'how long the fault stays injected');
 
 export const registerDrill: CommandGroup = (program, { io, setExitCode }) => {
-  const drill = program.command('drill').description('failover drills: inject a fault, measure RTO/RPO against the SLOs, always roll back');
-  drill.command('list').description('list the built-in scenarios for this topology').addOption(fileOption()).addOption(jsonOption()).action(async (o: CommonOptions) => setExitCode(await list(io, o)));
-  scenarioOptions(drill.command('plan').description('print the drill a scenario or file expands to (no cluster access)').argument('<scenario|file>'))
+  const drill = program
+    .command('drill')
+    .description('failover drills: inject a fault, measure RTO/RPO against the SLOs, always roll back');
+  drill
+    .command('list')
+    .description('list the built-in scenarios for this topology')
+    .addOption(fileOption())
+    .addOption(jsonOption())
+    .action(async (o: CommonOptions) => setExitCode(await list(io, o)));
+  scenarioOptions(
+    drill
+      .command('plan')
+      .description('print the drill a scenario or file expands to (no cluster access)')
+      .argument('<scenario|file>'),
+  )
     .addOption(fileOption())
     .addOption(jsonOption())
     .action(async (source: string, o: CommonOptions) => setExitCode(await plan(io, source, o)));
-  scenarioOptions(drill.command('run').description('run a drill (exit 0 pass, 1 SLO breached, 3 aborted, 4 error)').argument('<scenario|file>'))
+  scenarioOptions(
+    drill
+      .command('run')
+      .description('run a drill (exit 0 pass, 1 SLO breached, 3 aborted, 4 error)')
+      .argument('<scenario|file>'),
+  )
     .addOption(fileOption())
-    .option('--kubeconfig <path>', 'kubeconfig with the topology contexts (default: $KUBECONFIG or ~/.kube/config)')
+    .option(
+      '--kubeconfig <path>',
+      'kubeconfig with the topology contexts (default: $KUBECONFIG or ~/.kube/config)',
+    )
     .option('--out <dir>', 'directory for journal and reports', 'okemesh-out/drills')
     .option('--dry-run', 'server-side dry run: resolve targets, print the plan, mutate nothing')
     .option('--oci-profile <name>', 'OCI config profile for Autonomous Database faults')
     .addOption(jsonOption())
-    .action(async (source: string, o: CommonOptions & { kubeconfig?: string; out: string; dryRun?: boolean; ociProfile?: string }) => {
-      const { topology } = await readTopology(io, o.file);
-      setExitCode(await runDrillCommand(io, await loadDrill(io, source, topology, o), topology, o));
-    });
-  drill.command('recover').description('revert what a crashed or killed drill left behind, from its journal').argument('<journal.json>').addOption(fileOption()).option('--kubeconfig <path>', 'kubeconfig with the topology contexts').addOption(jsonOption()).action(async (path: string, o: CommonOptions & { kubeconfig?: string }) => setExitCode(await recover(io, path, o)));
-  drill.command('report').description('render a finished journal as markdown, JUnit XML, SVG timeline or JSON').argument('<journal.json>').addOption(new Option('--format <format>', 'report format').choices(['markdown', 'junit', 'svg', 'json']).default('markdown')).option('-o, --output <file>', 'write to a file instead of stdout').action(async (path: string, o: { format: string; output?: string }) => setExitCode(await report(io, path, o)));
-  drill.command('schedule').description('render a CronJob that runs the drill in-cluster on a schedule').argument('<scenario|file>').requiredOption('--schedule <cron>', '5-field cron schedule').requiredOption('--image <image>', 'okemesh CLI image').option('--namespace <ns>', 'namespace of the CronJob').option('--results-claim <pvc>', 'PVC for journals and reports').action(async (source: string, o: { schedule: string; image: string; namespace?: string; resultsClaim?: string }) => setExitCode(await schedule(io, source, o)));
+    .action(
+      async (
+        source: string,
+        o: CommonOptions & { kubeconfig?: string; out: string; dryRun?: boolean; ociProfile?: string },
+      ) => {
+        const { topology } = await readTopology(io, o.file);
+        setExitCode(await runDrillCommand(io, await loadDrill(io, source, topology, o), topology, o));
+      },
+    );
+  drill
+    .command('recover')
+    .description('revert what a crashed or killed drill left behind, from its journal')
+    .argument('<journal.json>')
+    .addOption(fileOption())
+    .option('--kubeconfig <path>', 'kubeconfig with the topology contexts')
+    .addOption(jsonOption())
+    .action(async (path: string, o: CommonOptions & { kubeconfig?: string }) =>
+      setExitCode(await recover(io, path, o)),
+    );
+  drill
+    .command('report')
+    .description('render a finished journal as markdown, JUnit XML, SVG timeline or JSON')
+    .argument('<journal.json>')
+    .addOption(
+      new Option('--format <format>', 'report format')
+        .choices(['markdown', 'junit', 'svg', 'json'])
+        .default('markdown'),
+    )
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .action(async (path: string, o: { format: string; output?: string }) =>
+      setExitCode(await report(io, path, o)),
+    );
+  drill
+    .command('schedule')
+    .description('render a CronJob that runs the drill in-cluster on a schedule')
+    .argument('<scenario|file>')
+    .requiredOption('--schedule <cron>', '5-field cron schedule')
+    .requiredOption('--image <image>', 'okemesh CLI image')
+    .option('--namespace <ns>', 'namespace of the CronJob')
+    .option('--results-claim <pvc>', 'PVC for journals and reports')
+    .action(
+      async (
+        source: string,
+        o: { schedule: string; image: string; namespace?: string; resultsClaim?: string },
+      ) => setExitCode(await schedule(io, source, o)),
+    );
 };

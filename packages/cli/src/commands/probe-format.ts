@@ -21,7 +21,9 @@ export function formatProbeSummary(io: Io, summary: ProbeSummary): string {
   if (summary.outages.length === 0) {
     lines.push(`  outages      ${paint(io, 'green', 'none')}`);
   } else {
-    lines.push(`  outages      ${paint(io, 'red', String(summary.outages.length))} (each boundary ± ${ms(summary.errorBoundMs)})`);
+    lines.push(
+      `  outages      ${paint(io, 'red', String(summary.outages.length))} (each boundary ± ${ms(summary.errorBoundMs)})`,
+    );
     for (const outage of summary.outages) {
       const start = new Date(outage.start).toISOString();
       const end = outage.end === null ? 'not recovered' : new Date(outage.end).toISOString();

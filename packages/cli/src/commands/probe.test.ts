@@ -7,7 +7,13 @@ import type { Io } from '../io.js';
 function bufferIo() {
   const out: string[] = [];
   const err: string[] = [];
-  const io: Io = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), color: false, cwd: process.cwd(), env: {} };
+  const io: Io = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    color: false,
+    cwd: process.cwd(),
+    env: {},
+  };
   return { io, out: () => out.join(''), err: () => err.join('') };
 }
 
@@ -32,7 +38,10 @@ describe('okemesh probe', () => {
   it('reports a healthy endpoint as JSON with exit 0', async () => {
     const url = await listen(() => 200);
     const buf = bufferIo();
-    const code = await run(['probe', url, '--rate', '100', '--duration', '300ms', '--mode', 'keepalive', '--json'], buf.io);
+    const code = await run(
+      ['probe', url, '--rate', '100', '--duration', '300ms', '--mode', 'keepalive', '--json'],
+      buf.io,
+    );
     expect(code).toBe(0);
     const summary = JSON.parse(buf.out()) as { slots: number; ok: number; outages: unknown[]; mode: string };
     expect(summary.slots).toBe(30);

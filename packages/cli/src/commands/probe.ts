@@ -17,13 +17,15 @@ interface ProbeOptions {
 
 function durationFlag(flag: string, value: string): number {
   const parsed = parseDuration(value);
-  if (parsed === undefined || parsed <= 0) throw new UsageError(`${flag} "${value}" is not a duration like 500ms, 30s or 5m`);
+  if (parsed === undefined || parsed <= 0)
+    throw new UsageError(`${flag} "${value}" is not a duration like 500ms, 30s or 5m`);
   return parsed;
 }
 
 function positiveNumber(flag: string, value: string): number {
   const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed <= 0) throw new UsageError(`${flag} must be a positive number, got "${value}"`);
+  if (!Number.isFinite(parsed) || parsed <= 0)
+    throw new UsageError(`${flag} must be a positive number, got "${value}"`);
   return parsed;
 }
 
@@ -48,7 +50,9 @@ export async function probe(io: Io, url: string, options: ProbeOptions): Promise
     ? undefined
     : setInterval(() => {
         const p = running.progress();
-        io.stderr(`probing ${p.scheduled} slots, ${p.ok} ok, ${p.failed} failed, last 1s ${(p.recentSuccess * 100).toFixed(0)} % ok\n`);
+        io.stderr(
+          `probing ${p.scheduled} slots, ${p.ok} ok, ${p.failed} failed, last 1s ${(p.recentSuccess * 100).toFixed(0)} % ok\n`,
+        );
       }, 1_000);
   try {
     const summary = summarizeProbe(await running.done, { sustain });
@@ -65,11 +69,17 @@ export async function probe(io: Io, url: string, options: ProbeOptions): Promise
 export const registerProbe: CommandGroup = (program, { io, setExitCode }) => {
   program
     .command('probe')
-    .description('probe a URL at a fixed rate (open model) and report every outage window, errors and latency')
+    .description(
+      'probe a URL at a fixed rate (open model) and report every outage window, errors and latency',
+    )
     .argument('<url>', 'http:// or https:// URL to probe')
     .option('--rate <n>', 'requests per second, scheduled on the clock', '20')
     .option('--duration <d>', 'how long to probe (Ctrl-C stops early and reports)', '30s')
-    .addOption(new Option('--mode <mode>', 'new connection per request, or pooled keep-alive').choices(['fresh', 'keepalive']).default('fresh'))
+    .addOption(
+      new Option('--mode <mode>', 'new connection per request, or pooled keep-alive')
+        .choices(['fresh', 'keepalive'])
+        .default('fresh'),
+    )
     .option('--timeout <d>', 'per-request timeout', '1s')
     .option('--sustain <n>', 'consecutive successes that end an outage window', '1')
     .addOption(jsonOption())

@@ -32,13 +32,21 @@ describe('measureRecovery', () => {
   });
 
   it('reports no recovery and counts flaps', () => {
-    expect(measureRecovery(syntheticRun('p', '...xx.xxxx', { start: START }), { faultStart: START, sustain: 3 }).rtoMs).toBeNull();
-    const flappy = measureRecovery(syntheticRun('p', '..xx....x....', { start: START }), { faultStart: START, sustain: 3 });
+    expect(
+      measureRecovery(syntheticRun('p', '...xx.xxxx', { start: START }), { faultStart: START, sustain: 3 })
+        .rtoMs,
+    ).toBeNull();
+    const flappy = measureRecovery(syntheticRun('p', '..xx....x....', { start: START }), {
+      faultStart: START,
+      sustain: 3,
+    });
     expect(flappy.flaps).toBe(1);
   });
 
   it('is RTO 0 when the fault caused no failure', () => {
-    expect(measureRecovery(syntheticRun('p', '..........', { start: START }), { faultStart: START + 200 }).rtoMs).toBe(0);
+    expect(
+      measureRecovery(syntheticRun('p', '..........', { start: START }), { faultStart: START + 200 }).rtoMs,
+    ).toBe(0);
   });
 });
 
@@ -62,7 +70,13 @@ describe('evaluateDrill and the reports', () => {
     const { topology, drill } = await setup();
     const runs = [syntheticRun('journey-fresh', '.....xxx..........', { start: START })];
     const result = evaluateDrill({
-      drill, topology, runs, startedAt: START, endedAt: START + 1_800, faultStart: START + 500, faultEnd: START + 1_000,
+      drill,
+      topology,
+      runs,
+      startedAt: START,
+      endedAt: START + 1_800,
+      faultStart: START + 500,
+      faultEnd: START + 1_000,
       phases: [{ phase: 'inject', at: START + 500 }],
     });
     expect(result.outcome).toBe('pass');
@@ -81,7 +95,16 @@ describe('evaluateDrill and the reports', () => {
   it('fails when recovery is not observed, and reports aborts as errors in JUnit', async () => {
     const { topology, drill } = await setup();
     const runs = [syntheticRun('journey-fresh', '.....xxxxxxxxx', { start: START })];
-    const base = { drill, topology, runs, startedAt: START, endedAt: START + 1_400, faultStart: START + 500, faultEnd: START + 1_400, phases: [] };
+    const base = {
+      drill,
+      topology,
+      runs,
+      startedAt: START,
+      endedAt: START + 1_400,
+      faultStart: START + 500,
+      faultEnd: START + 1_400,
+      phases: [],
+    };
     const failed = evaluateDrill(base);
     expect(failed.outcome).toBe('fail');
     expect(failed.reason).toMatch(/recovery not observed/);
@@ -96,8 +119,15 @@ describe('evaluateDrill and the reports', () => {
     const writes = syntheticRun('writer', '.'.repeat(3_200) + 'xx' + '....', { start: START, rate: 10 });
     const present = Array.from({ length: 200 }, (_, i) => i);
     const result = evaluateDrill({
-      drill, topology, runs: [syntheticRun('journey-fresh', '....', { start: START })], writer: { run: writes, present },
-      startedAt: START, endedAt: START + 330_000, faultStart: START + 320_000, faultEnd: START + 330_000, phases: [],
+      drill,
+      topology,
+      runs: [syntheticRun('journey-fresh', '....', { start: START })],
+      writer: { run: writes, present },
+      startedAt: START,
+      endedAt: START + 330_000,
+      faultStart: START + 320_000,
+      faultEnd: START + 330_000,
+      phases: [],
     });
     expect(result.rpo?.lostRows).toBe(3_004);
     expect(result.checks.find((c) => c.slo === 'rpo')).toMatchObject({ pass: false, measured: 300_600 });

@@ -34,8 +34,13 @@ export function evaluateDrill(input: EvaluateInput): DrillResult {
   const recoveries =
     faultStart === null
       ? []
-      : input.runs.map((run) => measureRecovery(run, { faultStart, sustain: defaultSustain(run.rate, sustainMs / 1_000) }));
-  const rpo = input.writer && faultStart !== null ? measureRpo(input.writer.run, input.writer.present, faultStart) : null;
+      : input.runs.map((run) =>
+          measureRecovery(run, { faultStart, sustain: defaultSustain(run.rate, sustainMs / 1_000) }),
+        );
+  const rpo =
+    input.writer && faultStart !== null
+      ? measureRpo(input.writer.run, input.writer.present, faultStart)
+      : null;
   const probes = input.runs.map((run) => summarizeProbe(run));
   const total = probes.reduce((acc, p) => acc + p.slots, 0);
   const ok = probes.reduce((acc, p) => acc + p.ok, 0);
@@ -51,7 +56,13 @@ export function evaluateDrill(input: EvaluateInput): DrillResult {
           checkAvailability: input.drill.spec.verdict.availability,
         });
   const failed = checks.filter((c) => !c.pass);
-  const outcome = input.error ? 'error' : input.aborted ? 'aborted' : failed.length > 0 || checks.length === 0 ? 'fail' : 'pass';
+  const outcome = input.error
+    ? 'error'
+    : input.aborted
+      ? 'aborted'
+      : failed.length > 0 || checks.length === 0
+        ? 'fail'
+        : 'pass';
   const reason =
     input.error ??
     input.aborted ??

@@ -22,7 +22,11 @@ const MICROS_PER_MS = 1_000;
 const HIGHEST_US = 3_600_000_000;
 
 function newHistogram(): Histogram {
-  return build({ lowestDiscernibleValue: 1, highestTrackableValue: HIGHEST_US, numberOfSignificantValueDigits: 3 });
+  return build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: HIGHEST_US,
+    numberOfSignificantValueDigits: 3,
+  });
 }
 
 function percentiles(histogram: Histogram): LatencyPercentiles {

@@ -8,7 +8,16 @@ function pattern(text: string, start = 1_000, rate = 10): ProbeSample[] {
   return [...text].map((c, seq) => {
     const intended = start + (seq * 1_000) / rate;
     const ok = c === '.';
-    return { seq, intended, sent: intended, end: intended + 5, ok, status: ok ? 200 : null, error: ok ? null : 'refused', latencyMs: 5 };
+    return {
+      seq,
+      intended,
+      sent: intended,
+      end: intended + 5,
+      ok,
+      status: ok ? 200 : null,
+      error: ok ? null : 'refused',
+      latencyMs: 5,
+    };
   });
 }
 
@@ -30,7 +39,16 @@ describe('outageWindows', () => {
   it('reports an open window when recovery is never observed', () => {
     const windows = outageWindows(pattern('..xx.x'), { intervalMs: 100, sustain: 2 });
     expect(windows).toEqual([
-      { start: 1_200, end: null, durationMs: 400, failedSlots: 3, firstSeq: 2, lastFailedSeq: 5, boundMs: 120, unsentOnly: false },
+      {
+        start: 1_200,
+        end: null,
+        durationMs: 400,
+        failedSlots: 3,
+        firstSeq: 2,
+        lastFailedSeq: 5,
+        boundMs: 120,
+        unsentOnly: false,
+      },
     ]);
   });
 

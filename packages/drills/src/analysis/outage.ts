@@ -69,7 +69,8 @@ export function outageWindows(samples: readonly ProbeSample[], options: OutageOp
         continue;
       }
       let run = 0;
-      while (cursor + run < ordered.length && (ordered[cursor + run] as ProbeSample).ok && run < sustain) run += 1;
+      while (cursor + run < ordered.length && (ordered[cursor + run] as ProbeSample).ok && run < sustain)
+        run += 1;
       if (run >= sustain || cursor + run >= ordered.length) {
         end = run >= sustain ? sample : undefined;
         break;

@@ -61,7 +61,10 @@ export function summarizeProbe(run: ProbeRun, options: { sustain?: number } = {}
   const slots = run.samples.length;
   const intervalMs = 1_000 / run.rate;
   const durationMs = run.end - run.start;
-  const outages = outageWindows(run.samples, { intervalMs, ...(options.sustain ? { sustain: options.sustain } : {}) });
+  const outages = outageWindows(run.samples, {
+    intervalMs,
+    ...(options.sustain ? { sustain: options.sustain } : {}),
+  });
   return {
     name: run.name,
     kind: run.kind,
@@ -80,7 +83,11 @@ export function summarizeProbe(run: ProbeRun, options: { sustain?: number } = {}
     errors,
     statuses,
     latency: summarizeLatency(run.samples, run.rate),
-    jitter: { p50: round(quantile(jitters, 0.5)), p99: round(quantile(jitters, 0.99)), max: round(jitters.at(-1) ?? 0) },
+    jitter: {
+      p50: round(quantile(jitters, 0.5)),
+      p99: round(quantile(jitters, 0.99)),
+      max: round(jitters.at(-1) ?? 0),
+    },
     outages,
     errorBoundMs: round(Math.max(intervalMs + MEASUREMENT_SLACK_MS, ...outages.map((o) => o.boundMs))),
     nominalBoundMs: round(intervalMs + MEASUREMENT_SLACK_MS),

@@ -42,7 +42,10 @@ function rtoCheck(input: VerdictInput): SloCheck {
       detail: `recovery not observed by ${unrecovered.map((r) => r.probe).join(', ')} (RTO > max duration)`,
     };
   }
-  const worst = input.recoveries.reduce<Recovery | undefined>((a, r) => (!a || (r.rtoMs ?? 0) > (a.rtoMs ?? 0) ? r : a), undefined);
+  const worst = input.recoveries.reduce<Recovery | undefined>(
+    (a, r) => (!a || (r.rtoMs ?? 0) > (a.rtoMs ?? 0) ? r : a),
+    undefined,
+  );
   const measured = worst?.rtoMs ?? 0;
   const flapping = input.recoveries.filter((r) => r.flaps > 0);
   const bound = worst ? ` ± ${ms(worst.resolutionMs)}` : '';

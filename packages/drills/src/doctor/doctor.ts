@@ -25,10 +25,20 @@ async function ociFindings(oci: OciHealth | undefined): Promise<DoctorFinding[]>
   }
   const findings: DoctorFinding[] = [];
   for (const rpc of await oci.remotePeerings()) {
-    findings.push({ check: 'rpc-peering', cluster: null, status: rpc.status === 'PEERED' ? 'ok' : 'fail', message: `${rpc.name} (${rpc.region}) ${rpc.status}` });
+    findings.push({
+      check: 'rpc-peering',
+      cluster: null,
+      status: rpc.status === 'PEERED' ? 'ok' : 'fail',
+      message: `${rpc.name} (${rpc.region}) ${rpc.status}`,
+    });
   }
   for (const answer of await oci.steering()) {
-    findings.push({ check: 'steering', cluster: null, status: answer.healthy ? 'ok' : 'fail', message: `${answer.policy}: answer ${answer.answer} ${answer.healthy ? 'healthy' : 'UNHEALTHY'}` });
+    findings.push({
+      check: 'steering',
+      cluster: null,
+      status: answer.healthy ? 'ok' : 'fail',
+      message: `${answer.policy}: answer ${answer.answer} ${answer.healthy ? 'healthy' : 'UNHEALTHY'}`,
+    });
   }
   return findings;
 }
@@ -45,22 +55,41 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorFinding[]
   for (const cluster of topology.spec.clusters) {
     const api = options.apis.get(cluster.name);
     if (!api) {
-      findings.push({ check: 'istiod-ready', cluster: cluster.name, status: 'fail', message: `no kubeconfig context ${cluster.kubeContext}` });
+      findings.push({
+        check: 'istiod-ready',
+        cluster: cluster.name,
+        status: 'fail',
+        message: `no kubeconfig context ${cluster.kubeContext}`,
+      });
       continue;
     }
     try {
       const peers = topology.spec.clusters.filter((c) => c.name !== cluster.name);
-      findings.push(await istiodReady(api, topology), await eastWestAddress(api), await remoteSecrets(api, peers));
+      findings.push(
+        await istiodReady(api, topology),
+        await eastWestAddress(api),
+        await remoteSecrets(api, peers),
+      );
       reachable.push(api);
     } catch (error) {
-      findings.push({ check: 'istiod-ready', cluster: cluster.name, status: 'fail', message: `cluster unreachable: ${failed(error)}` });
+      findings.push({
+        check: 'istiod-ready',
+        cluster: cluster.name,
+        status: 'fail',
+        message: `cluster unreachable: ${failed(error)}`,
+      });
     }
   }
   findings.push(...(await caCerts(reachable, options.now ?? new Date())));
   try {
     findings.push(...(await ociFindings(options.oci)));
   } catch (error) {
-    findings.push({ check: 'rpc-peering', cluster: null, status: 'fail', message: `OCI check failed: ${failed(error)}` });
+    findings.push({
+      check: 'rpc-peering',
+      cluster: null,
+      status: 'fail',
+      message: `OCI check failed: ${failed(error)}`,
+    });
   }
   return findings;
 }

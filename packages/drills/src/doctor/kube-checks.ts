@@ -6,7 +6,13 @@ import type { DoctorFinding } from './finding.js';
 const NS = 'istio-system';
 const DAY_MS = 86_400_000;
 
-function finding(check: DoctorFinding['check'], cluster: string, ok: boolean, good: string, bad: string): DoctorFinding {
+function finding(
+  check: DoctorFinding['check'],
+  cluster: string,
+  ok: boolean,
+  good: string,
+  bad: string,
+): DoctorFinding {
   return { check, cluster, status: ok ? 'ok' : 'fail', message: ok ? good : bad };
 }
 
@@ -16,23 +22,59 @@ export async function istiodReady(api: KubeApi, topology: Topology): Promise<Doc
   const deployment = await api.read({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: NS, name });
   const want = typeof deployment?.spec?.replicas === 'number' ? deployment.spec.replicas : 1;
   const ready = typeof deployment?.status?.readyReplicas === 'number' ? deployment.status.readyReplicas : 0;
-  if (!deployment) return finding('istiod-ready', api.cluster, false, '', `Deployment ${NS}/${name} not found`);
-  return finding('istiod-ready', api.cluster, ready >= 1 && ready >= want, `${name} ${ready}/${want} ready`, `${name} only ${ready}/${want} ready`);
+  if (!deployment)
+    return finding('istiod-ready', api.cluster, false, '', `Deployment ${NS}/${name} not found`);
+  return finding(
+    'istiod-ready',
+    api.cluster,
+    ready >= 1 && ready >= want,
+    `${name} ${ready}/${want} ready`,
+    `${name} only ${ready}/${want} ready`,
+  );
 }
 
 export async function eastWestAddress(api: KubeApi): Promise<DoctorFinding> {
-  const service = await api.read({ apiVersion: 'v1', kind: 'Service', namespace: NS, name: 'istio-eastwestgateway' });
-  const ingress = ((service?.status?.loadBalancer as { ingress?: { ip?: string; hostname?: string }[] } | undefined)?.ingress ?? [])[0];
+  const service = await api.read({
+    apiVersion: 'v1',
+    kind: 'Service',
+    namespace: NS,
+    name: 'istio-eastwestgateway',
+  });
+  const ingress = ((
+    service?.status?.loadBalancer as { ingress?: { ip?: string; hostname?: string }[] } | undefined
+  )?.ingress ?? [])[0];
   const address = ingress?.ip ?? ingress?.hostname;
-  if (!service) return finding('eastwest-address', api.cluster, false, '', `Service ${NS}/istio-eastwestgateway not found`);
-  return finding('eastwest-address', api.cluster, Boolean(address), `east-west gateway at ${address ?? ''}`, 'east-west gateway has no external address yet (LoadBalancer pending)');
+  if (!service)
+    return finding(
+      'eastwest-address',
+      api.cluster,
+      false,
+      '',
+      `Service ${NS}/istio-eastwestgateway not found`,
+    );
+  return finding(
+    'eastwest-address',
+    api.cluster,
+    Boolean(address),
+    `east-west gateway at ${address ?? ''}`,
+    'east-west gateway has no external address yet (LoadBalancer pending)',
+  );
 }
 
 export async function remoteSecrets(api: KubeApi, peers: readonly Cluster[]): Promise<DoctorFinding> {
-  const secrets = await api.list({ apiVersion: 'v1', kind: 'Secret', namespace: NS }, 'istio/multiCluster=true');
+  const secrets = await api.list(
+    { apiVersion: 'v1', kind: 'Secret', namespace: NS },
+    'istio/multiCluster=true',
+  );
   const names = new Set(secrets.map((s) => s.metadata.name));
   const missing = peers.filter((p) => !names.has(`istio-remote-secret-${p.name}`)).map((p) => p.name);
-  return finding('remote-secrets', api.cluster, missing.length === 0, `remote secrets for ${peers.map((p) => p.name).join(', ')}`, `missing remote secret(s) for ${missing.join(', ')}`);
+  return finding(
+    'remote-secrets',
+    api.cluster,
+    missing.length === 0,
+    `remote secrets for ${peers.map((p) => p.name).join(', ')}`,
+    `missing remote secret(s) for ${missing.join(', ')}`,
+  );
 }
 
 function pem(secret: KubeObject | null, key: string): string | undefined {
@@ -49,7 +91,12 @@ export async function caCerts(apis: readonly KubeApi[], at: Date, minDays = 30):
     const root = pem(secret, 'root-cert.pem');
     const ca = pem(secret, 'ca-cert.pem');
     if (!root || !ca) {
-      findings.push({ check: 'cacerts', cluster: api.cluster, status: 'fail', message: 'Secret istio-system/cacerts missing or without root-cert.pem/ca-cert.pem' });
+      findings.push({
+        check: 'cacerts',
+        cluster: api.cluster,
+        status: 'fail',
+        message: 'Secret istio-system/cacerts missing or without root-cert.pem/ca-cert.pem',
+      });
       continue;
     }
     const rootCert = new X509Certificate(root);
@@ -61,11 +108,18 @@ export async function caCerts(apis: readonly KubeApi[], at: Date, minDays = 30):
       check: 'cacerts',
       cluster: api.cluster,
       status: !signed ? 'fail' : days < minDays ? (days < 0 ? 'fail' : 'warn') : 'ok',
-      message: !signed ? 'intermediate CA is not signed by the root in cacerts' : `intermediate CA expires in ${days} day(s) (${caCert.validTo})`,
+      message: !signed
+        ? 'intermediate CA is not signed by the root in cacerts'
+        : `intermediate CA expires in ${days} day(s) (${caCert.validTo})`,
     });
   }
   if (roots.size > 1) {
-    findings.push({ check: 'cacerts', cluster: null, status: 'fail', message: `clusters do not share one root: ${[...roots.values()].map((c) => c.join('+')).join(' vs ')}` });
+    findings.push({
+      check: 'cacerts',
+      cluster: null,
+      status: 'fail',
+      message: `clusters do not share one root: ${[...roots.values()].map((c) => c.join('+')).join(' vs ')}`,
+    });
   }
   return findings;
 }

@@ -25,7 +25,16 @@ export async function clientNodeApi(cluster: string, kubeConfig: KubeConfig): Pr
     cluster,
     async list(ref: ListRef, labelSelector?: string) {
       try {
-        const list = await api.list(ref.apiVersion, ref.kind, ref.namespace, undefined, undefined, undefined, undefined, labelSelector);
+        const list = await api.list(
+          ref.apiVersion,
+          ref.kind,
+          ref.namespace,
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          labelSelector,
+        );
         return list.items.map((item) => ({ ...asObject(item), apiVersion: ref.apiVersion, kind: ref.kind }));
       } catch (error) {
         // A kind the cluster does not serve (e.g. no Argo CD) lists as empty.
@@ -42,21 +51,41 @@ export async function clientNodeApi(cluster: string, kubeConfig: KubeConfig): Pr
       }
     },
     async create(object: KubeObject, dryRun: boolean) {
-      return asObject(await api.create(object as KubernetesObject, undefined, dryRun ? DRY_RUN : undefined, FIELD_MANAGER));
+      return asObject(
+        await api.create(object as KubernetesObject, undefined, dryRun ? DRY_RUN : undefined, FIELD_MANAGER),
+      );
     },
     async patch(ref: ObjectRef, patch: Record<string, unknown>, dryRun: boolean) {
       const target = header(ref);
-      const merged = { ...patch, ...target, metadata: { ...(patch.metadata as object | undefined), ...target.metadata } };
+      const merged = {
+        ...patch,
+        ...target,
+        metadata: { ...(patch.metadata as object | undefined), ...target.metadata },
+      };
       return asObject(
-        await api.patch(merged, undefined, dryRun ? DRY_RUN : undefined, FIELD_MANAGER, undefined, PatchStrategy.MergePatch),
+        await api.patch(
+          merged,
+          undefined,
+          dryRun ? DRY_RUN : undefined,
+          FIELD_MANAGER,
+          undefined,
+          PatchStrategy.MergePatch,
+        ),
       );
     },
     async replace(object: KubeObject, dryRun: boolean) {
-      return asObject(await api.replace(object as KubernetesObject, undefined, dryRun ? DRY_RUN : undefined, FIELD_MANAGER));
+      return asObject(
+        await api.replace(object as KubernetesObject, undefined, dryRun ? DRY_RUN : undefined, FIELD_MANAGER),
+      );
     },
     async delete(ref: ObjectRef, options: { dryRun: boolean; gracePeriodSeconds?: number }) {
       try {
-        await api.delete(header(ref), undefined, options.dryRun ? DRY_RUN : undefined, options.gracePeriodSeconds);
+        await api.delete(
+          header(ref),
+          undefined,
+          options.dryRun ? DRY_RUN : undefined,
+          options.gracePeriodSeconds,
+        );
       } catch (error) {
         if (statusOf(error) !== 404) throw error;
       }

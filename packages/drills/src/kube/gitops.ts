@@ -8,7 +8,9 @@ export async function selfHealWarnings(api: KubeApi, namespaces: ReadonlySet<str
   const apps = await api.list({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application' });
   const warnings: string[] = [];
   for (const app of apps) {
-    const spec = app.spec as { syncPolicy?: { automated?: { selfHeal?: boolean } }; destination?: { namespace?: string } } | undefined;
+    const spec = app.spec as
+      | { syncPolicy?: { automated?: { selfHeal?: boolean } }; destination?: { namespace?: string } }
+      | undefined;
     const target = spec?.destination?.namespace;
     if (spec?.syncPolicy?.automated?.selfHeal && (target === undefined || namespaces.has(target))) {
       warnings.push(

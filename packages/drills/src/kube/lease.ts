@@ -43,16 +43,24 @@ export async function acquireLease(api: KubeApi, options: LeaseOptions): Promise
     leaseTransitions: transitions,
   });
   const locked = (holder: unknown) =>
-    new DrillError('DRILL_LOCKED', `cluster ${api.cluster} is locked by drill "${String(holder)}" (Lease ${namespace}/${name})`);
+    new DrillError(
+      'DRILL_LOCKED',
+      `cluster ${api.cluster} is locked by drill "${String(holder)}" (Lease ${namespace}/${name})`,
+    );
   let current: KubeObject;
   try {
-    current = await api.create({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name, namespace }, spec: spec(0) }, false);
+    current = await api.create(
+      { apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name, namespace }, spec: spec(0) },
+      false,
+    );
   } catch (error) {
     if (statusOf(error) !== 409) throw error;
     const existing = await api.read(ref);
     if (!existing) return acquireLease(api, options);
-    if (existing.spec?.holderIdentity !== options.holder && !expired(existing, clock())) throw locked(existing.spec?.holderIdentity);
-    const transitions = typeof existing.spec?.leaseTransitions === 'number' ? existing.spec.leaseTransitions + 1 : 1;
+    if (existing.spec?.holderIdentity !== options.holder && !expired(existing, clock()))
+      throw locked(existing.spec?.holderIdentity);
+    const transitions =
+      typeof existing.spec?.leaseTransitions === 'number' ? existing.spec.leaseTransitions + 1 : 1;
     try {
       current = await api.replace({ ...existing, spec: spec(transitions) }, false);
     } catch (raceError) {
@@ -63,7 +71,10 @@ export async function acquireLease(api: KubeApi, options: LeaseOptions): Promise
   return {
     cluster: api.cluster,
     async renew() {
-      current = await api.replace({ ...current, spec: { ...current.spec, renewTime: microTime(clock()) } }, false);
+      current = await api.replace(
+        { ...current, spec: { ...current.spec, renewTime: microTime(clock()) } },
+        false,
+      );
     },
     async release() {
       const latest = await api.read(ref);
@@ -73,8 +84,17 @@ export async function acquireLease(api: KubeApi, options: LeaseOptions): Promise
 }
 
 /** Deletes the drill Lease if `holder` still holds it (used by `drill recover` after a crash). */
-export async function releaseLeaseHeldBy(api: KubeApi, holder: string, options: { namespace?: string; name?: string } = {}): Promise<boolean> {
-  const ref: ObjectRef = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', namespace: options.namespace ?? 'kube-system', name: options.name ?? 'okemesh-drill' };
+export async function releaseLeaseHeldBy(
+  api: KubeApi,
+  holder: string,
+  options: { namespace?: string; name?: string } = {},
+): Promise<boolean> {
+  const ref: ObjectRef = {
+    apiVersion: 'coordination.k8s.io/v1',
+    kind: 'Lease',
+    namespace: options.namespace ?? 'kube-system',
+    name: options.name ?? 'okemesh-drill',
+  };
   const lease = await api.read(ref);
   if (lease?.spec?.holderIdentity !== holder) return false;
   await api.delete(ref, { dryRun: false });

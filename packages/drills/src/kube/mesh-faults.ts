@@ -15,7 +15,9 @@ export function markerRouteName(drillId: string): string {
 
 function servesHost(vs: KubeObject, service: string, namespace: string): boolean {
   const hosts = (vs.spec?.hosts ?? []) as string[];
-  return hosts.some((h) => h === service || h === `${service}.${namespace}` || h.startsWith(`${service}.${namespace}.svc`));
+  return hosts.some(
+    (h) => h === service || h === `${service}.${namespace}` || h.startsWith(`${service}.${namespace}.svc`),
+  );
 }
 
 /**
@@ -23,14 +25,20 @@ function servesHost(vs: KubeObject, service: string, namespace: string): boolean
  * for the host gets a marker route prepended (Steadybit's pattern, removed by name on revert); otherwise a
  * drill-labelled VirtualService is created and deleted on revert.
  */
-export async function istioAbort(ctx: KubeFaultContext, fault: Of<'istio-abort'>, namespace: string): Promise<string[]> {
+export async function istioAbort(
+  ctx: KubeFaultContext,
+  fault: Of<'istio-abort'>,
+  namespace: string,
+): Promise<string[]> {
   const routeName = markerRouteName(ctx.drillId);
   const route = {
     name: routeName,
     fault: { abort: { httpStatus: fault.httpStatus, percentage: { value: fault.percentage } } },
     route: [{ destination: { host: fault.service } }],
   };
-  const existing = (await ctx.api.list({ ...VS, namespace })).find((vs) => servesHost(vs, fault.service, namespace));
+  const existing = (await ctx.api.list({ ...VS, namespace })).find((vs) =>
+    servesHost(vs, fault.service, namespace),
+  );
   const where = `${namespace}/${fault.service} in ${ctx.api.cluster}`;
   const what = `abort ${fault.percentage}% of requests to ${where} with HTTP ${fault.httpStatus}`;
   if (existing) {
@@ -38,7 +46,12 @@ export async function istioAbort(ctx: KubeFaultContext, fault: Of<'istio-abort'>
     const description = `${what} (route ${routeName} prepended to VirtualService ${existing.metadata.name})`;
     const mutation = ctx.dryRun
       ? undefined
-      : await ctx.journal.begin(ctx.fault, description, existing, { type: 'remove-routes', cluster: ctx.api.cluster, ref, routeName });
+      : await ctx.journal.begin(ctx.fault, description, existing, {
+          type: 'remove-routes',
+          cluster: ctx.api.cluster,
+          ref,
+          routeName,
+        });
     const http = (existing.spec?.http ?? []) as unknown[];
     await ctx.api.replace({ ...existing, spec: { ...existing.spec, http: [route, ...http] } }, ctx.dryRun);
     if (mutation) await ctx.journal.mark(mutation, 'applied');
@@ -53,7 +66,11 @@ export async function istioAbort(ctx: KubeFaultContext, fault: Of<'istio-abort'>
   const description = `${what} (VirtualService ${routeName} created)`;
   const mutation = ctx.dryRun
     ? undefined
-    : await ctx.journal.begin(ctx.fault, description, null, { type: 'delete-object', cluster: ctx.api.cluster, ref: refOf(object) });
+    : await ctx.journal.begin(ctx.fault, description, null, {
+        type: 'delete-object',
+        cluster: ctx.api.cluster,
+        ref: refOf(object),
+      });
   await ctx.api.create(object, ctx.dryRun);
   if (mutation) await ctx.journal.mark(mutation, 'applied');
   await ctx.journal.plan(description);
@@ -66,9 +83,15 @@ export async function istioAbort(ctx: KubeFaultContext, fault: Of<'istio-abort'>
  */
 export async function cutEastWest(ctx: KubeFaultContext, fault: Of<'cut-eastwest'>): Promise<string[]> {
   const selector = { istio: 'eastwestgateway' };
-  const pods = await ctx.api.list({ apiVersion: 'v1', kind: 'Pod', namespace: fault.namespace }, 'istio=eastwestgateway');
+  const pods = await ctx.api.list(
+    { apiVersion: 'v1', kind: 'Pod', namespace: fault.namespace },
+    'istio=eastwestgateway',
+  );
   if (pods.length === 0) {
-    throw new DrillError('DRILL_NO_TARGETS', `no east-west gateway pods (istio=eastwestgateway) in ${fault.namespace} of ${ctx.api.cluster}`);
+    throw new DrillError(
+      'DRILL_NO_TARGETS',
+      `no east-west gateway pods (istio=eastwestgateway) in ${fault.namespace} of ${ctx.api.cluster}`,
+    );
   }
   const name = `okemesh-cut-eastwest-${ctx.drillId}`;
   const policy: KubeObject = {
@@ -78,14 +101,20 @@ export async function cutEastWest(ctx: KubeFaultContext, fault: Of<'cut-eastwest
     spec: {
       podSelector: { matchLabels: selector },
       policyTypes: ['Ingress'],
-      ingress: [{ ports: KEEP_OPEN.filter((p) => p !== fault.port).map((port) => ({ protocol: 'TCP', port })) }],
+      ingress: [
+        { ports: KEEP_OPEN.filter((p) => p !== fault.port).map((port) => ({ protocol: 'TCP', port })) },
+      ],
     },
   };
   const ref: ObjectRef = refOf(policy);
   const description = `cut port ${fault.port} to ${pods.length} east-west gateway pod(s) in ${ctx.api.cluster} (NetworkPolicy ${name})`;
   const mutation = ctx.dryRun
     ? undefined
-    : await ctx.journal.begin(ctx.fault, description, null, { type: 'delete-object', cluster: ctx.api.cluster, ref });
+    : await ctx.journal.begin(ctx.fault, description, null, {
+        type: 'delete-object',
+        cluster: ctx.api.cluster,
+        ref,
+      });
   await ctx.api.create(policy, ctx.dryRun);
   if (mutation) await ctx.journal.mark(mutation, 'applied');
   await ctx.journal.plan(description);

@@ -29,6 +29,8 @@ describe('blast radius', () => {
         return e;
       }
     })();
-    expect(isDrillError(error) && error.message).toBe('pods app=x resolved no target: nothing would be failed');
+    expect(isDrillError(error) && error.message).toBe(
+      'pods app=x resolved no target: nothing would be failed',
+    );
   });
 });

@@ -13,9 +13,15 @@ export function radiusCount(radius: BlastRadius, available: number): number {
  * Picks the targets of a fault at random (FIS COUNT/PERCENT). A fault that resolves no target fails the
  * drill before anything is mutated (Steadybit's rule), rather than "passing" a drill that did nothing.
  */
-export function pickTargets<T>(items: readonly T[], radius: BlastRadius, what: string, random: () => number = Math.random): T[] {
+export function pickTargets<T>(
+  items: readonly T[],
+  radius: BlastRadius,
+  what: string,
+  random: () => number = Math.random,
+): T[] {
   const count = radiusCount(radius, items.length);
-  if (count === 0) throw new DrillError('DRILL_NO_TARGETS', `${what} resolved no target: nothing would be failed`);
+  if (count === 0)
+    throw new DrillError('DRILL_NO_TARGETS', `${what} resolved no target: nothing would be failed`);
   const pool = [...items];
   for (let i = pool.length - 1; i > 0; i -= 1) {
     const j = Math.floor(random() * (i + 1));

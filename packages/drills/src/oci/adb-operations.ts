@@ -28,21 +28,31 @@ function failed(action: string, cause: unknown): DrillError {
  */
 export async function ociAdbOperations(options: OciAdbOptions = {}): Promise<AdbOperations> {
   const [common, database] = await Promise.all([import('oci-common'), import('oci-database')]);
-  const provider = options.provider ?? new common.ConfigFileAuthenticationDetailsProvider(options.configFile, options.profile);
+  const provider =
+    options.provider ??
+    new common.ConfigFileAuthenticationDetailsProvider(options.configFile, options.profile);
   const client = new database.DatabaseClient({ authenticationDetailsProvider: provider });
   if (options.endpoint) client.endpoint = options.endpoint;
   const dry = options.dryRun ? { opcDryRun: true } : {};
   return {
     async switchover(databaseId, peerDatabaseId) {
       try {
-        await client.switchoverAutonomousDatabase({ autonomousDatabaseId: databaseId, peerDbId: peerDatabaseId, ...dry });
+        await client.switchoverAutonomousDatabase({
+          autonomousDatabaseId: databaseId,
+          peerDbId: peerDatabaseId,
+          ...dry,
+        });
       } catch (error) {
         throw failed('switchover', error);
       }
     },
     async failover(databaseId, peerDatabaseId) {
       try {
-        await client.failOverAutonomousDatabase({ autonomousDatabaseId: databaseId, peerDbId: peerDatabaseId, ...dry });
+        await client.failOverAutonomousDatabase({
+          autonomousDatabaseId: databaseId,
+          peerDbId: peerDatabaseId,
+          ...dry,
+        });
       } catch (error) {
         throw failed('failover', error);
       }
@@ -50,9 +60,13 @@ export async function ociAdbOperations(options: OciAdbOptions = {}): Promise<Adb
     async waitAvailable(databaseId) {
       const deadline = Date.now() + (options.waitTimeoutMs ?? 30 * 60_000);
       for (;;) {
-        const { autonomousDatabase } = await client.getAutonomousDatabase({ autonomousDatabaseId: databaseId });
-        if (autonomousDatabase.lifecycleState === database.models.AutonomousDatabase.LifecycleState.Available) return;
-        if (Date.now() > deadline) throw failed('wait', `${databaseId} still ${autonomousDatabase.lifecycleState}`);
+        const { autonomousDatabase } = await client.getAutonomousDatabase({
+          autonomousDatabaseId: databaseId,
+        });
+        if (autonomousDatabase.lifecycleState === database.models.AutonomousDatabase.LifecycleState.Available)
+          return;
+        if (Date.now() > deadline)
+          throw failed('wait', `${databaseId} still ${autonomousDatabase.lifecycleState}`);
         await sleep(options.pollMs ?? 10_000);
       }
     },

@@ -11,7 +11,9 @@ export interface OciMeshHealthOptions {
   readonly endpointFor?: (region: string) => string;
 }
 
-async function all<T>(page: (next: string | undefined) => Promise<{ items: T[]; opcNextPage?: string | undefined }>): Promise<T[]> {
+async function all<T>(
+  page: (next: string | undefined) => Promise<{ items: T[]; opcNextPage?: string | undefined }>,
+): Promise<T[]> {
   const items: T[] = [];
   let next: string | undefined;
   do {
@@ -28,9 +30,15 @@ async function all<T>(page: (next: string | undefined) => Promise<{ items: T[]; 
  * the topology's compartments: ACTIVE, with an enabled health-check monitor, attached to `spec.dns.domain`.
  */
 export async function ociMeshHealth(options: OciMeshHealthOptions): Promise<OciHealth> {
-  const [common, core, dns, hc] = await Promise.all([import('oci-common'), import('oci-core'), import('oci-dns'), import('oci-healthchecks')]);
+  const [common, core, dns, hc] = await Promise.all([
+    import('oci-common'),
+    import('oci-core'),
+    import('oci-dns'),
+    import('oci-healthchecks'),
+  ]);
   const { topology } = options;
-  const provider = options.provider ?? new common.ConfigFileAuthenticationDetailsProvider(undefined, options.profile);
+  const provider =
+    options.provider ?? new common.ConfigFileAuthenticationDetailsProvider(undefined, options.profile);
   const endpoint = (client: { endpoint: string; regionId: string }, region: string) => {
     if (options.endpointFor) client.endpoint = options.endpointFor(region);
     else client.regionId = region;
@@ -44,9 +52,17 @@ export async function ociMeshHealth(options: OciMeshHealthOptions): Promise<OciH
         const client = new core.VirtualNetworkClient({ authenticationDetailsProvider: provider });
         endpoint(client, cluster.region);
         const rpcs = await all((page) =>
-          client.listRemotePeeringConnections({ compartmentId: cluster.compartment, ...(page ? { page } : {}) }),
+          client.listRemotePeeringConnections({
+            compartmentId: cluster.compartment,
+            ...(page ? { page } : {}),
+          }),
         );
-        for (const rpc of rpcs) found.push({ name: rpc.displayName ?? rpc.id, region: cluster.region, status: String(rpc.peeringStatus) });
+        for (const rpc of rpcs)
+          found.push({
+            name: rpc.displayName ?? rpc.id,
+            region: cluster.region,
+            status: String(rpc.peeringStatus),
+          });
       }
       return found;
     },
@@ -57,19 +73,37 @@ export async function ociMeshHealth(options: OciMeshHealthOptions): Promise<OciH
       endpoint(monitors, home);
       const results: { policy: string; answer: string; healthy: boolean }[] = [];
       for (const compartmentId of compartments) {
-        const policies = await all((page) => client.listSteeringPolicies({ compartmentId, ...(page ? { page } : {}) }));
+        const policies = await all((page) =>
+          client.listSteeringPolicies({ compartmentId, ...(page ? { page } : {}) }),
+        );
         for (const policy of policies) {
           const name = policy.displayName ?? policy.id;
           const active = policy.lifecycleState === 'ACTIVE';
           results.push({ policy: name, answer: `lifecycle ${policy.lifecycleState}`, healthy: active });
           const monitorId = policy.healthCheckMonitorId;
           const monitor = monitorId ? (await monitors.getHttpMonitor({ monitorId })).httpMonitor : undefined;
-          results.push({ policy: name, answer: monitor ? `monitor ${monitor.displayName} ${monitor.isEnabled ? 'enabled' : 'disabled'}` : 'no health-check monitor', healthy: monitor?.isEnabled === true });
+          results.push({
+            policy: name,
+            answer: monitor
+              ? `monitor ${monitor.displayName} ${monitor.isEnabled ? 'enabled' : 'disabled'}`
+              : 'no health-check monitor',
+            healthy: monitor?.isEnabled === true,
+          });
           const domain = topology.spec.dns?.domain;
           if (domain) {
-            const attachments = await all((page) => client.listSteeringPolicyAttachments({ compartmentId, steeringPolicyId: policy.id, ...(page ? { page } : {}) }));
+            const attachments = await all((page) =>
+              client.listSteeringPolicyAttachments({
+                compartmentId,
+                steeringPolicyId: policy.id,
+                ...(page ? { page } : {}),
+              }),
+            );
             const attached = attachments.some((a) => a.domainName === domain);
-            results.push({ policy: name, answer: attached ? `attached to ${domain}` : `not attached to ${domain}`, healthy: attached });
+            results.push({
+              policy: name,
+              answer: attached ? `attached to ${domain}` : `not attached to ${domain}`,
+              healthy: attached,
+            });
           }
         }
       }

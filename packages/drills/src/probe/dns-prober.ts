@@ -37,7 +37,9 @@ export function startDnsProbe(options: DnsProbeOptions): RunningProbe {
         const answers = await resolverFor(options.server, timeoutMs).resolve4(options.hostname);
         options.onAnswer?.(seq, answers);
         const ok =
-          answers.length > 0 && (expect.size === 0 || answers.every((a) => expect.has(a))) && !answers.some((a) => avoid.has(a));
+          answers.length > 0 &&
+          (expect.size === 0 || answers.every((a) => expect.has(a))) &&
+          !answers.some((a) => avoid.has(a));
         return { ok, status: null, error: ok ? null : 'status' };
       } catch (error) {
         return { ok: false, status: null, error: classifyError(error) };

@@ -36,7 +36,10 @@ function parseUrl(text: string): URL {
     throw new DrillError('DRILL_PROBE_INVALID', `not a URL: ${text}`, { cause });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new DrillError('DRILL_PROBE_INVALID', `probe URLs must be http:// or https://, got ${url.protocol}`);
+    throw new DrillError(
+      'DRILL_PROBE_INVALID',
+      `probe URLs must be http:// or https://, got ${url.protocol}`,
+    );
   }
   return url;
 }

@@ -18,7 +18,12 @@ export interface KubeReadyProbeOptions {
 /** Polls a Deployment's `status.readyReplicas` at a fixed rate: success while at least `minReady` are Ready. */
 export function startKubeReadyProbe(options: KubeReadyProbeOptions): RunningProbe {
   const minReady = options.minReady ?? 1;
-  const ref = { apiVersion: 'apps/v1', kind: 'Deployment', namespace: options.namespace, name: options.deployment };
+  const ref = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    namespace: options.namespace,
+    name: options.deployment,
+  };
   return startSlotProber({
     name: options.name ?? `ready ${options.api.cluster}/${options.namespace}/${options.deployment}`,
     kind: 'kube',
@@ -29,7 +34,8 @@ export function startKubeReadyProbe(options: KubeReadyProbeOptions): RunningProb
     attempt: async () => {
       try {
         const deployment = await options.api.read(ref);
-        const ready = typeof deployment?.status?.readyReplicas === 'number' ? deployment.status.readyReplicas : 0;
+        const ready =
+          typeof deployment?.status?.readyReplicas === 'number' ? deployment.status.readyReplicas : 0;
         const ok = ready >= minReady;
         return { ok, status: ready, error: ok ? null : 'status' };
       } catch (error) {

@@ -79,7 +79,10 @@ export function startPromqlProbe(options: PromqlProbeOptions): RunningProbe {
         const response = await fetch(url, { signal });
         if (!response.ok) return { ok: false, status: response.status, error: 'status' };
         const value = instantValue((await response.json()) as InstantQuery);
-        const ok = value !== undefined && !Number.isNaN(value) && compare(value, options.comparator, options.threshold);
+        const ok =
+          value !== undefined &&
+          !Number.isNaN(value) &&
+          compare(value, options.comparator, options.threshold);
         return { ok, status: response.status, error: ok ? null : 'status' };
       } catch (error) {
         return { ok: false, status: null, error: classifyError(error) };

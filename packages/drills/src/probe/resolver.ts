@@ -19,7 +19,10 @@ export function lookupVia(resolver: Resolver): LookupFunction {
           return;
         }
         if ((options as { all?: boolean }).all) {
-          (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, addresses.map((address) => ({ address, family: 4 })));
+          (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(
+            null,
+            addresses.map((address) => ({ address, family: 4 })),
+          );
         } else callback(null, first, 4);
       },
       (error: unknown) => callback(error as NodeJS.ErrnoException, '', 4),

@@ -46,7 +46,8 @@ const RECENT_WINDOW_MS = 1_000;
 
 function validate(options: SlotProberOptions): void {
   const problems: string[] = [];
-  if (!(options.rate > 0 && options.rate <= 10_000)) problems.push(`rate must be in (0, 10000], got ${options.rate}`);
+  if (!(options.rate > 0 && options.rate <= 10_000))
+    problems.push(`rate must be in (0, 10000], got ${options.rate}`);
   if (!(options.timeoutMs > 0)) problems.push(`timeout must be > 0 ms, got ${options.timeoutMs}`);
   if (options.durationMs !== undefined && !(options.durationMs > 0)) problems.push('duration must be > 0');
   if (problems.length > 0) {
@@ -114,9 +115,22 @@ export function startSlotProber(options: SlotProberOptions): RunningProbe {
     timer = undefined;
     if (stopped) return;
     const t = now();
-    for (let intended = start + seq * interval; intended <= t && intended < stopAt; intended = start + seq * interval) {
+    for (
+      let intended = start + seq * interval;
+      intended <= t && intended < stopAt;
+      intended = start + seq * interval
+    ) {
       if (t - intended > maxLag || pending.size >= maxInFlight) {
-        record({ seq, intended, sent: null, end: t, ok: false, status: null, error: 'unsent', latencyMs: null });
+        record({
+          seq,
+          intended,
+          sent: null,
+          end: t,
+          ok: false,
+          status: null,
+          error: 'unsent',
+          latencyMs: null,
+        });
       } else {
         fire(seq, intended);
       }

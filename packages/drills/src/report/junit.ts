@@ -1,14 +1,19 @@
 import type { DrillResult } from './result.js';
 
 const escapeXml = (text: string) =>
-  text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+  text.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
+  );
 
 /** JUnit XML for CI: one test case per SLO check; an aborted or broken drill is one error case. */
 export function junitReport(result: DrillResult): string {
   const seconds = ((result.endedAt - result.startedAt) / 1000).toFixed(3);
   const cases = result.checks.map((check) => {
     const open = `    <testcase classname="okemesh.drill.${escapeXml(result.drill)}" name="${escapeXml(check.slo)}" time="${seconds}">`;
-    const body = check.pass ? '' : `\n      <failure message="${escapeXml(check.detail)}" type="SloBreached"/>`;
+    const body = check.pass
+      ? ''
+      : `\n      <failure message="${escapeXml(check.detail)}" type="SloBreached"/>`;
     return `${open}${body}\n    </testcase>`;
   });
   let errors = 0;

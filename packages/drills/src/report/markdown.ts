@@ -2,7 +2,9 @@ import { iso } from '../clock.js';
 import type { DrillResult } from './result.js';
 
 const fmt = (ms: number | null, bound?: number) =>
-  ms === null ? 'not observed' : `${(ms / 1000).toFixed(3)} s${bound === undefined ? '' : ` ± ${bound.toFixed(0)} ms`}`;
+  ms === null
+    ? 'not observed'
+    : `${(ms / 1000).toFixed(3)} s${bound === undefined ? '' : ` ± ${bound.toFixed(0)} ms`}`;
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
@@ -45,7 +47,13 @@ export function markdownReport(result: DrillResult): string {
       `- RPO ${fmt(r.rpoMs)}, write-RTO ${fmt(r.writeRtoMs)}, indeterminate ${r.indeterminate}`,
     );
   }
-  lines.push('', '## Probes', '', '| probe | mode | rate | slots | ok | failed | availability | p99 raw | p99 corrected |', '|---|---|---|---|---|---|---|---|---|');
+  lines.push(
+    '',
+    '## Probes',
+    '',
+    '| probe | mode | rate | slots | ok | failed | availability | p99 raw | p99 corrected |',
+    '|---|---|---|---|---|---|---|---|---|',
+  );
   for (const p of result.probes) {
     lines.push(
       `| ${cell(p.name)} | ${p.mode ?? p.kind} | ${p.rate}/s | ${p.slots} | ${p.ok} | ${p.failed} | ${p.availability.toFixed(3)} % | ${p.latency.raw.p99} ms | ${p.latency.corrected.p99} ms |`,

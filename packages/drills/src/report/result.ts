@@ -63,7 +63,11 @@ export function timeline(run: ProbeRun, bucketMs = 250): ProbeTimeline {
     .map(([key, g]): TimelineBucket => {
       g.latencies.sort((a, b) => a - b);
       const p99 = g.latencies.length ? (g.latencies[Math.ceil(0.99 * g.latencies.length) - 1] ?? null) : null;
-      return { t: run.start + key * bucketMs, success: g.ok / g.total, p99Ms: p99 === null ? null : Math.round(p99 * 100) / 100 };
+      return {
+        t: run.start + key * bucketMs,
+        success: g.ok / g.total,
+        p99Ms: p99 === null ? null : Math.round(p99 * 100) / 100,
+      };
     });
   return { probe: run.name, bucketMs, buckets };
 }

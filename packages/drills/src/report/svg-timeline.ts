@@ -34,7 +34,9 @@ export function svgTimeline(result: DrillResult): string {
     const bottom = top + ROW - 20;
     const color = COLORS[i % COLORS.length] ?? '#2b6cb0';
     const maxP99 = Math.max(1, ...line.buckets.map((b) => b.p99Ms ?? 0));
-    const area = line.buckets.map((b) => `${x(b.t)},${(bottom - b.success * (ROW - 25)).toFixed(1)}`).join(' ');
+    const area = line.buckets
+      .map((b) => `${x(b.t)},${(bottom - b.success * (ROW - 25)).toFixed(1)}`)
+      .join(' ');
     const latency = line.buckets
       .filter((b) => b.p99Ms !== null)
       .map((b) => `${x(b.t)},${(bottom - ((b.p99Ms ?? 0) / maxP99) * (ROW - 25)).toFixed(1)}`)
@@ -45,10 +47,15 @@ export function svgTimeline(result: DrillResult): string {
       `<line x1="${LEFT}" y1="${bottom}" x2="${WIDTH - RIGHT}" y2="${bottom}" stroke="#a0aec0"/>`,
       `<polyline class="success" points="${area}" fill="none" stroke="${color}" stroke-width="1.5"><title>success ratio</title></polyline>`,
     );
-    if (latency) parts.push(`<polyline class="latency" points="${latency}" fill="none" stroke="#718096" stroke-dasharray="3 2"><title>p99 latency</title></polyline>`);
+    if (latency)
+      parts.push(
+        `<polyline class="latency" points="${latency}" fill="none" stroke="#718096" stroke-dasharray="3 2"><title>p99 latency</title></polyline>`,
+      );
     const recovery = result.recoveries.find((r) => r.probe === line.probe)?.sustainedSuccess;
     if (recovery !== null && recovery !== undefined) {
-      parts.push(`<line class="recovered" x1="${x(recovery)}" y1="${top}" x2="${x(recovery)}" y2="${bottom}" stroke="#2f855a" stroke-width="2"><title>recovered (S)</title></line>`);
+      parts.push(
+        `<line class="recovered" x1="${x(recovery)}" y1="${top}" x2="${x(recovery)}" y2="${bottom}" stroke="#2f855a" stroke-width="2"><title>recovered (S)</title></line>`,
+      );
     }
   });
   parts.push(

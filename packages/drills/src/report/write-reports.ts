@@ -14,7 +14,11 @@ export interface ReportFiles {
 /** Writes report.md, junit.xml and timeline.svg for a drill result into `dir`. */
 export async function writeReports(result: DrillResult, dir: string): Promise<ReportFiles> {
   await mkdir(dir, { recursive: true });
-  const files = { markdown: join(dir, 'report.md'), junit: join(dir, 'junit.xml'), svg: join(dir, 'timeline.svg') };
+  const files = {
+    markdown: join(dir, 'report.md'),
+    junit: join(dir, 'junit.xml'),
+    svg: join(dir, 'timeline.svg'),
+  };
   await Promise.all([
     writeFile(files.markdown, markdownReport(result)),
     writeFile(files.junit, junitReport(result)),

@@ -1,6 +1,11 @@
 import { DrillError } from '../errors.js';
 import { cutEastWest, istioAbort } from '../kube/mesh-faults.js';
-import { cordonNodes, deletePods, scaleDeploymentToZero, type KubeFaultContext } from '../kube/workload-faults.js';
+import {
+  cordonNodes,
+  deletePods,
+  scaleDeploymentToZero,
+  type KubeFaultContext,
+} from '../kube/workload-faults.js';
 import type { Fault } from '../spec/fault-schema.js';
 import type { Journal } from './journal.js';
 import type { FaultDeps } from './ports.js';
@@ -17,29 +22,46 @@ export interface InjectContext {
   readonly random?: () => number;
 }
 
-async function injectCommand(ctx: InjectContext, index: number, fault: Extract<Fault, { type: 'command' }>): Promise<string[]> {
+async function injectCommand(
+  ctx: InjectContext,
+  index: number,
+  fault: Extract<Fault, { type: 'command' }>,
+): Promise<string[]> {
   const description = `run ${fault.inject.join(' ')} (revert: ${fault.revert.join(' ')})`;
   await ctx.journal.plan(description);
   if (ctx.dryRun) return [];
-  if (!ctx.deps.commands) throw new DrillError('DRILL_FAULT_FAILED', 'command faults need a command runner (the okemesh CLI provides one)');
+  if (!ctx.deps.commands)
+    throw new DrillError(
+      'DRILL_FAULT_FAILED',
+      'command faults need a command runner (the okemesh CLI provides one)',
+    );
   const mutation = await ctx.journal.begin(index, description, null, { type: 'command', argv: fault.revert });
   await ctx.deps.commands(fault.inject);
   await ctx.journal.mark(mutation, 'applied');
   return [];
 }
 
-async function injectAdb(ctx: InjectContext, index: number, fault: Extract<Fault, { type: 'adb-switchover' | 'adb-failover' }>): Promise<string[]> {
+async function injectAdb(
+  ctx: InjectContext,
+  index: number,
+  fault: Extract<Fault, { type: 'adb-switchover' | 'adb-failover' }>,
+): Promise<string[]> {
   if (!ctx.adb) throw new DrillError('DRILL_NO_TARGETS', 'no spec.data.autonomousDatabase in the topology');
-  const [target, peer] = fault.database === 'standby' ? [ctx.adb.standby, ctx.adb.primary] : [ctx.adb.primary, ctx.adb.standby];
+  const [target, peer] =
+    fault.database === 'standby' ? [ctx.adb.standby, ctx.adb.primary] : [ctx.adb.primary, ctx.adb.standby];
   const verb = fault.type === 'adb-switchover' ? 'switchover' : 'failover';
   const description = `Autonomous Data Guard ${verb}: ${target} becomes primary`;
   await ctx.journal.plan(description);
   if (ctx.dryRun) return [];
-  if (!ctx.deps.adb) throw new DrillError('DRILL_FAULT_FAILED', 'Autonomous Database faults need OCI credentials');
+  if (!ctx.deps.adb)
+    throw new DrillError('DRILL_FAULT_FAILED', 'Autonomous Database faults need OCI credentials');
   const revert =
     verb === 'switchover'
       ? ({ type: 'adb-switchover', databaseId: peer, peerDatabaseId: target } as const)
-      : ({ type: 'none', reason: 'a failover is not reverted automatically: reinstate the old primary, then switch over' } as const);
+      : ({
+          type: 'none',
+          reason: 'a failover is not reverted automatically: reinstate the old primary, then switch over',
+        } as const);
   const mutation = await ctx.journal.begin(index, description, { primary: peer, standby: target }, revert);
   await (verb === 'switchover' ? ctx.deps.adb.switchover(target, peer) : ctx.deps.adb.failover(target, peer));
   await ctx.journal.mark(mutation, 'applied');
@@ -70,7 +92,8 @@ export async function injectFault(ctx: InjectContext, index: number, fault: Faul
       return cordonNodes(kube, fault);
     case 'istio-abort': {
       const namespace = ctx.serviceNamespaces.get(fault.service);
-      if (!namespace) throw new DrillError('DRILL_SPEC_REFERENCE', `service ${fault.service} is not in the topology`);
+      if (!namespace)
+        throw new DrillError('DRILL_SPEC_REFERENCE', `service ${fault.service} is not in the topology`);
       return istioAbort(kube, fault, namespace);
     }
     case 'cut-eastwest':

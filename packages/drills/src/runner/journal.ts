@@ -5,7 +5,8 @@ import { DrillError } from '../errors.js';
 import type { DrillResult, PhaseMark } from '../report/result.js';
 import type { Mutation, MutationState, RevertAction } from './mutation.js';
 
-export type JournalStatus = 'running' | 'reverting' | 'completed' | 'aborted' | 'failed' | 'error' | 'recovered';
+export type JournalStatus =
+  'running' | 'reverting' | 'completed' | 'aborted' | 'failed' | 'error' | 'recovered';
 
 /** The drill journal: written before every mutation, so a crash leaves enough to revert (`drill recover`). */
 export interface JournalData {
@@ -112,7 +113,14 @@ export class Journal {
 
   /** Journals the snapshot and how to revert it, durably, BEFORE the caller mutates anything. */
   async begin(fault: number, description: string, before: unknown, revert: RevertAction): Promise<Mutation> {
-    const mutation: Mutation = { id: this.data.mutations.length + 1, fault, description, before, revert, state: 'pending' };
+    const mutation: Mutation = {
+      id: this.data.mutations.length + 1,
+      fault,
+      description,
+      before,
+      revert,
+      state: 'pending',
+    };
     this.data.mutations.push(mutation);
     await this.flush();
     return mutation;

@@ -2,11 +2,27 @@ import type { ObjectRef } from '../kube/object.js';
 
 /** How to undo one mutation: plain data, so `drill recover` can replay it from the journal in a new process. */
 export type RevertAction =
-  | { readonly type: 'restore-replicas'; readonly cluster: string; readonly ref: ObjectRef; readonly replicas: number }
+  | {
+      readonly type: 'restore-replicas';
+      readonly cluster: string;
+      readonly ref: ObjectRef;
+      readonly replicas: number;
+    }
   | { readonly type: 'delete-object'; readonly cluster: string; readonly ref: ObjectRef }
-  | { readonly type: 'remove-routes'; readonly cluster: string; readonly ref: ObjectRef; readonly routeName: string }
+  | {
+      readonly type: 'remove-routes';
+      readonly cluster: string;
+      readonly ref: ObjectRef;
+      readonly routeName: string;
+    }
   | { readonly type: 'uncordon'; readonly cluster: string; readonly ref: ObjectRef }
-  | { readonly type: 'await-pods'; readonly cluster: string; readonly namespace: string; readonly selector: string; readonly ready: number }
+  | {
+      readonly type: 'await-pods';
+      readonly cluster: string;
+      readonly namespace: string;
+      readonly selector: string;
+      readonly ready: number;
+    }
   | { readonly type: 'command'; readonly argv: readonly string[] }
   | { readonly type: 'adb-switchover'; readonly databaseId: string; readonly peerDatabaseId: string }
   | { readonly type: 'none'; readonly reason: string };

@@ -8,15 +8,40 @@ import type { KubeApi } from '../kube/object.js';
 import type { RunningProbe } from '../probe/sample.js';
 import type { Drill, ProbeSpec } from '../spec/drill-schema.js';
 
-function startProbe(spec: ProbeSpec, topology: Topology, apis: ReadonlyMap<string, KubeApi>, offsetMs: number): RunningProbe {
+function startProbe(
+  spec: ProbeSpec,
+  topology: Topology,
+  apis: ReadonlyMap<string, KubeApi>,
+  offsetMs: number,
+): RunningProbe {
   const timeoutMs = parseDuration(spec.timeout) ?? 1_000;
   if (spec.type === 'kube-ready') {
     const api = apis.get(spec.cluster);
-    if (!api) throw new DrillError('DRILL_SPEC_REFERENCE', `probe ${spec.name}: no Kubernetes API for cluster ${spec.cluster}`);
-    return startKubeReadyProbe({ name: spec.name, api, namespace: spec.namespace, deployment: spec.deployment, minReady: spec.minReady, rate: spec.rate, timeoutMs });
+    if (!api)
+      throw new DrillError(
+        'DRILL_SPEC_REFERENCE',
+        `probe ${spec.name}: no Kubernetes API for cluster ${spec.cluster}`,
+      );
+    return startKubeReadyProbe({
+      name: spec.name,
+      api,
+      namespace: spec.namespace,
+      deployment: spec.deployment,
+      minReady: spec.minReady,
+      rate: spec.rate,
+      timeoutMs,
+    });
   }
   if (spec.type === 'promql') {
-    return startPromqlProbe({ name: spec.name, url: spec.url, query: spec.query, comparator: spec.comparator, threshold: spec.threshold, rate: spec.rate, timeoutMs });
+    return startPromqlProbe({
+      name: spec.name,
+      url: spec.url,
+      query: spec.query,
+      comparator: spec.comparator,
+      threshold: spec.threshold,
+      rate: spec.rate,
+      timeoutMs,
+    });
   }
   if (spec.type === 'http') {
     return startHttpProbe({
@@ -30,7 +55,11 @@ function startProbe(spec: ProbeSpec, topology: Topology, apis: ReadonlyMap<strin
     });
   }
   const hostname = spec.hostname ?? topology.spec.dns?.domain;
-  if (!hostname) throw new DrillError('DRILL_SPEC_REFERENCE', `probe ${spec.name}: no hostname and no spec.dns in the topology`);
+  if (!hostname)
+    throw new DrillError(
+      'DRILL_SPEC_REFERENCE',
+      `probe ${spec.name}: no hostname and no spec.dns in the topology`,
+    );
   return startDnsProbe({
     name: spec.name,
     hostname,
@@ -43,7 +72,11 @@ function startProbe(spec: ProbeSpec, topology: Topology, apis: ReadonlyMap<strin
 }
 
 /** Starts every probe of a drill; probes of the same rate are staggered so together they resolve 1/(kR). */
-export function startDrillProbes(drill: Drill, topology: Topology, apis: ReadonlyMap<string, KubeApi> = new Map()): RunningProbe[] {
+export function startDrillProbes(
+  drill: Drill,
+  topology: Topology,
+  apis: ReadonlyMap<string, KubeApi> = new Map(),
+): RunningProbe[] {
   const byRate = new Map<number, number>();
   return drill.spec.probes.map((spec) => {
     const k = byRate.get(spec.rate) ?? 0;

@@ -6,16 +6,31 @@ export type DrillPhase = 'preflight' | 'steady-state' | 'inject' | 'hold' | 'rev
 export interface DrillProgress {
   readonly phase: DrillPhase;
   readonly elapsedMs: number;
-  readonly probes: readonly { readonly name: string; readonly recentSuccess: number; readonly ok: number; readonly failed: number }[];
+  readonly probes: readonly {
+    readonly name: string;
+    readonly recentSuccess: number;
+    readonly ok: number;
+    readonly failed: number;
+  }[];
 }
 
-export function progressOf(phase: DrillPhase, startedAt: number, at: number, probes: readonly RunningProbe[]): DrillProgress {
+export function progressOf(
+  phase: DrillPhase,
+  startedAt: number,
+  at: number,
+  probes: readonly RunningProbe[],
+): DrillProgress {
   return {
     phase,
     elapsedMs: at - startedAt,
     probes: probes.map((p) => {
       const progress = p.progress();
-      return { name: p.name, recentSuccess: progress.recentSuccess, ok: progress.ok, failed: progress.failed };
+      return {
+        name: p.name,
+        recentSuccess: progress.recentSuccess,
+        ok: progress.ok,
+        failed: progress.failed,
+      };
     }),
   };
 }

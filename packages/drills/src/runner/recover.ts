@@ -17,14 +17,25 @@ export interface RecoverReport {
  * Reverts everything a crashed or SIGKILLed drill left in effect, from its journal: every mutation not yet
  * marked reverted (pending ones included: their revert is idempotent), then releases its Leases.
  */
-export async function recoverFromJournal(path: string, deps: FaultDeps, options: RevertOptions & { leaseNamespace?: string } = {}): Promise<RecoverReport> {
+export async function recoverFromJournal(
+  path: string,
+  deps: FaultDeps,
+  options: RevertOptions & { leaseNamespace?: string } = {},
+): Promise<RecoverReport> {
   const journal = await Journal.load(path);
   const outstanding = journal.outstanding();
   const failures = await revertAll(journal, deps, options);
   const reverted = outstanding.filter((m) => m.state === 'reverted').map((m) => m.description);
   const releasedLocks: string[] = [];
   for (const api of deps.apis.values()) {
-    if (await releaseLeaseHeldBy(api, journal.id, options.leaseNamespace ? { namespace: options.leaseNamespace } : {})) releasedLocks.push(api.cluster);
+    if (
+      await releaseLeaseHeldBy(
+        api,
+        journal.id,
+        options.leaseNamespace ? { namespace: options.leaseNamespace } : {},
+      )
+    )
+      releasedLocks.push(api.cluster);
   }
   await journal.phase('recovered');
   if (failures.length === 0) await journal.setStatus('recovered');

@@ -17,21 +17,35 @@ function apiFor(deps: FaultDeps, cluster: string): KubeApi {
   return api;
 }
 
-async function awaitPods(api: KubeApi, action: Extract<RevertAction, { type: 'await-pods' }>, waitMs: number): Promise<void> {
+async function awaitPods(
+  api: KubeApi,
+  action: Extract<RevertAction, { type: 'await-pods' }>,
+  waitMs: number,
+): Promise<void> {
   const deadline = Date.now() + waitMs;
   for (;;) {
-    const pods = await api.list({ apiVersion: 'v1', kind: 'Pod', namespace: action.namespace }, action.selector);
+    const pods = await api.list(
+      { apiVersion: 'v1', kind: 'Pod', namespace: action.namespace },
+      action.selector,
+    );
     const ready = pods.filter((p) => p.metadata.deletionTimestamp === undefined && isPodReady(p)).length;
     if (ready >= action.ready) return;
     if (Date.now() > deadline) {
-      throw new DrillError('DRILL_ROLLBACK_FAILED', `only ${ready}/${action.ready} pods ${action.namespace}/${action.selector} Ready in ${api.cluster} after ${waitMs} ms`);
+      throw new DrillError(
+        'DRILL_ROLLBACK_FAILED',
+        `only ${ready}/${action.ready} pods ${action.namespace}/${action.selector} Ready in ${api.cluster} after ${waitMs} ms`,
+      );
     }
     await sleep(250);
   }
 }
 
 /** Undoes one mutation. Every action is idempotent: replaying a journal twice is safe. */
-export async function revertAction(action: RevertAction, deps: FaultDeps, options: RevertOptions = {}): Promise<void> {
+export async function revertAction(
+  action: RevertAction,
+  deps: FaultDeps,
+  options: RevertOptions = {},
+): Promise<void> {
   switch (action.type) {
     case 'restore-replicas':
       await apiFor(deps, action.cluster).patch(action.ref, { spec: { replicas: action.replicas } }, false);
@@ -46,7 +60,9 @@ export async function revertAction(action: RevertAction, deps: FaultDeps, option
       const api = apiFor(deps, action.cluster);
       const current = await api.read(action.ref);
       if (!current) return;
-      const http = ((current.spec?.http ?? []) as { name?: string }[]).filter((r) => r.name !== action.routeName);
+      const http = ((current.spec?.http ?? []) as { name?: string }[]).filter(
+        (r) => r.name !== action.routeName,
+      );
       await api.replace({ ...current, spec: { ...current.spec, http } }, false);
       return;
     }
@@ -54,11 +70,19 @@ export async function revertAction(action: RevertAction, deps: FaultDeps, option
       await awaitPods(apiFor(deps, action.cluster), action, options.podWaitMs ?? 60_000);
       return;
     case 'command':
-      if (!deps.commands) throw new DrillError('DRILL_ROLLBACK_FAILED', `cannot run revert command ${action.argv.join(' ')}: no command runner`);
+      if (!deps.commands)
+        throw new DrillError(
+          'DRILL_ROLLBACK_FAILED',
+          `cannot run revert command ${action.argv.join(' ')}: no command runner`,
+        );
       await deps.commands(action.argv);
       return;
     case 'adb-switchover':
-      if (!deps.adb) throw new DrillError('DRILL_ROLLBACK_FAILED', 'cannot switch the Autonomous Database back: no OCI client');
+      if (!deps.adb)
+        throw new DrillError(
+          'DRILL_ROLLBACK_FAILED',
+          'cannot switch the Autonomous Database back: no OCI client',
+        );
       await deps.adb.waitAvailable(action.databaseId);
       await deps.adb.waitAvailable(action.peerDatabaseId);
       await deps.adb.switchover(action.databaseId, action.peerDatabaseId);
@@ -69,7 +93,11 @@ export async function revertAction(action: RevertAction, deps: FaultDeps, option
 }
 
 /** Reverts every outstanding mutation of a journal, newest first; keeps going past failures and reports them. */
-export async function revertAll(journal: Journal, deps: FaultDeps, options: RevertOptions = {}): Promise<string[]> {
+export async function revertAll(
+  journal: Journal,
+  deps: FaultDeps,
+  options: RevertOptions = {},
+): Promise<string[]> {
   const failures: string[] = [];
   for (const mutation of journal.outstanding()) {
     try {
@@ -83,4 +111,3 @@ export async function revertAll(journal: Journal, deps: FaultDeps, options: Reve
   }
   return failures;
 }
-

@@ -50,7 +50,12 @@ export interface DrillRun {
 
 const ms = (text: string, fallback: number) => parseDuration(text) ?? fallback;
 
-const STATUS: Record<DrillResult['outcome'], JournalStatus> = { pass: 'completed', fail: 'failed', aborted: 'aborted', error: 'error' };
+const STATUS: Record<DrillResult['outcome'], JournalStatus> = {
+  pass: 'completed',
+  fail: 'failed',
+  aborted: 'aborted',
+  error: 'error',
+};
 
 /**
  * Runs a drill: lock, pre-flight, probes, steady state, inject (journal before every mutation), hold while
@@ -74,13 +79,15 @@ export async function runDrill(options: RunDrillOptions): Promise<DrillRun> {
   let faultEnd: number | null = null;
   let aborted: string | undefined;
   let error: string | undefined;
-  const report = () => options.onProgress?.(progressOf(phase, startedAt, now(), [...probes, ...(writer ? [writer] : [])]));
+  const report = () =>
+    options.onProgress?.(progressOf(phase, startedAt, now(), [...probes, ...(writer ? [writer] : [])]));
   const enter = async (next: DrillPhase) => {
     phase = next;
     await journal.phase(next);
     report();
   };
-  const abortReason = () => (options.signal?.aborted ? `interrupted (${String(options.signal.reason ?? 'signal')})` : undefined);
+  const abortReason = () =>
+    options.signal?.aborted ? `interrupted (${String(options.signal.reason ?? 'signal')})` : undefined;
   const progressTimer = setInterval(report, 1_000);
   let renewTimer: NodeJS.Timeout | undefined;
   const clusters = [...new Set(drill.spec.faults.flatMap((f) => ('cluster' in f ? [f.cluster] : [])))];
@@ -92,12 +99,20 @@ export async function runDrill(options: RunDrillOptions): Promise<DrillRun> {
       const api = deps.apis.get(cluster);
       if (!api) throw new Error(`no Kubernetes API for cluster ${cluster}`);
       if (!dryRun) leases.push(await acquireLease(api, { holder: journal.id, ...options.lease }));
-      const namespaces = new Set(drill.spec.faults.flatMap((f) => ('namespace' in f && 'cluster' in f && f.cluster === cluster ? [f.namespace] : [])));
-      for (const warning of [...(await selfHealWarnings(api, namespaces)), ...(await orphanWarnings(api))]) await journal.warn(warning);
+      const namespaces = new Set(
+        drill.spec.faults.flatMap((f) =>
+          'namespace' in f && 'cluster' in f && f.cluster === cluster ? [f.namespace] : [],
+        ),
+      );
+      for (const warning of [...(await selfHealWarnings(api, namespaces)), ...(await orphanWarnings(api))])
+        await journal.warn(warning);
     }
     if (leases.length > 0) {
       const every = ((options.lease?.durationSeconds ?? 30) * 1_000) / 3;
-      renewTimer = setInterval(() => void Promise.all(leases.map((l) => l.renew())).catch(() => undefined), every);
+      renewTimer = setInterval(
+        () => void Promise.all(leases.map((l) => l.renew())).catch(() => undefined),
+        every,
+      );
     }
     const serviceNamespaces = new Map(topology.spec.services.map((s) => [s.name, s.namespace]));
     const injectCtx = {
@@ -110,7 +125,8 @@ export async function runDrill(options: RunDrillOptions): Promise<DrillRun> {
       ...(options.random ? { random: options.random } : {}),
     };
     if (dryRun) {
-      for (const [i, fault] of drill.spec.faults.entries()) for (const w of await injectFault(injectCtx, i, fault)) await journal.warn(w);
+      for (const [i, fault] of drill.spec.faults.entries())
+        for (const w of await injectFault(injectCtx, i, fault)) await journal.warn(w);
     } else {
       probes = options.probes ? options.probes() : startDrillProbes(drill, topology, deps.apis);
       writer = options.writer?.start();
@@ -118,26 +134,37 @@ export async function runDrill(options: RunDrillOptions): Promise<DrillRun> {
       const steadyFrom = now();
       await sleep(ms(drill.spec.steadyState.duration, 60_000), options.signal);
       aborted = abortReason();
-      const unsteady = probes.filter((p) => p.successSince(steadyFrom) * 100 < drill.spec.steadyState.minSuccess);
+      const unsteady = probes.filter(
+        (p) => p.successSince(steadyFrom) * 100 < drill.spec.steadyState.minSuccess,
+      );
       if (!aborted && unsteady.length > 0) {
         aborted = `steady state not met before the fault: ${unsteady.map((p) => p.name).join(', ')} below ${drill.spec.steadyState.minSuccess} %`;
       }
       if (!aborted) {
         await enter('inject');
         faultStart = now();
-        for (const [i, fault] of drill.spec.faults.entries()) for (const w of await injectFault(injectCtx, i, fault)) await journal.warn(w);
+        for (const [i, fault] of drill.spec.faults.entries())
+          for (const w of await injectFault(injectCtx, i, fault)) await journal.warn(w);
         await options.onInjected?.();
         await enter('hold');
         aborted = await hold(drill, probes, faultStart, maxEnd, options.signal);
       }
     }
   } catch (caught) {
-    error = isDrillError(caught) ? `${caught.code}: ${caught.message}` : caught instanceof Error ? caught.message : String(caught);
+    error = isDrillError(caught)
+      ? `${caught.code}: ${caught.message}`
+      : caught instanceof Error
+        ? caught.message
+        : String(caught);
   } finally {
     if (journal.outstanding().length > 0) {
       await enter('revert');
       faultEnd = now();
-      const failures = await revertAll(journal, deps, options.podWaitMs === undefined ? {} : { podWaitMs: options.podWaitMs });
+      const failures = await revertAll(
+        journal,
+        deps,
+        options.podWaitMs === undefined ? {} : { podWaitMs: options.podWaitMs },
+      );
       if (failures.length > 0) error = [error, ...failures].filter(Boolean).join('; ');
     }
     clearInterval(renewTimer);
@@ -151,7 +178,8 @@ export async function runDrill(options: RunDrillOptions): Promise<DrillRun> {
   clearInterval(progressTimer);
   const runs: ProbeRun[] = await Promise.all(probes.map((p) => p.stop()));
   const writerRun = writer ? await writer.stop() : undefined;
-  const present = writerRun && options.writer && faultStart !== null ? await options.writer.present() : undefined;
+  const present =
+    writerRun && options.writer && faultStart !== null ? await options.writer.present() : undefined;
   for (const lease of leases) await lease.release().catch(() => undefined);
   const result = evaluateDrill({
     drill,
@@ -167,13 +195,26 @@ export async function runDrill(options: RunDrillOptions): Promise<DrillRun> {
     ...(aborted ? { aborted } : {}),
     ...(error ? { error } : {}),
   });
-  const final = dryRun && !error ? { ...result, outcome: 'pass' as const, reason: `dry run: ${journal.data.plan.length} step(s) planned, nothing mutated` } : result;
+  const final =
+    dryRun && !error
+      ? {
+          ...result,
+          outcome: 'pass' as const,
+          reason: `dry run: ${journal.data.plan.length} step(s) planned, nothing mutated`,
+        }
+      : result;
   await journal.setStatus(STATUS[final.outcome], final);
   return { result: final, journal, exitCode: outcomeExitCode(final.outcome) };
 }
 
 /** Holds the fault until its time is up; returns why it stopped early (signal, abort rule, max duration). */
-async function hold(drill: Drill, probes: readonly RunningProbe[], faultStart: number, maxEnd: number, signal?: AbortSignal): Promise<string | undefined> {
+async function hold(
+  drill: Drill,
+  probes: readonly RunningProbe[],
+  faultStart: number,
+  maxEnd: number,
+  signal?: AbortSignal,
+): Promise<string | undefined> {
   const until = Math.min(faultStart + ms(drill.spec.hold, 60_000), maxEnd);
   const rule = drill.spec.abort;
   const guards = rule ? probes.filter((p) => rule.probes.includes(p.name)) : [];
@@ -186,5 +227,7 @@ async function hold(drill: Drill, probes: readonly RunningProbe[], faultStart: n
       if (low) return `abort rule: guard probe ${low.name} below ${rule.successBelow} % over ${rule.window}`;
     }
   }
-  return now() >= maxEnd && faultStart + ms(drill.spec.hold, 60_000) > maxEnd ? `max duration ${drill.spec.maxDuration} reached` : undefined;
+  return now() >= maxEnd && faultStart + ms(drill.spec.hold, 60_000) > maxEnd
+    ? `max duration ${drill.spec.maxDuration} reached`
+    : undefined;
 }

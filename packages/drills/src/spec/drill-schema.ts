@@ -5,7 +5,12 @@ import { duration, name } from './primitives.js';
 
 export const DRILL_API_VERSION = 'okemesh.io/v1alpha1';
 export const DRILL_KIND = 'Drill';
-export const scenarioNames = ['ingress-failure', 'east-west-failure', 'database-failover', 'full-region'] as const;
+export const scenarioNames = [
+  'ingress-failure',
+  'east-west-failure',
+  'database-failover',
+  'full-region',
+] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 
 const httpProbe = z.strictObject({
@@ -15,18 +20,28 @@ const httpProbe = z.strictObject({
   rate: z.number().gt(0).max(10_000).default(20),
   mode: z.enum(['fresh', 'keepalive']).default('fresh'),
   timeout: duration.default('1s'),
-  dnsServer: z.string().regex(/^[^:\s]+(:\d+)?$/, 'must be host or host:port').optional().describe('Resolve through this DNS server'),
+  dnsServer: z
+    .string()
+    .regex(/^[^:\s]+(:\d+)?$/, 'must be host or host:port')
+    .optional()
+    .describe('Resolve through this DNS server'),
 });
 
 const dnsProbe = z.strictObject({
   type: z.literal('dns'),
   name,
   hostname: z.string().min(1).optional().describe('Defaults to the topology spec.dns.domain'),
-  server: z.string().regex(/^[^:\s]+(:\d+)?$/, 'must be host or host:port').optional(),
+  server: z
+    .string()
+    .regex(/^[^:\s]+(:\d+)?$/, 'must be host or host:port')
+    .optional(),
   rate: z.number().gt(0).max(1_000).default(10),
   timeout: duration.default('1s'),
   expect: z.array(z.string()).default([]).describe('If set, every answer must be one of these'),
-  avoid: z.array(z.string()).default([]).describe('Answers that count as failure (the failed region\'s address)'),
+  avoid: z
+    .array(z.string())
+    .default([])
+    .describe("Answers that count as failure (the failed region's address)"),
 });
 
 const kubeReadyProbe = z.strictObject({
@@ -51,7 +66,12 @@ const promqlProbe = z.strictObject({
   timeout: duration.default('2s'),
 });
 
-export const probeSpecSchema = z.discriminatedUnion('type', [httpProbe, dnsProbe, kubeReadyProbe, promqlProbe]);
+export const probeSpecSchema = z.discriminatedUnion('type', [
+  httpProbe,
+  dnsProbe,
+  kubeReadyProbe,
+  promqlProbe,
+]);
 
 export const drillSchema = z
   .strictObject({
@@ -74,7 +94,11 @@ export const drillSchema = z
       recovery: z.strictObject({ sustain: duration.default('5s') }).prefault({}),
       abort: z
         .strictObject({
-          successBelow: z.number().min(0).max(100).describe('Abort when a guard probe falls below this success % over window'),
+          successBelow: z
+            .number()
+            .min(0)
+            .max(100)
+            .describe('Abort when a guard probe falls below this success % over window'),
           window: duration.default('10s'),
           probes: z.array(name).min(1).describe('Guard probes (e.g. the region that must stay up)'),
         })

@@ -31,7 +31,12 @@ export const istioAbortFault = z.strictObject({
   ...inCluster,
   service: name.describe('A service of the topology (spec.services[].name)'),
   httpStatus: z.int().min(400).max(599).default(503),
-  percentage: z.number().gt(0).max(100).default(100).describe('Istio aborts nothing when percentage is omitted'),
+  percentage: z
+    .number()
+    .gt(0)
+    .max(100)
+    .default(100)
+    .describe('Istio aborts nothing when percentage is omitted'),
 });
 
 export const cutEastWestFault = z.strictObject({
@@ -54,7 +59,10 @@ export const commandFault = z.strictObject({
   revert: z.array(z.string()).min(1).describe('argv run to revert it; must be idempotent'),
 });
 
-const adbTarget = z.enum(['primary', 'standby']).default('standby').describe('Which topology database becomes primary');
+const adbTarget = z
+  .enum(['primary', 'standby'])
+  .default('standby')
+  .describe('Which topology database becomes primary');
 
 export const adbSwitchoverFault = z.strictObject({ type: z.literal('adb-switchover'), database: adbTarget });
 export const adbFailoverFault = z.strictObject({ type: z.literal('adb-failover'), database: adbTarget });

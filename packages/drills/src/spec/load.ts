@@ -10,12 +10,17 @@ function referenceProblems(drill: Drill, topology: Topology): string[] {
   const problems: string[] = [];
   drill.spec.faults.forEach((fault, i) => {
     if ('cluster' in fault && !clusters.has(fault.cluster)) {
-      problems.push(`spec.faults[${i}].cluster: "${fault.cluster}" is not a cluster of the topology (${[...clusters].join(', ')})`);
+      problems.push(
+        `spec.faults[${i}].cluster: "${fault.cluster}" is not a cluster of the topology (${[...clusters].join(', ')})`,
+      );
     }
     if (fault.type === 'istio-abort' && !services.has(fault.service)) {
       problems.push(`spec.faults[${i}].service: "${fault.service}" is not a service of the topology`);
     }
-    if ((fault.type === 'adb-switchover' || fault.type === 'adb-failover') && !topology.spec.data.autonomousDatabase) {
+    if (
+      (fault.type === 'adb-switchover' || fault.type === 'adb-failover') &&
+      !topology.spec.data.autonomousDatabase
+    ) {
       problems.push(`spec.faults[${i}]: ${fault.type} needs spec.data.autonomousDatabase in the topology`);
     }
   });
@@ -45,14 +50,20 @@ function referenceProblems(drill: Drill, topology: Topology): string[] {
 export function validateDrill(value: unknown, topology: Topology): Drill {
   const parsed = drillSchema.safeParse(value);
   if (!parsed.success) {
-    const details = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(document)'}: ${issue.message}`);
+    const details = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.') || '(document)'}: ${issue.message}`,
+    );
     throw new DrillError('DRILL_SPEC_INVALID', `invalid drill:\n${details.join('\n')}`, { details });
   }
   const problems = referenceProblems(parsed.data, topology);
   if (problems.length > 0) {
-    throw new DrillError('DRILL_SPEC_REFERENCE', `drill references what the topology lacks:\n${problems.join('\n')}`, {
-      details: problems,
-    });
+    throw new DrillError(
+      'DRILL_SPEC_REFERENCE',
+      `drill references what the topology lacks:\n${problems.join('\n')}`,
+      {
+        details: problems,
+      },
+    );
   }
   return parsed.data;
 }
@@ -62,7 +73,9 @@ export function parseDrill(text: string, topology: Topology, file = 'drill.yaml'
   const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
     const details = document.errors.map((e) => `${file}: ${e.message.split('\n')[0] ?? e.message}`);
-    throw new DrillError('DRILL_SPEC_INVALID', `${file} is not valid YAML:\n${details.join('\n')}`, { details });
+    throw new DrillError('DRILL_SPEC_INVALID', `${file} is not valid YAML:\n${details.join('\n')}`, {
+      details,
+    });
   }
   return validateDrill(document.toJS({ maxAliasCount: 100 }), topology);
 }

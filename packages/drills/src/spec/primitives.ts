@@ -11,7 +11,10 @@ export const name = z
   .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a DNS-1123 label: lowercase letters, digits and "-"');
 
 /** Kubernetes label selector in its string form, e.g. `app=reviews,version!=v3`. */
-export const labelSelector = z.string().min(1).regex(/^[^\s]+(\s*,\s*[^\s]+)*$/, 'must be a label selector such as app=reviews');
+export const labelSelector = z
+  .string()
+  .min(1)
+  .regex(/^[^\s]+(\s*,\s*[^\s]+)*$/, 'must be a label selector such as app=reviews');
 
 /** FIS-style blast radius: ALL, COUNT(n) or PERCENT(n) of the resolved targets (at least one target always). */
 export const blastRadius = z

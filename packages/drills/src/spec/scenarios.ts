@@ -1,6 +1,13 @@
 import type { Cluster, Topology } from '@okemesh/topology';
 import { DrillError } from '../errors.js';
-import { DRILL_API_VERSION, DRILL_KIND, scenarioNames, type Drill, type DrillInput, type ScenarioName } from './drill-schema.js';
+import {
+  DRILL_API_VERSION,
+  DRILL_KIND,
+  scenarioNames,
+  type Drill,
+  type DrillInput,
+  type ScenarioName,
+} from './drill-schema.js';
 import type { Fault } from './fault-schema.js';
 import { validateDrill } from './load.js';
 
@@ -13,17 +20,24 @@ export interface ScenarioOptions {
 }
 
 export const scenarioDescriptions: Readonly<Record<ScenarioName, string>> = {
-  'ingress-failure': 'Ingress gateway of one region scaled to 0: DNS steering must move clients to the other region',
-  'east-west-failure': "Services' pods and the east-west gateway of one region down: traffic must fail over through the mesh",
+  'ingress-failure':
+    'Ingress gateway of one region scaled to 0: DNS steering must move clients to the other region',
+  'east-west-failure':
+    "Services' pods and the east-west gateway of one region down: traffic must fail over through the mesh",
   'database-failover': 'Autonomous Database switchover to the standby: RTO and RPO measured',
   'full-region': 'Everything in one region at once: ingress, workloads, east-west gateway, database',
 };
 
 function pickCluster(topology: Topology, name: string | undefined): Cluster {
   const clusters = topology.spec.clusters;
-  const cluster = name ? clusters.find((c) => c.name === name) : (clusters.find((c) => c.role === 'primary') ?? clusters[0]);
+  const cluster = name
+    ? clusters.find((c) => c.name === name)
+    : (clusters.find((c) => c.role === 'primary') ?? clusters[0]);
   if (!cluster) {
-    throw new DrillError('DRILL_SPEC_REFERENCE', `no cluster "${name ?? 'primary'}" in the topology (${clusters.map((c) => c.name).join(', ')})`);
+    throw new DrillError(
+      'DRILL_SPEC_REFERENCE',
+      `no cluster "${name ?? 'primary'}" in the topology (${clusters.map((c) => c.name).join(', ')})`,
+    );
   }
   return cluster;
 }
@@ -31,14 +45,25 @@ function pickCluster(topology: Topology, name: string | undefined): Cluster {
 function probeUrl(topology: Topology, url: string | undefined): string {
   if (url) return url;
   const host = topology.spec.dns?.domain ?? topology.spec.ingress?.hosts[0];
-  if (!host) throw new DrillError('DRILL_SPEC_REFERENCE', 'the topology has neither spec.dns nor spec.ingress: pass a probe URL');
+  if (!host)
+    throw new DrillError(
+      'DRILL_SPEC_REFERENCE',
+      'the topology has neither spec.dns nor spec.ingress: pass a probe URL',
+    );
   const hc = topology.spec.dns?.healthCheck;
   const scheme = (hc?.protocol ?? 'HTTPS').toLowerCase();
   return `${scheme}://${host}${hc?.path ?? '/'}`;
 }
 
 function ingressFaults(cluster: Cluster): Fault[] {
-  return [{ type: 'scale-deployment', cluster: cluster.name, namespace: 'istio-system', name: 'istio-ingressgateway' }];
+  return [
+    {
+      type: 'scale-deployment',
+      cluster: cluster.name,
+      namespace: 'istio-system',
+      name: 'istio-ingressgateway',
+    },
+  ];
 }
 
 function eastWestFaults(topology: Topology, cluster: Cluster): Fault[] {
@@ -50,7 +75,12 @@ function eastWestFaults(topology: Topology, cluster: Cluster): Fault[] {
     namespace: s.namespace,
     name: s.name,
   }));
-  faults.push({ type: 'eastwest-gateway-down', cluster: cluster.name, namespace: 'istio-system', name: 'istio-eastwestgateway' });
+  faults.push({
+    type: 'eastwest-gateway-down',
+    cluster: cluster.name,
+    namespace: 'istio-system',
+    name: 'istio-eastwestgateway',
+  });
   return faults;
 }
 
@@ -60,9 +90,16 @@ function databaseFaults(topology: Topology): Fault[] {
 }
 
 /** A ready-to-run drill for a built-in scenario, derived from the topology alone (zero configuration). */
-export function scenarioDrill(scenario: ScenarioName, topology: Topology, options: ScenarioOptions = {}): Drill {
+export function scenarioDrill(
+  scenario: ScenarioName,
+  topology: Topology,
+  options: ScenarioOptions = {},
+): Drill {
   if (!scenarioNames.includes(scenario)) {
-    throw new DrillError('DRILL_SPEC_INVALID', `unknown scenario "${String(scenario)}"; one of ${scenarioNames.join(', ')}`);
+    throw new DrillError(
+      'DRILL_SPEC_INVALID',
+      `unknown scenario "${String(scenario)}"; one of ${scenarioNames.join(', ')}`,
+    );
   }
   const cluster = pickCluster(topology, options.cluster);
   const url = probeUrl(topology, options.url);
@@ -70,10 +107,17 @@ export function scenarioDrill(scenario: ScenarioName, topology: Topology, option
     'ingress-failure': () => ingressFaults(cluster),
     'east-west-failure': () => eastWestFaults(topology, cluster),
     'database-failover': () => databaseFaults(topology),
-    'full-region': () => [...ingressFaults(cluster), ...eastWestFaults(topology, cluster), ...databaseFaults(topology)],
+    'full-region': () => [
+      ...ingressFaults(cluster),
+      ...eastWestFaults(topology, cluster),
+      ...databaseFaults(topology),
+    ],
   }[scenario]();
   if (faults.length === 0) {
-    throw new DrillError('DRILL_NO_TARGETS', `scenario ${scenario} has nothing to fail in this topology (no spec.data.autonomousDatabase)`);
+    throw new DrillError(
+      'DRILL_NO_TARGETS',
+      `scenario ${scenario} has nothing to fail in this topology (no spec.data.autonomousDatabase)`,
+    );
   }
   const dns = scenario === 'ingress-failure' || scenario === 'full-region';
   const input: DrillInput = {

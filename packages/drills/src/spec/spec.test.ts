@@ -31,7 +31,10 @@ describe('drill spec', () => {
 
   it('rejects unknown clusters and services with every problem listed', async () => {
     const { topology } = await loadExampleTopology();
-    const text = DRILL.replace('cluster: primary-cluster, namespace', 'cluster: nowhere, namespace').replace('service: ratings', 'service: billing');
+    const text = DRILL.replace('cluster: primary-cluster, namespace', 'cluster: nowhere, namespace').replace(
+      'service: ratings',
+      'service: billing',
+    );
     try {
       parseDrill(text, topology);
       expect.unreachable();
@@ -46,7 +49,9 @@ describe('drill spec', () => {
 
   it('rejects schema errors with paths', async () => {
     const { topology } = await loadExampleTopology();
-    expect(() => parseDrill(DRILL.replace('percent: 50', 'percent: 0'), topology)).toThrow(/spec\.faults\.0\.radius/);
+    expect(() => parseDrill(DRILL.replace('percent: 50', 'percent: 0'), topology)).toThrow(
+      /spec\.faults\.0\.radius/,
+    );
     expect(() => parseDrill('kind: [', topology)).toThrow(/not valid YAML/);
   });
 
@@ -58,10 +63,22 @@ describe('drill spec', () => {
       expect(drill.spec.probes.map((p) => p.name)).toContain('journey-fresh');
     }
     const ingress = scenarioDrill('ingress-failure', topology);
-    expect(ingress.spec.faults).toEqual([{ type: 'scale-deployment', cluster: 'primary-cluster', namespace: 'istio-system', name: 'istio-ingressgateway' }]);
+    expect(ingress.spec.faults).toEqual([
+      {
+        type: 'scale-deployment',
+        cluster: 'primary-cluster',
+        namespace: 'istio-system',
+        name: 'istio-ingressgateway',
+      },
+    ]);
     expect(ingress.spec.verdict.rto).toBe('dnsFailover');
     const eastWest = scenarioDrill('east-west-failure', topology, { cluster: 'secondary-cluster' });
-    expect(eastWest.spec.faults.map((f) => f.type === 'scale-deployment' ? f.name : f.type)).toEqual(['reviews', 'ratings', 'details', 'eastwest-gateway-down']);
+    expect(eastWest.spec.faults.map((f) => (f.type === 'scale-deployment' ? f.name : f.type))).toEqual([
+      'reviews',
+      'ratings',
+      'details',
+      'eastwest-gateway-down',
+    ]);
     expect(() => scenarioDrill('database-failover', topology)).toThrow(/nothing to fail/);
   });
 
