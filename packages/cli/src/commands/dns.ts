@@ -3,12 +3,12 @@ import { Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { paint, type Io } from '../io.js';
-import { fileOption, jsonOption, type CommandGroup } from '../program.js';
+import type { CommandGroup } from '../program.js';
 import { readTopology } from '../topology-input.js';
 import {
   confirm,
   connect,
-  ociOptions,
+  withOciOptions,
   printPlan,
   progressPrinter,
   runOci,
@@ -57,19 +57,13 @@ async function dnsRun(io: Io, flags: DnsFlags, apply: boolean): Promise<number> 
   return ExitCode.Ok;
 }
 
-function withOci(command: Command): Command {
-  command
-    .addOption(fileOption())
-    .addOption(jsonOption())
-    .addOption(
-      new Option(
-        '--address <region=ip>',
-        'public ingress address of a region (repeatable); default <region>.<dns.domain> as a CNAME',
-      ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
-    );
-  for (const option of ociOptions()) command.addOption(option);
-  return command;
-}
+const addressOption = () =>
+  new Option(
+    '--address <region=ip>',
+    'public ingress address of a region (repeatable); default <region>.<dns.domain> as a CNAME',
+  ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
+
+const withOci = (command: Command): Command => withOciOptions(command, addressOption());
 
 export const registerDns: CommandGroup = (program, { io, setExitCode }) => {
   const dns = program

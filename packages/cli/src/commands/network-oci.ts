@@ -1,9 +1,10 @@
 import type { AuthMethod, ClientFactory, OciNetworkError, Plan, ProgressEvent } from '@okemesh/oci-network';
-import { Option } from 'commander';
+import { Option, type Command } from 'commander';
 import { createInterface } from 'node:readline/promises';
 import { CommandFailed, UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { paint, printJson, type Io } from '../io.js';
+import { fileOption, jsonOption } from '../program.js';
 
 /** Flags every OCI-touching command takes. */
 export interface OciFlags {
@@ -27,6 +28,13 @@ export const ociOptions = (): Option[] => [
     'override every OCI endpoint, e.g. http://127.0.0.1:8080/{region} (env OKEMESH_OCI_ENDPOINT)',
   ),
 ];
+
+/** Adds `-f`, `--json`, the OCI connection flags and a command's own `extra` options. */
+export function withOciOptions(command: Command, ...extra: Option[]): Command {
+  command.addOption(fileOption()).addOption(jsonOption());
+  for (const option of [...extra, ...ociOptions()]) command.addOption(option);
+  return command;
+}
 
 export const yesOption = () =>
   new Option('-y, --yes', 'apply without the confirmation prompt (required without a TTY)');

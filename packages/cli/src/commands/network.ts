@@ -3,12 +3,12 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { ExitCode } from '../exit-codes.js';
 import { paint, type Io } from '../io.js';
-import { fileOption, jsonOption, type CommandGroup } from '../program.js';
+import type { CommandGroup } from '../program.js';
 import { readTopology } from '../topology-input.js';
 import {
   confirm,
   connect,
-  ociOptions,
+  withOciOptions,
   printPlan,
   progressPrinter,
   runOci,
@@ -26,7 +26,8 @@ const ingressOption = () =>
     .choices(['security-list', 'nsg'])
     .default('security-list');
 
-async function networkPlan(io: Io, flags: NetworkFlags): Promise<number> {
+/** Reads the actual state and diffs it against the topology (read-only). */
+async function readPlan(io: Io, flags: NetworkFlags) {
   const { topology } = await readTopology(io, flags.file);
   const { clients } = await connect(io, flags);
   const oci = await import('@okemesh/oci-network');
@@ -34,6 +35,11 @@ async function networkPlan(io: Io, flags: NetworkFlags): Promise<number> {
     () => oci.planNetwork(topology, clients, { ingressMode: flags.ingress ?? 'security-list' }),
     clients,
   );
+  return { oci, plan };
+}
+
+async function networkPlan(io: Io, flags: NetworkFlags): Promise<number> {
+  const { plan } = await readPlan(io, flags);
   await printPlan(io, flags, plan);
   return ExitCode.Ok;
 }
@@ -61,13 +67,7 @@ async function networkApply(io: Io, flags: NetworkFlags): Promise<number> {
 }
 
 async function networkStatus(io: Io, flags: NetworkFlags): Promise<number> {
-  const { topology } = await readTopology(io, flags.file);
-  const { clients } = await connect(io, flags);
-  const oci = await import('@okemesh/oci-network');
-  const plan = await runOci(
-    () => oci.planNetwork(topology, clients, { ingressMode: flags.ingress ?? 'security-list' }),
-    clients,
-  );
+  const { oci, plan } = await readPlan(io, flags);
   const converged = !oci.hasChanges(plan);
   if (flags.json) {
     await printPlan(io, flags, plan, { converged });
@@ -115,11 +115,7 @@ async function networkDestroy(io: Io, flags: NetworkFlags): Promise<number> {
   return ExitCode.Ok;
 }
 
-function withOci(command: Command): Command {
-  command.addOption(fileOption()).addOption(jsonOption()).addOption(ingressOption());
-  for (const option of ociOptions()) command.addOption(option);
-  return command;
-}
+const withOci = (command: Command): Command => withOciOptions(command, ingressOption());
 
 export const registerNetwork: CommandGroup = (program, { io, setExitCode }) => {
   const network = program

@@ -7,7 +7,7 @@ export const ingressSchema = z.strictObject({
   routes: z
     .array(
       z.strictObject({
-        prefix: z.string().startsWith('/').default('/'),
+        prefix: z.string().regex(/^\//, 'must start with /').default('/'),
         service: dns1123Label.describe('A service declared under spec.services'),
         port: z.int().min(1).max(65535).optional(),
       }),
@@ -21,7 +21,7 @@ export const dnsSchema = z.strictObject({
   ttl: z.int().min(1).max(86400).default(30),
   healthCheck: z.strictObject({
     protocol: z.enum(['HTTP', 'HTTPS']).default('HTTPS'),
-    path: z.string().startsWith('/').default('/healthz'),
+    path: z.string().regex(/^\//, 'must start with /').default('/healthz'),
     port: z.int().min(1).max(65535).default(443),
     interval: duration.default('30s').describe('OCI Health Checks allow 10s, 30s or 60s'),
     timeout: duration.default('10s'),
