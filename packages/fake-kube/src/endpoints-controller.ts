@@ -1,6 +1,6 @@
+import { Controller } from './controller.js';
 import { isRecord, jsonEqual, readPath } from './object.js';
 import type { KubeObject, StoredObject } from './object.js';
-import { ReconcileQueue } from './reconcile-queue.js';
 import { builtin } from './resources.js';
 import { matchesLabels, parseSelector, selectorText } from './selector.js';
 import type { ObjectStore, StoreEvent } from './store.js';
@@ -15,7 +15,12 @@ function address(pod: StoredObject): Record<string, unknown> {
   return {
     ip: readPath(pod, 'status.podIP') ?? '',
     ...(typeof nodeName === 'string' ? { nodeName } : {}),
-    targetRef: { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid },
+    targetRef: {
+      kind: 'Pod',
+      namespace: pod.metadata.namespace,
+      name: pod.metadata.name,
+      uid: pod.metadata.uid,
+    },
   };
 }
 
@@ -34,35 +39,30 @@ export function endpointsFor(service: StoredObject, pods: readonly StoredObject[
   const selected = pods.filter((p) => typeof readPath(p, 'status.podIP') === 'string');
   const ready = selected.filter(isPodReady).map(address);
   const notReady = selected.filter((p) => !isPodReady(p)).map(address);
-  const subset = { ...(ready.length > 0 ? { addresses: ready } : {}), ...(notReady.length > 0 ? { notReadyAddresses: notReady } : {}), ports: ports(service) };
+  const subset = {
+    ...(ready.length > 0 ? { addresses: ready } : {}),
+    ...(notReady.length > 0 ? { notReadyAddresses: notReady } : {}),
+    ports: ports(service),
+  };
   return {
     apiVersion: 'v1',
     kind: 'Endpoints',
-    metadata: { name: service.metadata.name, namespace: service.metadata.namespace ?? 'default', labels: { ...service.metadata.labels } },
+    metadata: {
+      name: service.metadata.name,
+      namespace: service.metadata.namespace ?? 'default',
+      labels: { ...service.metadata.labels },
+    },
     ...(ready.length + notReady.length > 0 ? { subsets: [subset] } : {}),
   };
 }
 
 /** Keeps an Endpoints object per selector Service in step with its pods (reconciled per namespace). */
-export class EndpointsController {
-  private readonly queue = new ReconcileQueue((namespace) => this.reconcile(namespace));
-  private readonly unsubscribe: () => void;
-
-  constructor(private readonly store: ObjectStore) {
-    this.unsubscribe = store.subscribe((event) => this.observe(event));
-    for (const s of store.list(SERVICES)) this.queue.enqueue(s.metadata.namespace ?? '');
+export class EndpointsController extends Controller {
+  constructor(store: ObjectStore) {
+    super(store, SERVICES, (service) => service.metadata.namespace ?? '');
   }
 
-  busy(): boolean {
-    return this.queue.busy();
-  }
-
-  stop(): void {
-    this.unsubscribe();
-    this.queue.stop();
-  }
-
-  private observe(event: StoreEvent): void {
+  protected override observeRelated(event: StoreEvent): void {
     const { resource, object } = event;
     if (resource === SERVICES && event.type === 'DELETED') {
       if (this.store.get(ENDPOINTS, object.metadata.namespace, object.metadata.name) !== undefined) {
@@ -70,22 +70,32 @@ export class EndpointsController {
       }
       return;
     }
-    if (resource === SERVICES || resource === PODS) this.queue.enqueue(object.metadata.namespace ?? '');
+    if (resource === PODS) this.enqueue(object.metadata.namespace ?? '');
   }
 
-  private reconcile(namespace: string): void {
+  protected override reconcile(namespace: string): void {
     const pods = this.store.list(PODS, namespace);
     for (const service of this.store.list(SERVICES, namespace)) {
       const selector = readPath(service, 'spec.selector');
       if (!isRecord(selector) || Object.keys(selector).length === 0) continue;
       const parsed = parseSelector(selectorText(selector as Record<string, string>));
-      const wanted = endpointsFor(service, pods.filter((p) => matchesLabels(parsed, p.metadata.labels)));
+      const wanted = endpointsFor(
+        service,
+        pods.filter((p) => matchesLabels(parsed, p.metadata.labels)),
+      );
       const current = this.store.get(ENDPOINTS, namespace, service.metadata.name);
       if (current === undefined) {
         this.store.create(ENDPOINTS, wanted);
-      } else if (!jsonEqual(current['subsets'], wanted['subsets']) || !jsonEqual(current.metadata.labels ?? {}, wanted.metadata?.labels ?? {})) {
+      } else if (
+        !jsonEqual(current['subsets'], wanted['subsets']) ||
+        !jsonEqual(current.metadata.labels ?? {}, wanted.metadata?.labels ?? {})
+      ) {
         const { subsets: _old, ...rest } = current;
-        this.store.update(ENDPOINTS, { ...rest, metadata: { ...current.metadata, labels: wanted.metadata?.labels ?? {} }, ...(wanted['subsets'] === undefined ? {} : { subsets: wanted['subsets'] }) });
+        this.store.update(ENDPOINTS, {
+          ...rest,
+          metadata: { ...current.metadata, labels: wanted.metadata?.labels ?? {} },
+          ...(wanted['subsets'] === undefined ? {} : { subsets: wanted['subsets'] }),
+        });
       }
     }
   }

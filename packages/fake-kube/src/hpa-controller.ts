@@ -1,6 +1,6 @@
+import { Controller } from './controller.js';
 import { jsonEqual, kubeTimestamp, objectKey, readPath, splitKey } from './object.js';
 import type { StoredObject } from './object.js';
-import { ReconcileQueue } from './reconcile-queue.js';
 import { builtin } from './resources.js';
 import type { ResourceType } from './resources.js';
 import type { ObjectStore, StoreEvent } from './store.js';
@@ -19,67 +19,88 @@ function condition(type: string, status: 'True' | 'False', reason: string): Reco
  * Simulates the HorizontalPodAutoscaler's replica bounds (no metrics): a target scaled below `minReplicas`
  * or above `maxReplicas` is put back within them; a target at 0 replicas disables autoscaling, as in Kubernetes.
  */
-export class HpaController {
-  private readonly queue = new ReconcileQueue((key) => this.reconcile(key));
-  private readonly unsubscribe: () => void;
+export class HpaController extends Controller {
   private readonly lastScale = new Map<string, string>();
 
-  constructor(private readonly store: ObjectStore) {
-    this.unsubscribe = store.subscribe((event) => this.observe(event));
-    for (const h of store.list(HPAS)) this.queue.enqueue(objectKey(h.metadata.namespace, h.metadata.name));
+  constructor(store: ObjectStore) {
+    super(store, HPAS);
   }
 
-  busy(): boolean {
-    return this.queue.busy();
-  }
-
-  stop(): void {
-    this.unsubscribe();
-    this.queue.stop();
-  }
-
-  private observe(event: StoreEvent): void {
+  protected override observeRelated(event: StoreEvent): void {
     const { resource, object } = event;
-    if (resource === HPAS && event.type !== 'DELETED') this.queue.enqueue(objectKey(object.metadata.namespace, object.metadata.name));
     if (Object.values(TARGETS).includes(resource)) {
       for (const hpa of this.store.list(HPAS, object.metadata.namespace)) {
-        if (readPath(hpa, 'spec.scaleTargetRef.name') === object.metadata.name && readPath(hpa, 'spec.scaleTargetRef.kind') === object.kind) {
-          this.queue.enqueue(objectKey(hpa.metadata.namespace, hpa.metadata.name));
+        if (
+          readPath(hpa, 'spec.scaleTargetRef.name') === object.metadata.name &&
+          readPath(hpa, 'spec.scaleTargetRef.kind') === object.kind
+        ) {
+          this.enqueue(objectKey(hpa.metadata.namespace, hpa.metadata.name));
         }
       }
     }
   }
 
-  private reconcile(key: string): void {
+  protected override reconcile(key: string): void {
     const { namespace, name } = splitKey(key);
     const hpa = this.store.get(HPAS, namespace, name);
     if (hpa === undefined) return;
     const kind = readPath(hpa, 'spec.scaleTargetRef.kind');
     const targetName = readPath(hpa, 'spec.scaleTargetRef.name');
     const targetType = typeof kind === 'string' ? TARGETS[kind] : undefined;
-    const target = targetType === undefined || typeof targetName !== 'string' ? undefined : this.store.get(targetType, namespace, targetName);
+    const target =
+      targetType === undefined || typeof targetName !== 'string'
+        ? undefined
+        : this.store.get(targetType, namespace, targetName);
     if (targetType === undefined || target === undefined) {
-      this.writeStatus(hpa, { currentReplicas: 0, desiredReplicas: 0, conditions: [condition('AbleToScale', 'False', 'FailedGetScale')] });
+      this.writeStatus(hpa, {
+        currentReplicas: 0,
+        desiredReplicas: 0,
+        conditions: [condition('AbleToScale', 'False', 'FailedGetScale')],
+      });
       return;
     }
-    const current = typeof readPath(target, 'spec.replicas') === 'number' ? (readPath(target, 'spec.replicas') as number) : 1;
-    const min = typeof readPath(hpa, 'spec.minReplicas') === 'number' ? (readPath(hpa, 'spec.minReplicas') as number) : 1;
-    const max = typeof readPath(hpa, 'spec.maxReplicas') === 'number' ? (readPath(hpa, 'spec.maxReplicas') as number) : current;
-    const observed = typeof readPath(target, 'status.replicas') === 'number' ? (readPath(target, 'status.replicas') as number) : 0;
+    const current =
+      typeof readPath(target, 'spec.replicas') === 'number'
+        ? (readPath(target, 'spec.replicas') as number)
+        : 1;
+    const min =
+      typeof readPath(hpa, 'spec.minReplicas') === 'number'
+        ? (readPath(hpa, 'spec.minReplicas') as number)
+        : 1;
+    const max =
+      typeof readPath(hpa, 'spec.maxReplicas') === 'number'
+        ? (readPath(hpa, 'spec.maxReplicas') as number)
+        : current;
+    const observed =
+      typeof readPath(target, 'status.replicas') === 'number'
+        ? (readPath(target, 'status.replicas') as number)
+        : 0;
     if (current === 0) {
-      this.writeStatus(hpa, { currentReplicas: observed, desiredReplicas: 0, conditions: [condition('ScalingActive', 'False', 'ScalingDisabled')] });
+      this.writeStatus(hpa, {
+        currentReplicas: observed,
+        desiredReplicas: 0,
+        conditions: [condition('ScalingActive', 'False', 'ScalingDisabled')],
+      });
       return;
     }
     const desired = Math.min(Math.max(current, min), max);
     if (desired !== current) {
-      this.store.update(targetType, { ...target, spec: { ...(target['spec'] as object), replicas: desired } });
+      this.store.update(targetType, {
+        ...target,
+        spec: { ...(target['spec'] as object), replicas: desired },
+      });
       this.lastScale.set(key, kubeTimestamp());
     }
-    const reason = desired > current ? 'TooFewReplicas' : desired < current ? 'TooManyReplicas' : 'DesiredWithinRange';
+    const reason =
+      desired > current ? 'TooFewReplicas' : desired < current ? 'TooManyReplicas' : 'DesiredWithinRange';
     this.writeStatus(hpa, {
       currentReplicas: observed,
       desiredReplicas: desired,
-      conditions: [condition('AbleToScale', 'True', 'SucceededRescale'), condition('ScalingActive', 'True', 'ValidMetricFound'), condition('ScalingLimited', desired === current ? 'False' : 'True', reason)],
+      conditions: [
+        condition('AbleToScale', 'True', 'SucceededRescale'),
+        condition('ScalingActive', 'True', 'ValidMetricFound'),
+        condition('ScalingLimited', desired === current ? 'False' : 'True', reason),
+      ],
     });
   }
 

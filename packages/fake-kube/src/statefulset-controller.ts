@@ -1,8 +1,8 @@
+import { Controller } from './controller.js';
 import { isRecord, jsonEqual, objectKey, readPath, splitKey } from './object.js';
 import type { StoredObject } from './object.js';
 import { templateHash } from './names.js';
 import type { PodLifecycle } from './pod-lifecycle.js';
-import { ReconcileQueue } from './reconcile-queue.js';
 import { builtin } from './resources.js';
 import type { ObjectStore, StoreEvent } from './store.js';
 import { desiredReplicas, isOwnedBy, isPodReady, ownerReference, templateLabels } from './workload.js';
@@ -20,35 +20,22 @@ function ordinalOf(set: StoredObject, pod: StoredObject): number {
  * Simulates the StatefulSet controller: pods `<name>-0 … <name>-(n-1)`, scale-down removes the highest
  * ordinals, a template change recreates pods under the same names, status follows readiness.
  */
-export class StatefulSetController {
-  private readonly queue = new ReconcileQueue((key) => this.reconcile(key));
-  private readonly unsubscribe: () => void;
-
+export class StatefulSetController extends Controller {
   constructor(
-    private readonly store: ObjectStore,
+    store: ObjectStore,
     private readonly pods: PodLifecycle,
   ) {
-    this.unsubscribe = store.subscribe((event) => this.observe(event));
-    for (const s of store.list(STATEFULSETS)) this.queue.enqueue(objectKey(s.metadata.namespace, s.metadata.name));
+    super(store, STATEFULSETS);
   }
 
-  busy(): boolean {
-    return this.queue.busy();
-  }
-
-  stop(): void {
-    this.unsubscribe();
-    this.queue.stop();
-  }
-
-  private observe(event: StoreEvent): void {
+  protected override observeRelated(event: StoreEvent): void {
     const { resource, object } = event;
-    if (resource === STATEFULSETS && event.type !== 'DELETED') this.queue.enqueue(objectKey(object.metadata.namespace, object.metadata.name));
     const owner = object.metadata.ownerReferences?.find((r) => r.controller === true);
-    if (resource === PODS && owner?.kind === 'StatefulSet') this.queue.enqueue(objectKey(object.metadata.namespace, owner.name));
+    if (resource === PODS && owner?.kind === 'StatefulSet')
+      this.enqueue(objectKey(object.metadata.namespace, owner.name));
   }
 
-  private reconcile(key: string): void {
+  protected override reconcile(key: string): void {
     const { namespace, name } = splitKey(key);
     const set = this.store.get(STATEFULSETS, namespace, name);
     if (set === undefined) return;
@@ -71,7 +58,12 @@ export class StatefulSetController {
         metadata: {
           name: podName,
           namespace,
-          labels: { ...templateLabels(set), [REVISION]: revision, 'statefulset.kubernetes.io/pod-name': podName, 'apps.kubernetes.io/pod-index': String(ordinal) },
+          labels: {
+            ...templateLabels(set),
+            [REVISION]: revision,
+            'statefulset.kubernetes.io/pod-name': podName,
+            'apps.kubernetes.io/pod-index': String(ordinal),
+          },
           ownerReferences: [ownerReference(set)],
         },
         spec: { ...(isRecord(spec) ? spec : { containers: [] }), hostname: podName },
@@ -79,7 +71,13 @@ export class StatefulSetController {
     }
     const pods = this.store.list(PODS, namespace).filter((p) => isOwnedBy(p, set));
     const ready = pods.filter(isPodReady).length;
-    const counts = { replicas: pods.length, readyReplicas: ready, availableReplicas: ready, currentReplicas: pods.length, updatedReplicas: pods.length };
+    const counts = {
+      replicas: pods.length,
+      readyReplicas: ready,
+      availableReplicas: ready,
+      currentReplicas: pods.length,
+      updatedReplicas: pods.length,
+    };
     const status = {
       observedGeneration: set.metadata.generation ?? 1,
       ...Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0)),
