@@ -1,28 +1,18 @@
-import type { KeyType } from './key-type.js';
+import { CA_DEFAULTS } from './defaults.js';
+
+export { CA_DEFAULTS };
 import { KeyUsageFlags, type JsonName } from './x509.js';
 
 /** The SAN Istio's generator puts on every intermediate (`INTERMEDIATE_SAN_DNS`). */
 export const ISTIOD_SAN = 'istiod.istio-system.svc';
-
-/** Defaults: Istio's subjects and RSA-4096, but a one-year intermediate instead of Istio's ten years. */
-export const CA_DEFAULTS = {
-  organization: 'Istio',
-  rootKeyType: 'rsa-4096' as KeyType,
-  intermediateKeyType: 'rsa-4096' as KeyType,
-  rootValidityDays: 3650,
-  intermediateValidityDays: 365,
-  /** notBefore is set this far in the past so clusters with a slightly slow clock accept a fresh certificate. */
-  backdateMinutes: 5,
-  /** verify warns when a certificate has fewer days left than this. */
-  warnDays: 30,
-} as const;
 
 /**
  * Key usage of both CA certificates: keyCertSign and cRLSign (what a CA does) plus digitalSignature, as Istio
  * sets it. Istio's nonRepudiation and keyEncipherment are left out: they mean nothing on a CA, and
  * keyEncipherment is wrong for an EC key.
  */
-export const CA_KEY_USAGE = KeyUsageFlags.keyCertSign | KeyUsageFlags.cRLSign | KeyUsageFlags.digitalSignature;
+export const CA_KEY_USAGE =
+  KeyUsageFlags.keyCertSign | KeyUsageFlags.cRLSign | KeyUsageFlags.digitalSignature;
 
 /** `O=Istio, CN=Root CA`, in that order, as Istio's root-ca.conf writes it. */
 export function rootSubject(organization: string): JsonName {

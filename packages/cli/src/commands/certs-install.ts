@@ -1,4 +1,4 @@
-import { bundleFromFiles, installCacerts, readBundleFiles, type CacertsKubeClient } from '@okemesh/certs';
+import type { CacertsKubeClient } from '@okemesh/certs';
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
@@ -17,7 +17,11 @@ interface InstallOptions extends Omit<StoreOptions, 'passphraseEnv'> {
 }
 
 /** A CoreV1Api for one kubeconfig context; client-node is loaded only when install runs. */
-async function coreApi(io: Io, contextName: string, kubeconfig: string | undefined): Promise<CacertsKubeClient> {
+async function coreApi(
+  io: Io,
+  contextName: string,
+  kubeconfig: string | undefined,
+): Promise<CacertsKubeClient> {
   const k8s = await import('@kubernetes/client-node');
   const kc = new k8s.KubeConfig();
   const path = kubeconfig ?? io.env.KUBECONFIG;
@@ -25,10 +29,19 @@ async function coreApi(io: Io, contextName: string, kubeconfig: string | undefin
   else kc.loadFromFile(resolve(io.cwd, path));
   const context = kc.getContextObject(contextName);
   if (!context) {
-    throw new UsageError(`kubeconfig has no context "${contextName}" (contexts: ${kc.getContexts().map((c) => c.name).join(', ') || 'none'})`);
+    throw new UsageError(
+      `kubeconfig has no context "${contextName}" (contexts: ${
+        kc
+          .getContexts()
+          .map((c) => c.name)
+          .join(', ') || 'none'
+      })`,
+    );
   }
   if (kc.getCluster(context.cluster)?.skipTLSVerify) {
-    throw new UsageError(`context "${contextName}" sets insecure-skip-tls-verify; okemesh will not send CA keys over an unverified connection`);
+    throw new UsageError(
+      `context "${contextName}" sets insecure-skip-tls-verify; okemesh will not send CA keys over an unverified connection`,
+    );
   }
   kc.setCurrentContext(contextName);
   return kc.makeApiClient(k8s.CoreV1Api) as unknown as CacertsKubeClient;
@@ -40,10 +53,15 @@ async function install(io: Io, options: InstallOptions): Promise<number> {
   if (!cluster) throw new UsageError(`${options.cluster} is not a cluster of ${topology.file}`);
   const contextName = options.context ?? cluster.kubeContext;
   const dir = storeDir(io, options.dir);
-  const bundle = await certsAction({}, async () => bundleFromFiles(cluster.name, await readBundleFiles(dir, cluster.name)));
+  const bundle = await certsAction({}, async (certs) =>
+    certs.bundleFromFiles(cluster.name, await certs.readBundleFiles(dir, cluster.name)),
+  );
   const client = await coreApi(io, contextName, options.kubeconfig);
-  const result = await certsAction({}, () =>
-    installCacerts(client, bundle, { now: new Date(), ...(options.allowRootChange !== undefined && { allowRootChange: options.allowRootChange }) }),
+  const result = await certsAction({}, (certs) =>
+    certs.installCacerts(client, bundle, {
+      now: new Date(),
+      ...(options.allowRootChange !== undefined && { allowRootChange: options.allowRootChange }),
+    }),
   );
   if (options.json) {
     printJson(io, { context: contextName, ...result });
@@ -53,7 +71,9 @@ async function install(io: Io, options: InstallOptions): Promise<number> {
   io.stdout(
     `${paint(io, 'green', '✔')} ${verb} ${result.namespace}/cacerts in ${paint(io, 'bold', contextName)} (cluster ${result.cluster})\n` +
       `    trusts ${result.roots.join(', ')}\n` +
-      (result.action === 'unchanged' ? '' : '    restart istiod to load it if the cluster is running: kubectl -n istio-system rollout restart deployment/istiod\n'),
+      (result.action === 'unchanged'
+        ? ''
+        : '    restart istiod to load it if the cluster is running: kubectl -n istio-system rollout restart deployment/istiod\n'),
   );
   return ExitCode.Ok;
 }
@@ -62,11 +82,14 @@ async function install(io: Io, options: InstallOptions): Promise<number> {
 export function registerCertsInstall(certs: Command, { io, setExitCode }: CommandContext): void {
   certs
     .command('install')
-    .description("create or update istio-system/cacerts in a cluster from its bundle (never the root key)")
+    .description('create or update istio-system/cacerts in a cluster from its bundle (never the root key)')
     .requiredOption('--cluster <name>', 'cluster of the topology whose bundle to install')
     .option('--context <ctx>', 'kubeconfig context (default: the cluster kubeContext in the topology)')
     .option('--kubeconfig <path>', 'kubeconfig file (default: $KUBECONFIG or ~/.kube/config)')
-    .option('--allow-root-change', 'replace a cacerts whose root the bundle does not trust (cuts the cluster off from the mesh)')
+    .option(
+      '--allow-root-change',
+      'replace a cacerts whose root the bundle does not trust (cuts the cluster off from the mesh)',
+    )
     .addOption(fileOption())
     .addOption(dirOption())
     .addOption(jsonOption())

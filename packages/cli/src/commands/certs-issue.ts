@@ -1,4 +1,5 @@
-import { CA_DEFAULTS, initRoot, issueIntermediates, type IssuedSummary, type KeyType } from '@okemesh/certs';
+import type { IssuedSummary, KeyType } from '@okemesh/certs';
+import { CA_DEFAULTS } from '@okemesh/certs/defaults';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
@@ -37,7 +38,9 @@ interface IssueOptions extends StoreOptions {
 
 export function printIssued(io: Io, verb: string, issued: readonly IssuedSummary[]): void {
   for (const s of issued) {
-    io.stdout(`${paint(io, 'green', '✔')} ${verb} ${paint(io, 'bold', s.scope)}: ${s.subject}\n    until ${s.notAfter}  sha256 ${s.fingerprint}\n    ${s.path}\n`);
+    io.stdout(
+      `${paint(io, 'green', '✔')} ${verb} ${paint(io, 'bold', s.scope)}: ${s.subject}\n    until ${s.notAfter}  sha256 ${s.fingerprint}\n    ${s.path}\n`,
+    );
   }
 }
 
@@ -47,8 +50,8 @@ async function init(io: Io, options: InitOptions): Promise<number> {
   if (options.encrypt && secret === undefined) {
     throw new UsageError(`--encrypt needs the passphrase in $${options.passphraseEnv}`);
   }
-  const root = await certsAction(options, () =>
-    initRoot(dir, {
+  const root = await certsAction(options, (certs) =>
+    certs.initRoot(dir, {
       now: new Date(),
       keyType: options.keyType,
       validityDays: options.days,
@@ -62,7 +65,9 @@ async function init(io: Io, options: InitOptions): Promise<number> {
     return ExitCode.Ok;
   }
   printIssued(io, 'created root CA', [root]);
-  io.stdout(`  root key ${options.encrypt ? `encrypted with $${options.passphraseEnv}` : 'NOT encrypted (use --encrypt)'}; keep ${dir}/root offline\n`);
+  io.stdout(
+    `  root key ${options.encrypt ? `encrypted with $${options.passphraseEnv}` : 'NOT encrypted (use --encrypt)'}; keep ${dir}/root offline\n`,
+  );
   return ExitCode.Ok;
 }
 
@@ -71,8 +76,8 @@ export async function issue(io: Io, options: IssueOptions): Promise<number> {
   const clusters = selectClusters(topology, options.cluster, options.all);
   const dir = storeDir(io, options.dir);
   const secret = passphrase(io, options.passphraseEnv);
-  const issued = await certsAction(options, () =>
-    issueIntermediates(dir, clusters, {
+  const issued = await certsAction(options, (certs) =>
+    certs.issueIntermediates(dir, clusters, {
       now: new Date(),
       keyType: options.keyType,
       validityDays: options.days,
@@ -112,9 +117,9 @@ export function registerCertsIssue(certs: Command, { io, setExitCode }: CommandC
     .addOption(passphraseEnvOption())
     .addOption(jsonOption())
     .action(async (options: InitOptions) => setExitCode(await init(io, options)));
-  addIssueOptions(certs.command('issue').description('issue or renew cluster intermediates under the mesh root')).action(
-    async (options: IssueOptions) => setExitCode(await issue(io, options)),
-  );
+  addIssueOptions(
+    certs.command('issue').description('issue or renew cluster intermediates under the mesh root'),
+  ).action(async (options: IssueOptions) => setExitCode(await issue(io, options)));
 }
 
 export type { IssueOptions };

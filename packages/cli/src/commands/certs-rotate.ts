@@ -1,14 +1,5 @@
-import {
-  CA_DEFAULTS,
-  continueRootRotation,
-  finishRootRotation,
-  KEY_TYPES,
-  readRotation,
-  rootRotationPlan,
-  startRootRotation,
-  type KeyType,
-  type RotationStep,
-} from '@okemesh/certs';
+import type { KeyType, RotationStep } from '@okemesh/certs';
+import { CA_DEFAULTS, KEY_TYPES } from '@okemesh/certs/defaults';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
@@ -16,7 +7,17 @@ import { paint, printJson, type Io } from '../io.js';
 import { fileOption, jsonOption, type CommandContext } from '../program.js';
 import { readTopology } from '../topology-input.js';
 import { addIssueOptions, issue, printIssued, type IssueOptions } from './certs-issue.js';
-import { certsAction, dirOption, keyTypeOption, parseDays, passphrase, passphraseEnvOption, storeDir, type StoreOptions } from './certs-shared.js';
+import {
+  certsAction,
+  dirOption,
+  keyTypeOption,
+  parseDays,
+  passphrase,
+  passphraseEnvOption,
+  storeDir,
+  loadCerts,
+  type StoreOptions,
+} from './certs-shared.js';
 
 interface RootRotateOptions extends StoreOptions {
   readonly file?: string;
@@ -46,18 +47,32 @@ async function rotateRoot(io: Io, options: RootRotateOptions): Promise<number> {
   const dir = storeDir(io, options.dir);
   const secret = passphrase(io, options.passphraseEnv);
   const common = { now: new Date(), ...(secret !== undefined && { passphrase: secret }) };
-  const done = await certsAction(options, async () => {
-    if (options.start) return [await startRootRotation(dir, { ...common, keyType: options.rootKeyType, validityDays: options.rootDays })];
-    if (options.continue) return continueRootRotation(dir, { ...common, keyType: options.keyType, validityDays: options.days });
+  const done = await certsAction(options, async (certs) => {
+    if (options.start)
+      return [
+        await certs.startRootRotation(dir, {
+          ...common,
+          keyType: options.rootKeyType,
+          validityDays: options.rootDays,
+        }),
+      ];
+    if (options.continue)
+      return certs.continueRootRotation(dir, {
+        ...common,
+        keyType: options.keyType,
+        validityDays: options.days,
+      });
     if (options.finish) {
-      const { retired } = await finishRootRotation(dir, common.now);
-      io.stderr(`old root moved to ${retired}: destroy its key offline once every cluster runs on the new root\n`);
+      const { retired } = await certs.finishRootRotation(dir, common.now);
+      io.stderr(
+        `old root moved to ${retired}: destroy its key offline once every cluster runs on the new root\n`,
+      );
     }
     return [];
   });
-  const { phase } = await certsAction(options, () => readRotation(dir));
+  const { phase } = await certsAction(options, (certs) => certs.readRotation(dir));
   const clusters = topology.topology.spec.clusters.map((c) => ({ name: c.name, context: c.kubeContext }));
-  const plan = rootRotationPlan(phase, clusters, options.dir);
+  const plan = (await loadCerts()).rootRotationPlan(phase, clusters, options.dir);
   if (options.json) {
     printJson(io, { phase, issued: done, plan });
     return ExitCode.Ok;
@@ -70,9 +85,9 @@ async function rotateRoot(io: Io, options: RootRotateOptions): Promise<number> {
 /** `certs rotate intermediate` (renew under the same root) and `certs rotate root` (staged). */
 export function registerCertsRotate(certs: Command, { io, setExitCode }: CommandContext): void {
   const rotate = certs.command('rotate').description('renew intermediates, or rotate the root in stages');
-  addIssueOptions(rotate.command('intermediate').description("renew clusters' intermediates under the same root")).action(
-    async (options: IssueOptions) => setExitCode(await issue(io, options)),
-  );
+  addIssueOptions(
+    rotate.command('intermediate').description("renew clusters' intermediates under the same root"),
+  ).action(async (options: IssueOptions) => setExitCode(await issue(io, options)));
   rotate
     .command('root')
     .description('staged root rotation; without a step flag, prints the plan and where the store stands')
@@ -80,10 +95,22 @@ export function registerCertsRotate(certs: Command, { io, setExitCode }: Command
     .option('--continue', 'step 3: issue every intermediate from the incoming root')
     .option('--finish', 'step 5: retire the old root; bundles trust the new root alone')
     .addOption(fileOption())
-    .addOption(new Option('--root-key-type <type>', 'incoming root key type').choices(KEY_TYPES).default(CA_DEFAULTS.rootKeyType))
-    .addOption(new Option('--root-days <n>', 'incoming root validity in days').argParser(parseDays).default(CA_DEFAULTS.rootValidityDays))
+    .addOption(
+      new Option('--root-key-type <type>', 'incoming root key type')
+        .choices(KEY_TYPES)
+        .default(CA_DEFAULTS.rootKeyType),
+    )
+    .addOption(
+      new Option('--root-days <n>', 'incoming root validity in days')
+        .argParser(parseDays)
+        .default(CA_DEFAULTS.rootValidityDays),
+    )
     .addOption(keyTypeOption('intermediate', CA_DEFAULTS.intermediateKeyType))
-    .addOption(new Option('--days <n>', 'intermediate validity in days').argParser(parseDays).default(CA_DEFAULTS.intermediateValidityDays))
+    .addOption(
+      new Option('--days <n>', 'intermediate validity in days')
+        .argParser(parseDays)
+        .default(CA_DEFAULTS.intermediateValidityDays),
+    )
     .addOption(dirOption())
     .addOption(passphraseEnvOption())
     .addOption(jsonOption())

@@ -1,4 +1,6 @@
-import { isCertsError, KEY_TYPES, type CertsErrorCode, type KeyType } from '@okemesh/certs';
+import type * as CertsModule from '@okemesh/certs';
+import type { CertsErrorCode, KeyType } from '@okemesh/certs';
+import { KEY_TYPES } from '@okemesh/certs/defaults';
 import type { LoadedTopology } from '@okemesh/topology';
 import { Option } from 'commander';
 import { resolve } from 'node:path';
@@ -15,21 +17,26 @@ export interface StoreOptions {
   readonly json?: boolean;
 }
 
-export const dirOption = () => new Option('--dir <path>', 'certificate store: root/ and one directory per cluster').default(DEFAULT_STORE);
+export const dirOption = () =>
+  new Option('--dir <path>', 'certificate store: root/ and one directory per cluster').default(DEFAULT_STORE);
 
 export const passphraseEnvOption = () =>
-  new Option('--passphrase-env <VAR>', 'environment variable holding the root key passphrase').default(DEFAULT_PASSPHRASE_ENV);
+  new Option('--passphrase-env <VAR>', 'environment variable holding the root key passphrase').default(
+    DEFAULT_PASSPHRASE_ENV,
+  );
 
 export const keyTypeOption = (what: string, fallback: KeyType) =>
   new Option('--key-type <type>', `${what} key type`).choices(KEY_TYPES).default(fallback);
 
 export function parseDays(value: string): number {
   const days = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isInteger(days) || days < 1) throw new UsageError(`expected a whole number of days, got "${value}"`);
+  if (!/^\d+$/.test(value) || !Number.isInteger(days) || days < 1)
+    throw new UsageError(`expected a whole number of days, got "${value}"`);
   return days;
 }
 
-export const daysOption = (fallback: number) => new Option('--days <n>', 'validity in days').argParser(parseDays).default(fallback);
+export const daysOption = (fallback: number) =>
+  new Option('--days <n>', 'validity in days').argParser(parseDays).default(fallback);
 
 export function storeDir(io: Io, dir: string): string {
   return resolve(io.cwd, dir);
@@ -51,26 +58,47 @@ const USAGE: readonly CertsErrorCode[] = [
   'CERT_KEY_DECRYPT_FAILED',
 ];
 
-/** Runs a certs action, turning a CertsError into the CLI's error with the right exit code. */
-export async function certsAction<T>(options: { passphraseEnv?: string }, action: () => Promise<T>): Promise<T> {
+/** The certs library, loaded on first use: X.509 support costs start-up time that --help should not pay. */
+export type CertsLibrary = typeof CertsModule;
+export const loadCerts = (): Promise<CertsLibrary> => import('@okemesh/certs');
+
+/** Runs a certs action with the library, turning a CertsError into the CLI's error with the right exit code. */
+export async function certsAction<T>(
+  options: { passphraseEnv?: string },
+  action: (certs: CertsLibrary) => Promise<T>,
+): Promise<T> {
+  const certs = await loadCerts();
   try {
-    return await action();
+    return await action(certs);
   } catch (error) {
-    if (!isCertsError(error)) throw error;
-    const hint = error.code === 'CERT_PASSPHRASE_MISSING' && options.passphraseEnv ? ` (set ${options.passphraseEnv})` : '';
+    if (!certs.isCertsError(error)) throw error;
+    const hint =
+      error.code === 'CERT_PASSPHRASE_MISSING' && options.passphraseEnv
+        ? ` (set ${options.passphraseEnv})`
+        : '';
     if (USAGE.includes(error.code)) throw new UsageError(`${error.message}${hint}`);
-    throw new CommandFailed(`${error.message}`, error.code === 'CERT_KUBE_API' ? ExitCode.Internal : ExitCode.Findings);
+    throw new CommandFailed(
+      `${error.message}`,
+      error.code === 'CERT_KUBE_API' ? ExitCode.Internal : ExitCode.Findings,
+    );
   }
 }
 
 /** Cluster names a command applies to: `--cluster` (repeatable, checked against the topology) or `--all`. */
-export function selectClusters(topology: LoadedTopology, cluster: readonly string[] | undefined, all: boolean | undefined): string[] {
+export function selectClusters(
+  topology: LoadedTopology,
+  cluster: readonly string[] | undefined,
+  all: boolean | undefined,
+): string[] {
   const known = topology.topology.spec.clusters.map((c) => c.name);
   if (all && cluster?.length) throw new UsageError('use either --cluster or --all, not both');
   if (all) return known;
   if (!cluster?.length) throw new UsageError('name the clusters: --cluster <name> (repeatable) or --all');
   const unknown = cluster.filter((c) => !known.includes(c));
-  if (unknown.length) throw new UsageError(`${unknown.join(', ')} not in the topology ${topology.file} (clusters: ${known.join(', ')})`);
+  if (unknown.length)
+    throw new UsageError(
+      `${unknown.join(', ')} not in the topology ${topology.file} (clusters: ${known.join(', ')})`,
+    );
   return [...new Set(cluster)];
 }
 

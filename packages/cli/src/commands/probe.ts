@@ -1,4 +1,4 @@
-import { parseDuration } from '@okemesh/topology';
+import { parseDuration } from '@okemesh/topology/duration';
 import { Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
