@@ -1,5 +1,5 @@
 import { objectKey } from './object.js';
-import type { StoredObject } from './object.js';
+import type { OwnerReference, StoredObject } from './object.js';
 import { ReconcileQueue } from './reconcile-queue.js';
 import type { ResourceType } from './resources.js';
 import type { ObjectStore, StoreEvent } from './store.js';
@@ -7,6 +7,11 @@ import type { ObjectStore, StoreEvent } from './store.js';
 /** The `namespace/name` key of an object, the work-queue key of most controllers. */
 function keyOfObject(object: StoredObject): string {
   return objectKey(object.metadata.namespace, object.metadata.name);
+}
+
+/** The owner reference of the controller that manages an object, if any. */
+export function controllerOf(object: StoredObject): OwnerReference | undefined {
+  return object.metadata.ownerReferences?.find((r) => r.controller === true);
 }
 
 /**

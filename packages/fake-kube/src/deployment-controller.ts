@@ -1,4 +1,4 @@
-import { Controller } from './controller.js';
+import { Controller, controllerOf } from './controller.js';
 import { jsonEqual, objectKey, readPath, splitKey } from './object.js';
 import type { StoredObject } from './object.js';
 import { randomSuffix, templateHash } from './names.js';
@@ -34,7 +34,7 @@ export class DeploymentController extends Controller {
   protected override observeRelated(event: StoreEvent): void {
     const { resource, object } = event;
     const namespace = object.metadata.namespace;
-    const owner = object.metadata.ownerReferences?.find((r) => r.controller === true);
+    const owner = controllerOf(object);
     if (owner === undefined) return;
     if (resource === REPLICASETS && owner.kind === 'Deployment')
       this.enqueue(objectKey(namespace, owner.name));

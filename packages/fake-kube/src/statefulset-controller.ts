@@ -1,4 +1,4 @@
-import { Controller } from './controller.js';
+import { Controller, controllerOf } from './controller.js';
 import { isRecord, jsonEqual, objectKey, readPath, splitKey } from './object.js';
 import type { StoredObject } from './object.js';
 import { templateHash } from './names.js';
@@ -30,7 +30,7 @@ export class StatefulSetController extends Controller {
 
   protected override observeRelated(event: StoreEvent): void {
     const { resource, object } = event;
-    const owner = object.metadata.ownerReferences?.find((r) => r.controller === true);
+    const owner = controllerOf(object);
     if (resource === PODS && owner?.kind === 'StatefulSet')
       this.enqueue(objectKey(object.metadata.namespace, owner.name));
   }
