@@ -2,6 +2,8 @@ export { FakeOci } from './fake-oci.js';
 export type { FakeOciOptions, LoggedRequest } from './fake-oci.js';
 export type { FaultOptions } from './fault-plan.js';
 export type { SeedClusterInput, SeededCluster } from './seed.js';
+export { seedTopology } from './topology-seed.js';
+export type { SeededTopology, TopologySeedInput } from './topology-seed.js';
 export { ApiError } from './api-error.js';
 export { verifySignature } from './signature.js';
 export { validateSteeringPolicy } from './steering-policy-rules.js';

@@ -2,7 +2,7 @@
 // regions in parallel (okemesh default) next to a strictly sequential baseline measured in the same run.
 // Run: npm run bench -w @okemesh/oci-network   (builds, then runs this file on Node 24 with type stripping)
 import { generateKeyPairSync } from 'node:crypto';
-import { FakeOci } from '@okemesh/fake-oci';
+import { FakeOci, seedTopology } from '@okemesh/fake-oci';
 import { exampleTopology } from '@okemesh/topology';
 import * as common from 'oci-common';
 import { applyNetwork, ClientFactory } from '../dist/index.js';
@@ -33,17 +33,7 @@ async function scenario(sequential: boolean): Promise<{ fresh: Measure; noop: Me
   });
   await fake.start();
   const topology = exampleTopology();
-  for (const c of topology.spec.clusters) {
-    fake.seedCluster({
-      region: c.region,
-      compartmentId: c.compartment,
-      name: c.name,
-      vcnCidr: c.vcn.cidr,
-      cniType: c.cni,
-      ...(c.ocid ? { clusterId: c.ocid } : {}),
-      podSubnetCidrs: (c.pods.subnets ?? []).map((s) => s.cidr),
-    });
-  }
+  seedTopology(fake, topology);
   const provider = new common.SimpleAuthenticationDetailsProvider(
     tenancy,
     user,

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { FakeOci, type FaultOptions } from '@okemesh/fake-oci';
+import { FakeOci, seedTopology, type FaultOptions, type SeededCluster } from '@okemesh/fake-oci';
 import { exampleTopology, type Topology } from '@okemesh/topology';
 import * as common from 'oci-common';
 import { ClientFactory, type RunOptions } from '../src/index.js';
@@ -26,7 +26,7 @@ export interface Harness {
   readonly clients: ClientFactory;
   readonly keys: ReturnType<typeof testKeyPair>;
   readonly options: RunOptions;
-  readonly seeded: ReturnType<FakeOci['seedCluster']>[];
+  readonly seeded: readonly SeededCluster[];
   stop(): Promise<void>;
 }
 
@@ -50,23 +50,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.faults ? { faults: options.faults } : {}),
   });
   await fake.start();
-  const seeded = topology.spec.clusters.map((c) =>
-    fake.seedCluster({
-      region: c.region,
-      compartmentId: c.compartment,
-      name: c.name,
-      vcnCidr: c.vcn.cidr,
-      cniType: c.cni,
-      ...(c.ocid ? { clusterId: c.ocid } : {}),
-      podSubnetCidrs: (c.pods.subnets ?? []).map((s) => s.cidr),
-      servicesCidr: c.services.cidr,
-    }),
-  );
-  if (topology.spec.dns)
-    fake.seedZone({
-      name: topology.spec.dns.zone,
-      compartmentId: topology.spec.clusters[0]?.compartment ?? '',
-    });
+  const seeded = seedTopology(fake, topology).clusters;
   const provider = new common.SimpleAuthenticationDetailsProvider(
     keys.tenancy,
     keys.user,

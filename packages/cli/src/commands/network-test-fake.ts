@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FakeOci } from '@okemesh/fake-oci';
+import { FakeOci, seedTopology } from '@okemesh/fake-oci';
 import { exampleTopology } from '@okemesh/topology';
 
 /**
@@ -37,22 +37,6 @@ export async function startOciFake(): Promise<{
     homeRegion: 'us-sanjose-1',
   });
   await fake.start();
-  for (const c of topology.spec.clusters) {
-    fake.seedCluster({
-      region: c.region,
-      compartmentId: c.compartment,
-      name: c.name,
-      vcnCidr: c.vcn.cidr,
-      cniType: c.cni,
-      ...(c.ocid ? { clusterId: c.ocid } : {}),
-      podSubnetCidrs: (c.pods.subnets ?? []).map((s) => s.cidr),
-      servicesCidr: c.services.cidr,
-    });
-  }
-  if (topology.spec.dns)
-    fake.seedZone({
-      name: topology.spec.dns.zone,
-      compartmentId: topology.spec.clusters[0]?.compartment ?? '',
-    });
+  seedTopology(fake, topology);
   return { fake, dir, args: ['--config-file', config, '--endpoint', fake.endpoint], stop: () => fake.stop() };
 }

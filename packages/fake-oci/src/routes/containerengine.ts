@@ -1,12 +1,8 @@
-import { withEtag, type Route } from '../route.js';
+import type { Route } from '../route.js';
+import { anyRegion, routeBuilders } from './route-builders.js';
+
+const api = routeBuilders('20180222');
 
 export const containerEngineRoutes: readonly Route[] = [
-  {
-    version: '20180222',
-    method: 'GET',
-    path: '/clusters/{clusterId}',
-    operation: 'GetCluster',
-    handler: (call) =>
-      withEtag(call, call.params.clusterId ?? '', call.store.get(call.params.clusterId ?? '', 'cluster')),
-  },
+  api.getOne('/clusters/{clusterId}', 'GetCluster', anyRegion('cluster')),
 ];

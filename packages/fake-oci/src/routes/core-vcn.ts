@@ -1,18 +1,9 @@
 import { ApiError, invalidParameter } from '../api-error.js';
-import {
-  checkIfMatch,
-  local,
-  matches,
-  paginate,
-  requireQuery,
-  requireString,
-  withEtag,
-  type Call,
-  type Route,
-} from '../route.js';
+import { local, paginate, requireString, type Call, type Route } from '../route.js';
 import type { Json } from '../store.js';
+import { created, regional, routeBuilders } from './route-builders.js';
 
-const V = '20160918';
+const api = routeBuilders('20160918');
 const CIDR = /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/;
 const MAX_NSG_RULES_PER_CALL = 25;
 
@@ -52,10 +43,7 @@ function validateSecurityRules(rules: readonly Json[], peer: 'source' | 'destina
   }
 }
 
-function updateRouteTable(call: Call) {
-  const id = call.params.rtId ?? '';
-  const table = local(call, id, 'routeTable');
-  checkIfMatch(call, id);
+function routeTablePatch(call: Call, table: Json): Json {
   const rules = arrayField(call.body, 'routeRules');
   const patch: Json = {};
   if (rules) {
@@ -67,14 +55,10 @@ function updateRouteTable(call: Call) {
     }));
   }
   if (typeof call.body.displayName === 'string') patch.displayName = call.body.displayName;
-  call.store.update(id, patch);
-  return withEtag(call, id, local(call, id, 'routeTable'));
+  return patch;
 }
 
-function updateSecurityList(call: Call) {
-  const id = call.params.securityListId ?? '';
-  local(call, id, 'securityList');
-  checkIfMatch(call, id);
+function securityListPatch(call: Call): Json {
   const patch: Json = {};
   const ingress = arrayField(call.body, 'ingressSecurityRules');
   const egress = arrayField(call.body, 'egressSecurityRules');
@@ -86,8 +70,7 @@ function updateSecurityList(call: Call) {
     validateSecurityRules(egress, 'destination');
     patch.egressSecurityRules = egress;
   }
-  call.store.update(id, patch);
-  return withEtag(call, id, local(call, id, 'securityList'));
+  return patch;
 }
 
 function createNsg(call: Call) {
@@ -95,7 +78,7 @@ function createNsg(call: Call) {
   const vcnId = requireString(call.body, 'vcnId');
   local(call, vcnId, 'vcn');
   const id = call.store.newId('networksecuritygroup', call.region);
-  call.store.insert('nsg', call.region, id, {
+  const fields = {
     compartmentId,
     vcnId,
     displayName: call.body.displayName ?? id,
@@ -103,9 +86,8 @@ function createNsg(call: Call) {
     definedTags: call.body.definedTags ?? {},
     timeCreated: new Date().toISOString(),
     securityRules: [],
-  });
-  call.store.walk(id, 'lifecycleState', ['PROVISIONING', 'AVAILABLE']);
-  return withEtag(call, id, nsgView(call, id));
+  };
+  return created(call, { kind: 'nsg', states: ['PROVISIONING', 'AVAILABLE'], read: nsgView }, id, fields);
 }
 
 function nsgView(call: Call, id: string): Json {
@@ -147,128 +129,38 @@ function removeNsgRules(call: Call) {
   return { status: 200 };
 }
 
-function deleteNsg(call: Call) {
-  const id = call.params.networkSecurityGroupId ?? '';
-  local(call, id, 'nsg');
-  checkIfMatch(call, id);
-  call.store.retire(id, ['TERMINATING', 'TERMINATED']);
-  return { status: 204 };
-}
-
-const getter = (kind: string, param: string) => (call: Call) => {
-  const id = call.params[param] ?? '';
-  return withEtag(call, id, local(call, id, kind));
-};
+const NSG = '/networkSecurityGroups/{networkSecurityGroupId}';
+const readRouteTable = regional('routeTable');
+const readSecurityList = regional('securityList');
 
 export const vcnRoutes: readonly Route[] = [
-  { version: V, method: 'GET', path: '/vcns/{vcnId}', operation: 'GetVcn', handler: getter('vcn', 'vcnId') },
-  {
-    version: V,
-    method: 'GET',
-    path: '/subnets',
-    operation: 'ListSubnets',
-    handler: (call) => {
-      requireQuery(call, 'compartmentId');
-      return paginate(
-        call,
-        call.store.list('subnet', call.region, (s) => matches(call, s, ['compartmentId', 'vcnId'])),
-      );
-    },
-  },
-  {
-    version: V,
-    method: 'GET',
-    path: '/subnets/{subnetId}',
-    operation: 'GetSubnet',
-    handler: getter('subnet', 'subnetId'),
-  },
-  {
-    version: V,
-    method: 'GET',
-    path: '/routeTables/{rtId}',
-    operation: 'GetRouteTable',
-    handler: getter('routeTable', 'rtId'),
-  },
-  {
-    version: V,
-    method: 'PUT',
-    path: '/routeTables/{rtId}',
-    operation: 'UpdateRouteTable',
-    handler: updateRouteTable,
-  },
-  {
-    version: V,
-    method: 'GET',
-    path: '/securityLists/{securityListId}',
-    operation: 'GetSecurityList',
-    handler: getter('securityList', 'securityListId'),
-  },
-  {
-    version: V,
-    method: 'PUT',
-    path: '/securityLists/{securityListId}',
-    operation: 'UpdateSecurityList',
-    handler: updateSecurityList,
-  },
-  {
-    version: V,
-    method: 'POST',
-    path: '/networkSecurityGroups',
-    operation: 'CreateNetworkSecurityGroup',
-    handler: createNsg,
-  },
-  {
-    version: V,
-    method: 'GET',
-    path: '/networkSecurityGroups',
-    operation: 'ListNetworkSecurityGroups',
-    handler: (call) => {
-      requireQuery(call, 'compartmentId');
-      const groups = call.store.list('nsg', call.region, (n) => matches(call, n, ['compartmentId', 'vcnId']));
-      return paginate(
-        call,
-        groups.map((g) => nsgView(call, String(g.id))),
-      );
-    },
-  },
-  {
-    version: V,
-    method: 'GET',
-    path: '/networkSecurityGroups/{networkSecurityGroupId}',
-    operation: 'GetNetworkSecurityGroup',
-    handler: (call) =>
-      withEtag(
-        call,
-        call.params.networkSecurityGroupId ?? '',
-        nsgView(call, call.params.networkSecurityGroupId ?? ''),
-      ),
-  },
-  {
-    version: V,
-    method: 'DELETE',
-    path: '/networkSecurityGroups/{networkSecurityGroupId}',
-    operation: 'DeleteNetworkSecurityGroup',
-    handler: deleteNsg,
-  },
-  {
-    version: V,
-    method: 'GET',
-    path: '/networkSecurityGroups/{networkSecurityGroupId}/securityRules',
-    operation: 'ListNetworkSecurityGroupSecurityRules',
-    handler: (call) => paginate(call, nsgRules(call, call.params.networkSecurityGroupId ?? '')),
-  },
-  {
-    version: V,
-    method: 'POST',
-    path: '/networkSecurityGroups/{networkSecurityGroupId}/actions/addSecurityRules',
-    operation: 'AddNetworkSecurityGroupSecurityRules',
-    handler: addNsgRules,
-  },
-  {
-    version: V,
-    method: 'POST',
-    path: '/networkSecurityGroups/{networkSecurityGroupId}/actions/removeSecurityRules',
-    operation: 'RemoveNetworkSecurityGroupSecurityRules',
-    handler: removeNsgRules,
-  },
+  api.getOne('/vcns/{vcnId}', 'GetVcn', regional('vcn')),
+  api.list('/subnets', 'ListSubnets', {
+    kind: 'subnet',
+    scope: 'region',
+    filters: ['compartmentId', 'vcnId'],
+  }),
+  api.getOne('/subnets/{subnetId}', 'GetSubnet', regional('subnet')),
+  api.getOne('/routeTables/{rtId}', 'GetRouteTable', readRouteTable),
+  api.updateOne('/routeTables/{rtId}', 'UpdateRouteTable', readRouteTable, routeTablePatch),
+  api.getOne('/securityLists/{securityListId}', 'GetSecurityList', readSecurityList),
+  api.updateOne('/securityLists/{securityListId}', 'UpdateSecurityList', readSecurityList, securityListPatch),
+  api.post('/networkSecurityGroups', 'CreateNetworkSecurityGroup', createNsg),
+  api.list('/networkSecurityGroups', 'ListNetworkSecurityGroups', {
+    kind: 'nsg',
+    scope: 'region',
+    filters: ['compartmentId', 'vcnId'],
+    view: (call, group) => nsgView(call, String(group.id)),
+  }),
+  api.getOne(NSG, 'GetNetworkSecurityGroup', nsgView),
+  api.deleteOne(NSG, 'DeleteNetworkSecurityGroup', {
+    read: regional('nsg'),
+    ifMatch: true,
+    states: ['TERMINATING', 'TERMINATED'],
+  }),
+  api.get(`${NSG}/securityRules`, 'ListNetworkSecurityGroupSecurityRules', (call) =>
+    paginate(call, nsgRules(call, call.params.networkSecurityGroupId ?? '')),
+  ),
+  api.post(`${NSG}/actions/addSecurityRules`, 'AddNetworkSecurityGroupSecurityRules', addNsgRules),
+  api.post(`${NSG}/actions/removeSecurityRules`, 'RemoveNetworkSecurityGroupSecurityRules', removeNsgRules),
 ];

@@ -1,18 +1,22 @@
 import { conflict, invalidParameter, notFound } from '../api-error.js';
-import {
-  checkIfMatch,
-  matches,
-  paginate,
-  requireQuery,
-  requireString,
-  withEtag,
-  type Call,
-  type Route,
-} from '../route.js';
+import { requireString, withEtag, type Call, type Route } from '../route.js';
 import { validateSteeringPolicy } from '../steering-policy-rules.js';
+import type { Json } from '../store.js';
+import { anyRegion, created, routeBuilders, type Creation } from './route-builders.js';
 
-const V = '20180115';
+const api = routeBuilders('20180115');
 const GLOBAL = 'global';
+const readPolicy = anyRegion('steeringPolicy');
+const readAttachment = anyRegion('steeringPolicyAttachment');
+const CREATING = ['CREATING', 'ACTIVE'];
+const NEW_POLICY: Creation = {
+  kind: 'steeringPolicy',
+  region: GLOBAL,
+  states: CREATING,
+  read: readPolicy,
+  status: 201,
+};
+const NEW_ATTACHMENT: Creation = { ...NEW_POLICY, kind: 'steeringPolicyAttachment', read: readAttachment };
 
 function policyBody(call: Call) {
   validateSteeringPolicy(call.body, (id) => call.store.has(id, 'httpMonitor'));
@@ -31,32 +35,14 @@ function policyBody(call: Call) {
 function createPolicy(call: Call) {
   const compartmentId = requireString(call.body, 'compartmentId');
   const id = call.store.newId('dnspolicy', GLOBAL);
-  call.store.insert('steeringPolicy', GLOBAL, id, {
-    compartmentId,
-    ...policyBody(call),
-    timeCreated: new Date().toISOString(),
-  });
-  call.store.walk(id, 'lifecycleState', ['CREATING', 'ACTIVE']);
-  return withEtag(call, id, call.store.get(id, 'steeringPolicy'), 201);
+  const fields = { compartmentId, ...policyBody(call), timeCreated: new Date().toISOString() };
+  return created(call, NEW_POLICY, id, fields);
 }
 
-function updatePolicy(call: Call) {
-  const id = call.params.steeringPolicyId ?? '';
-  call.store.get(id, 'steeringPolicy');
-  checkIfMatch(call, id);
-  call.store.update(id, policyBody(call));
-  return withEtag(call, id, call.store.get(id, 'steeringPolicy'));
-}
-
-function deletePolicy(call: Call) {
-  const id = call.params.steeringPolicyId ?? '';
-  call.store.get(id, 'steeringPolicy');
-  checkIfMatch(call, id);
+function notAttached(call: Call, id: string) {
   if (call.store.list('steeringPolicyAttachment', GLOBAL, (a) => a.steeringPolicyId === id).length > 0) {
     throw conflict(`steering policy ${id} is still attached`);
   }
-  call.store.retire(id, ['DELETING']);
-  return { status: 204 };
 }
 
 function createAttachment(call: Call) {
@@ -79,7 +65,7 @@ function createAttachment(call: Call) {
   if (clash.length > 0)
     throw conflict(`${domainName} already has a steering policy attachment for ${rtypes.join(',')}`);
   const id = call.store.newId('dnspolicyattachment', GLOBAL);
-  call.store.insert('steeringPolicyAttachment', GLOBAL, id, {
+  const fields = {
     compartmentId: zone.compartmentId,
     steeringPolicyId,
     zoneId,
@@ -87,9 +73,8 @@ function createAttachment(call: Call) {
     displayName: call.body.displayName ?? domainName,
     rtypes,
     timeCreated: new Date().toISOString(),
-  });
-  call.store.walk(id, 'lifecycleState', ['CREATING', 'ACTIVE']);
-  return withEtag(call, id, call.store.get(id, 'steeringPolicyAttachment'), 201);
+  };
+  return created(call, NEW_ATTACHMENT, id, fields);
 }
 
 function getZone(call: Call) {
@@ -101,100 +86,43 @@ function getZone(call: Call) {
   return withEtag(call, String(zone.id), zone);
 }
 
+/** `domain` filters on the attachment's `domainName`. */
+function inDomain(call: Call, item: Json): boolean {
+  const domain = call.query.get('domain');
+  return domain === null || item.domainName === domain;
+}
+
 export const dnsRoutes: readonly Route[] = [
-  { version: V, method: 'GET', path: '/zones/{zoneNameOrId}', operation: 'GetZone', handler: getZone },
-  {
-    version: V,
-    method: 'POST',
-    path: '/steeringPolicies',
-    operation: 'CreateSteeringPolicy',
-    handler: createPolicy,
-  },
-  {
-    version: V,
-    method: 'GET',
-    path: '/steeringPolicies',
-    operation: 'ListSteeringPolicies',
-    handler: (call) => {
-      requireQuery(call, 'compartmentId');
-      return paginate(
-        call,
-        call.store.list('steeringPolicy', GLOBAL, (p) => matches(call, p, ['compartmentId', 'displayName'])),
-      );
-    },
-  },
-  {
-    version: V,
-    method: 'GET',
-    path: '/steeringPolicies/{steeringPolicyId}',
-    operation: 'GetSteeringPolicy',
-    handler: (call) =>
-      withEtag(
-        call,
-        call.params.steeringPolicyId ?? '',
-        call.store.get(call.params.steeringPolicyId ?? '', 'steeringPolicy'),
-      ),
-  },
-  {
-    version: V,
-    method: 'PUT',
-    path: '/steeringPolicies/{steeringPolicyId}',
-    operation: 'UpdateSteeringPolicy',
-    handler: updatePolicy,
-  },
-  {
-    version: V,
-    method: 'DELETE',
-    path: '/steeringPolicies/{steeringPolicyId}',
-    operation: 'DeleteSteeringPolicy',
-    handler: deletePolicy,
-  },
-  {
-    version: V,
-    method: 'POST',
-    path: '/steeringPolicyAttachments',
-    operation: 'CreateSteeringPolicyAttachment',
-    handler: createAttachment,
-  },
-  {
-    version: V,
-    method: 'GET',
-    path: '/steeringPolicyAttachments',
-    operation: 'ListSteeringPolicyAttachments',
-    handler: (call) => {
-      requireQuery(call, 'compartmentId');
-      const domain = call.query.get('domain');
-      return paginate(
-        call,
-        call.store.list(
-          'steeringPolicyAttachment',
-          GLOBAL,
-          (a) =>
-            matches(call, a, ['zoneId', 'steeringPolicyId']) && (domain === null || a.domainName === domain),
-        ),
-      );
-    },
-  },
-  {
-    version: V,
-    method: 'GET',
-    path: '/steeringPolicyAttachments/{steeringPolicyAttachmentId}',
-    operation: 'GetSteeringPolicyAttachment',
-    handler: (call) => {
-      const id = call.params.steeringPolicyAttachmentId ?? '';
-      return withEtag(call, id, call.store.get(id, 'steeringPolicyAttachment'));
-    },
-  },
-  {
-    version: V,
-    method: 'DELETE',
-    path: '/steeringPolicyAttachments/{steeringPolicyAttachmentId}',
-    operation: 'DeleteSteeringPolicyAttachment',
-    handler: (call) => {
-      const id = call.params.steeringPolicyAttachmentId ?? '';
-      call.store.get(id, 'steeringPolicyAttachment');
-      call.store.retire(id, ['DELETING']);
-      return { status: 204 };
-    },
-  },
+  api.get('/zones/{zoneNameOrId}', 'GetZone', getZone),
+  api.post('/steeringPolicies', 'CreateSteeringPolicy', createPolicy),
+  api.list('/steeringPolicies', 'ListSteeringPolicies', {
+    kind: 'steeringPolicy',
+    scope: 'global',
+    filters: ['compartmentId', 'displayName'],
+  }),
+  api.getOne('/steeringPolicies/{steeringPolicyId}', 'GetSteeringPolicy', readPolicy),
+  api.updateOne('/steeringPolicies/{steeringPolicyId}', 'UpdateSteeringPolicy', readPolicy, policyBody),
+  api.deleteOne('/steeringPolicies/{steeringPolicyId}', 'DeleteSteeringPolicy', {
+    read: readPolicy,
+    ifMatch: true,
+    states: ['DELETING'],
+    check: notAttached,
+  }),
+  api.post('/steeringPolicyAttachments', 'CreateSteeringPolicyAttachment', createAttachment),
+  api.list('/steeringPolicyAttachments', 'ListSteeringPolicyAttachments', {
+    kind: 'steeringPolicyAttachment',
+    scope: 'global',
+    filters: ['zoneId', 'steeringPolicyId'],
+    where: inDomain,
+  }),
+  api.getOne(
+    '/steeringPolicyAttachments/{steeringPolicyAttachmentId}',
+    'GetSteeringPolicyAttachment',
+    readAttachment,
+  ),
+  api.deleteOne('/steeringPolicyAttachments/{steeringPolicyAttachmentId}', 'DeleteSteeringPolicyAttachment', {
+    read: readAttachment,
+    ifMatch: false,
+    states: ['DELETING'],
+  }),
 ];

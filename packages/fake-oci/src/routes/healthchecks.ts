@@ -1,16 +1,10 @@
 import { invalidParameter } from '../api-error.js';
-import {
-  checkIfMatch,
-  paginate,
-  requireQuery,
-  requireString,
-  withEtag,
-  type Call,
-  type Route,
-} from '../route.js';
+import { requireString, withEtag, type Call, type Route } from '../route.js';
 import type { Json } from '../store.js';
+import { anyRegion, routeBuilders } from './route-builders.js';
 
-const V = '20180501';
+const api = routeBuilders('20180501');
+const readMonitor = anyRegion('httpMonitor');
 const GLOBAL = 'global';
 const INTERVALS = new Set([10, 30, 60]);
 const TIMEOUTS = new Set([10, 20, 30, 60]);
@@ -66,58 +60,17 @@ function createMonitor(call: Call) {
 }
 
 export const healthCheckRoutes: readonly Route[] = [
-  {
-    version: V,
-    method: 'POST',
-    path: '/httpMonitors',
-    operation: 'CreateHttpMonitor',
-    handler: createMonitor,
-  },
-  {
-    version: V,
-    method: 'GET',
-    path: '/httpMonitors',
-    operation: 'ListHttpMonitors',
-    handler: (call) => {
-      const compartmentId = requireQuery(call, 'compartmentId');
-      return paginate(
-        call,
-        call.store.list('httpMonitor', GLOBAL, (m) => m.compartmentId === compartmentId),
-      );
-    },
-  },
-  {
-    version: V,
-    method: 'GET',
-    path: '/httpMonitors/{monitorId}',
-    operation: 'GetHttpMonitor',
-    handler: (call) =>
-      withEtag(call, call.params.monitorId ?? '', call.store.get(call.params.monitorId ?? '', 'httpMonitor')),
-  },
-  {
-    version: V,
-    method: 'PUT',
-    path: '/httpMonitors/{monitorId}',
-    operation: 'UpdateHttpMonitor',
-    handler: (call) => {
-      const id = call.params.monitorId ?? '';
-      const current = call.store.get(id, 'httpMonitor');
-      checkIfMatch(call, id);
-      call.store.update(id, monitorFields(call, current));
-      return withEtag(call, id, call.store.get(id, 'httpMonitor'));
-    },
-  },
-  {
-    version: V,
-    method: 'DELETE',
-    path: '/httpMonitors/{monitorId}',
-    operation: 'DeleteHttpMonitor',
-    handler: (call) => {
-      const id = call.params.monitorId ?? '';
-      call.store.get(id, 'httpMonitor');
-      checkIfMatch(call, id);
-      call.store.retire(id, []);
-      return { status: 204 };
-    },
-  },
+  api.post('/httpMonitors', 'CreateHttpMonitor', createMonitor),
+  api.list('/httpMonitors', 'ListHttpMonitors', {
+    kind: 'httpMonitor',
+    scope: 'global',
+    filters: ['compartmentId'],
+  }),
+  api.getOne('/httpMonitors/{monitorId}', 'GetHttpMonitor', readMonitor),
+  api.updateOne('/httpMonitors/{monitorId}', 'UpdateHttpMonitor', readMonitor, monitorFields),
+  api.deleteOne('/httpMonitors/{monitorId}', 'DeleteHttpMonitor', {
+    read: readMonitor,
+    ifMatch: true,
+    states: [],
+  }),
 ];
