@@ -41,22 +41,68 @@ function openssl(args: string[]): void {
 }
 
 const keyArgs = (type: KeyType) =>
-  type === 'rsa-4096' ? ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:4096'] : ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'];
+  type === 'rsa-4096'
+    ? ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:4096']
+    : ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'];
 
 function withOpenssl(dir: string, type: KeyType, clusters: readonly string[]): void {
   const root = join(dir, 'root');
   mkdirSync(root, { mode: 0o700 });
   writeFileSync(join(root, 'root.cnf'), ROOT_CNF);
   openssl(['genpkey', ...keyArgs(type), '-out', join(root, 'root-key.pem')]);
-  openssl(['req', '-new', '-x509', '-sha256', '-days', '3650', '-key', join(root, 'root-key.pem'), '-config', join(root, 'root.cnf'), '-extensions', 'ext', '-out', join(root, 'root-cert.pem')]);
+  openssl([
+    'req',
+    '-new',
+    '-x509',
+    '-sha256',
+    '-days',
+    '3650',
+    '-key',
+    join(root, 'root-key.pem'),
+    '-config',
+    join(root, 'root.cnf'),
+    '-extensions',
+    'ext',
+    '-out',
+    join(root, 'root-cert.pem'),
+  ]);
   const rootPem = readFileSync(join(root, 'root-cert.pem'), 'utf8');
   for (const cluster of clusters) {
     const d = join(dir, cluster);
     mkdirSync(d, { mode: 0o700 });
     writeFileSync(join(d, 'intermediate.cnf'), intermediateCnf(cluster));
     openssl(['genpkey', ...keyArgs(type), '-out', join(d, 'ca-key.pem')]);
-    openssl(['req', '-new', '-sha256', '-key', join(d, 'ca-key.pem'), '-config', join(d, 'intermediate.cnf'), '-out', join(d, 'ca.csr')]);
-    openssl(['x509', '-req', '-sha256', '-days', '365', '-in', join(d, 'ca.csr'), '-CA', join(root, 'root-cert.pem'), '-CAkey', join(root, 'root-key.pem'), '-CAcreateserial', '-extfile', join(d, 'intermediate.cnf'), '-extensions', 'ext', '-out', join(d, 'ca-cert.pem')]);
+    openssl([
+      'req',
+      '-new',
+      '-sha256',
+      '-key',
+      join(d, 'ca-key.pem'),
+      '-config',
+      join(d, 'intermediate.cnf'),
+      '-out',
+      join(d, 'ca.csr'),
+    ]);
+    openssl([
+      'x509',
+      '-req',
+      '-sha256',
+      '-days',
+      '365',
+      '-in',
+      join(d, 'ca.csr'),
+      '-CA',
+      join(root, 'root-cert.pem'),
+      '-CAkey',
+      join(root, 'root-key.pem'),
+      '-CAcreateserial',
+      '-extfile',
+      join(d, 'intermediate.cnf'),
+      '-extensions',
+      'ext',
+      '-out',
+      join(d, 'ca-cert.pem'),
+    ]);
     writeFileSync(join(d, 'cert-chain.pem'), readFileSync(join(d, 'ca-cert.pem'), 'utf8') + rootPem);
     writeFileSync(join(d, 'root-cert.pem'), rootPem);
   }
@@ -97,10 +143,17 @@ for (const type of ['ecdsa-p256', 'rsa-4096'] as const) {
     // interleave so machine drift affects both alike
     for (let i = 0; i < runsFor(type); i++) {
       ours.push(await time((dir) => withOkemesh(dir, type, clusters)));
-      theirs.push(await time((dir) => { mkdirSync(dir, { mode: 0o700 }); withOpenssl(dir, type, clusters); }));
+      theirs.push(
+        await time((dir) => {
+          mkdirSync(dir, { mode: 0o700 });
+          withOpenssl(dir, type, clusters);
+        }),
+      );
     }
     const a = median(ours);
     const b = median(theirs);
-    console.log(`${type.padEnd(11)} ${String(n).padStart(2)} ${a.toFixed(0).padStart(12)} ${b.toFixed(0).padStart(12)}   ${(b / a).toFixed(2)}x`);
+    console.log(
+      `${type.padEnd(11)} ${String(n).padStart(2)} ${a.toFixed(0).padStart(12)} ${b.toFixed(0).padStart(12)}   ${(b / a).toFixed(2)}x`,
+    );
   }
 }

@@ -7,21 +7,33 @@ import { KEY_TYPES } from './key-type.js';
 const NOW = new Date('2026-11-23T12:00:00Z');
 
 describe('createRootCa / createIntermediateCa', () => {
-  it.each(KEY_TYPES.filter((t) => t !== 'rsa-4096'))('issues a %s root and intermediate that chain (Node agrees)', async (keyType) => {
-    const root = await createRootCa({ now: NOW, keyType });
-    const ca = await createIntermediateCa(root, { now: NOW, cluster: 'east', keyType });
-    const nodeRoot = new X509Certificate(root.certPem);
-    const nodeCa = new X509Certificate(ca.certPem);
-    expect(nodeCa.checkIssued(nodeRoot) && nodeCa.verify(nodeRoot.publicKey)).toBe(true);
-    expect(nodeCa.ca).toBe(true);
-    expect(root.key.type).toBe(keyType);
-    const bits = nodeCa.publicKey.asymmetricKeyDetails;
-    expect(bits?.modulusLength ?? bits?.namedCurve).toBe({ 'rsa-2048': 2048, 'rsa-3072': 3072, 'ecdsa-p256': 'prime256v1', 'ecdsa-p384': 'secp384r1' }[keyType]);
-  });
+  it.each(KEY_TYPES.filter((t) => t !== 'rsa-4096'))(
+    'issues a %s root and intermediate that chain (Node agrees)',
+    async (keyType) => {
+      const root = await createRootCa({ now: NOW, keyType });
+      const ca = await createIntermediateCa(root, { now: NOW, cluster: 'east', keyType });
+      const nodeRoot = new X509Certificate(root.certPem);
+      const nodeCa = new X509Certificate(ca.certPem);
+      expect(nodeCa.checkIssued(nodeRoot) && nodeCa.verify(nodeRoot.publicKey)).toBe(true);
+      expect(nodeCa.ca).toBe(true);
+      expect(root.key.type).toBe(keyType);
+      const bits = nodeCa.publicKey.asymmetricKeyDetails;
+      expect(bits?.modulusLength ?? bits?.namedCurve).toBe(
+        { 'rsa-2048': 2048, 'rsa-3072': 3072, 'ecdsa-p256': 'prime256v1', 'ecdsa-p384': 'secp384r1' }[
+          keyType
+        ],
+      );
+    },
+  );
 
   it('uses the injected clock: notBefore 5 minutes back, validity in days, Istio subjects and extensions', async () => {
     const root = await createRootCa({ now: NOW, keyType: 'ecdsa-p256', validityDays: 1000 });
-    const ca = await createIntermediateCa(root, { now: NOW, cluster: 'west', keyType: 'ecdsa-p384', validityDays: 90 });
+    const ca = await createIntermediateCa(root, {
+      now: NOW,
+      cluster: 'west',
+      keyType: 'ecdsa-p384',
+      validityDays: 90,
+    });
     expect(root.certificate.notBefore.toISOString()).toBe('2026-11-23T11:55:00.000Z');
     expect(root.certificate.notAfter.toISOString()).toBe('2029-08-19T12:00:00.000Z');
     expect(ca.certificate.notAfter.toISOString()).toBe('2027-02-21T12:00:00.000Z');
@@ -42,10 +54,23 @@ describe('createRootCa / createIntermediateCa', () => {
 
   it('rejects bad options with CERT_INVALID_OPTIONS', async () => {
     const root = await createRootCa({ now: NOW, keyType: 'ecdsa-p256', validityDays: 30 });
-    await expect(createIntermediateCa(root, { now: NOW, cluster: 'east', keyType: 'ecdsa-p256', validityDays: 31 })).rejects.toMatchObject({ code: 'CERT_INVALID_OPTIONS', message: expect.stringContaining('would outlive its root') });
-    await expect(createIntermediateCa(root, { now: NOW, cluster: 'East_1' })).rejects.toMatchObject({ code: 'CERT_INVALID_OPTIONS' });
-    await expect(createIntermediateCa(root, { now: NOW, cluster: 'root' })).rejects.toMatchObject({ code: 'CERT_INVALID_OPTIONS' });
-    await expect(createRootCa({ now: NOW, validityDays: 0 })).rejects.toMatchObject({ code: 'CERT_INVALID_OPTIONS' });
-    await expect(createRootCa({ now: NOW, validityDays: 1.5 })).rejects.toMatchObject({ code: 'CERT_INVALID_OPTIONS' });
+    await expect(
+      createIntermediateCa(root, { now: NOW, cluster: 'east', keyType: 'ecdsa-p256', validityDays: 31 }),
+    ).rejects.toMatchObject({
+      code: 'CERT_INVALID_OPTIONS',
+      message: expect.stringContaining('would outlive its root'),
+    });
+    await expect(createIntermediateCa(root, { now: NOW, cluster: 'East_1' })).rejects.toMatchObject({
+      code: 'CERT_INVALID_OPTIONS',
+    });
+    await expect(createIntermediateCa(root, { now: NOW, cluster: 'root' })).rejects.toMatchObject({
+      code: 'CERT_INVALID_OPTIONS',
+    });
+    await expect(createRootCa({ now: NOW, validityDays: 0 })).rejects.toMatchObject({
+      code: 'CERT_INVALID_OPTIONS',
+    });
+    await expect(createRootCa({ now: NOW, validityDays: 1.5 })).rejects.toMatchObject({
+      code: 'CERT_INVALID_OPTIONS',
+    });
   });
 });

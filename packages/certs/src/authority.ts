@@ -3,7 +3,14 @@ import { addDays } from './clock.js';
 import { CertsError } from './errors.js';
 import { generateKeyPair, keyTypeSpec, type KeyType } from './key-type.js';
 import { PrivateKey } from './private-key.js';
-import { CA_DEFAULTS, CA_KEY_USAGE, intermediateSubject, isClusterName, ISTIOD_SAN, rootSubject } from './profile.js';
+import {
+  CA_DEFAULTS,
+  CA_KEY_USAGE,
+  intermediateSubject,
+  isClusterName,
+  ISTIOD_SAN,
+  rootSubject,
+} from './profile.js';
 import {
   AuthorityKeyIdentifierExtension,
   BasicConstraintsExtension,
@@ -48,15 +55,25 @@ function randomSerial(): string {
 
 function validity(now: Date, days: number): { notBefore: Date; notAfter: Date } {
   if (!Number.isInteger(days) || days < 1 || days > 36_500) {
-    throw new CertsError('CERT_INVALID_OPTIONS', `validity must be a whole number of days between 1 and 36500, got ${days}`);
+    throw new CertsError(
+      'CERT_INVALID_OPTIONS',
+      `validity must be a whole number of days between 1 and 36500, got ${days}`,
+    );
   }
-  return { notBefore: new Date(now.getTime() - CA_DEFAULTS.backdateMinutes * 60_000), notAfter: addDays(now, days) };
+  return {
+    notBefore: new Date(now.getTime() - CA_DEFAULTS.backdateMinutes * 60_000),
+    notAfter: addDays(now, days),
+  };
 }
 
 /** SKI as the SHA-1 of the key (openssl's `hash`); AKI repeats the issuer's SKI when it has one. */
-async function keyIdentifiers(subjectKey: webcrypto.CryptoKey, issuer: webcrypto.CryptoKey | X509Certificate): Promise<Extension[]> {
+async function keyIdentifiers(
+  subjectKey: webcrypto.CryptoKey,
+  issuer: webcrypto.CryptoKey | X509Certificate,
+): Promise<Extension[]> {
   const ski = await SubjectKeyIdentifierExtension.create(subjectKey);
-  const issuerSki = issuer instanceof X509Certificate ? issuer.getExtension(SubjectKeyIdentifierExtension) : null;
+  const issuerSki =
+    issuer instanceof X509Certificate ? issuer.getExtension(SubjectKeyIdentifierExtension) : null;
   const aki = issuerSki
     ? new AuthorityKeyIdentifierExtension(issuerSki.keyId)
     : await AuthorityKeyIdentifierExtension.create(issuer);
@@ -80,7 +97,11 @@ export async function createRootCa(options: RootOptions): Promise<CertificateAut
       ...(await keyIdentifiers(keys.publicKey, keys.publicKey)),
     ],
   });
-  return { certificate, certPem: certificate.toString('pem'), key: await PrivateKey.fromCryptoKey(keys.privateKey, keyType) };
+  return {
+    certificate,
+    certPem: certificate.toString('pem'),
+    key: await PrivateKey.fromCryptoKey(keys.privateKey, keyType),
+  };
 }
 
 /**
@@ -92,7 +113,10 @@ export async function createIntermediateCa(
   options: IntermediateOptions,
 ): Promise<CertificateAuthority> {
   if (!isClusterName(options.cluster)) {
-    throw new CertsError('CERT_INVALID_OPTIONS', `cluster name "${options.cluster}" must be a DNS-1123 label other than "root"`);
+    throw new CertsError(
+      'CERT_INVALID_OPTIONS',
+      `cluster name "${options.cluster}" must be a DNS-1123 label other than "root"`,
+    );
   }
   const keyType = options.keyType ?? CA_DEFAULTS.intermediateKeyType;
   const window = validity(options.now, options.validityDays ?? CA_DEFAULTS.intermediateValidityDays);
@@ -115,8 +139,14 @@ export async function createIntermediateCa(
       new BasicConstraintsExtension(true, 0, true),
       new KeyUsagesExtension(CA_KEY_USAGE, true),
       ...(await keyIdentifiers(keys.publicKey, root.certificate)),
-      new SubjectAlternativeNameExtension((options.dnsNames ?? [ISTIOD_SAN]).map((value) => ({ type: 'dns' as const, value }))),
+      new SubjectAlternativeNameExtension(
+        (options.dnsNames ?? [ISTIOD_SAN]).map((value) => ({ type: 'dns' as const, value })),
+      ),
     ],
   });
-  return { certificate, certPem: certificate.toString('pem'), key: await PrivateKey.fromCryptoKey(keys.privateKey, keyType) };
+  return {
+    certificate,
+    certPem: certificate.toString('pem'),
+    key: await PrivateKey.fromCryptoKey(keys.privateKey, keyType),
+  };
 }

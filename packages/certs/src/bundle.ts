@@ -50,7 +50,10 @@ export function cacertsFiles(bundle: CacertsBundle): Record<CacertsFile, string>
 }
 
 /** Rebuilds a bundle from its four files (a store directory or a decoded Secret); the key is wrapped at once. */
-export function bundleFromFiles(cluster: string, files: Readonly<Partial<Record<string, string>>>): CacertsBundle {
+export function bundleFromFiles(
+  cluster: string,
+  files: Readonly<Partial<Record<string, string>>>,
+): CacertsBundle {
   const missing = CACERTS_FILES.filter((name) => files[name] === undefined);
   if (missing.length) {
     throw new CertsError('CERT_BUNDLE_INVALID', `the bundle of ${cluster} lacks ${missing.join(', ')}`);

@@ -10,14 +10,21 @@ import {
 
 /** The extensions a CA certificate is judged by, decoded. */
 export interface CaExtensions {
-  readonly basicConstraints?: { readonly ca: boolean; readonly pathLength?: number; readonly critical: boolean };
+  readonly basicConstraints?: {
+    readonly ca: boolean;
+    readonly pathLength?: number;
+    readonly critical: boolean;
+  };
   readonly keyUsage?: { readonly usages: readonly string[]; readonly critical: boolean };
   readonly subjectKeyId?: string;
   readonly authorityKeyId?: string;
   readonly dnsNames: readonly string[];
 }
 
-const USAGE_NAMES = Object.entries(KeyUsageFlags).filter(([, v]) => typeof v === 'number') as [string, number][];
+const USAGE_NAMES = Object.entries(KeyUsageFlags).filter(([, v]) => typeof v === 'number') as [
+  string,
+  number,
+][];
 
 export function keyUsageNames(flags: number): string[] {
   return USAGE_NAMES.filter(([, bit]) => (flags & bit) !== 0).map(([name]) => name);
@@ -31,7 +38,11 @@ export function caExtensions(cert: X509Certificate): CaExtensions {
   const san = cert.getExtension(SubjectAlternativeNameExtension);
   return {
     ...(bc && {
-      basicConstraints: { ca: bc.ca, critical: bc.critical, ...(bc.pathLength !== undefined && { pathLength: bc.pathLength }) },
+      basicConstraints: {
+        ca: bc.ca,
+        critical: bc.critical,
+        ...(bc.pathLength !== undefined && { pathLength: bc.pathLength }),
+      },
     }),
     ...(ku && { keyUsage: { usages: keyUsageNames(ku.usages), critical: ku.critical } }),
     ...(ski && { subjectKeyId: ski.keyId }),

@@ -39,7 +39,11 @@ export function ociVaultSecretStore(options: OciVaultStoreOptions) {
     metadata: { name: options.name ?? DEFAULT_STORE, labels: { [MANAGED_BY_LABEL]: 'okemesh' } },
     spec: {
       provider: {
-        oracle: { vault: options.vault, region: options.region, principalType: options.principalType ?? 'Workload' },
+        oracle: {
+          vault: options.vault,
+          region: options.region,
+          principalType: options.principalType ?? 'Workload',
+        },
       },
     },
   };
@@ -61,7 +65,10 @@ export function cacertsExternalSecret(cluster: string, options: ExternalSecretOp
     },
     spec: {
       refreshInterval: options.refreshInterval ?? '1h',
-      secretStoreRef: { name: options.storeName ?? DEFAULT_STORE, kind: options.storeKind ?? 'ClusterSecretStore' },
+      secretStoreRef: {
+        name: options.storeName ?? DEFAULT_STORE,
+        kind: options.storeKind ?? 'ClusterSecretStore',
+      },
       target: { name: CACERTS_SECRET, creationPolicy: 'Owner', deletionPolicy: 'Retain' },
       data: CACERTS_FILES.map((file) => ({
         secretKey: file,

@@ -35,7 +35,13 @@ export interface Finding {
   readonly hint?: string;
 }
 
-export function finding(severity: Severity, code: FindingCode, scope: string, message: string, hint?: string): Finding {
+export function finding(
+  severity: Severity,
+  code: FindingCode,
+  scope: string,
+  message: string,
+  hint?: string,
+): Finding {
   return hint === undefined ? { severity, code, scope, message } : { severity, code, scope, message, hint };
 }
 

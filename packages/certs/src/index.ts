@@ -5,7 +5,14 @@ export type { Clock } from './clock.js';
 export { KEY_TYPES, isKeyType, parseKeyType, generateKeyPair } from './key-type.js';
 export type { KeyType } from './key-type.js';
 export { PrivateKey, isEncryptedKeyPem, keyMatchesCertificate } from './private-key.js';
-export { CA_DEFAULTS, CA_KEY_USAGE, ISTIOD_SAN, rootSubject, intermediateSubject, isClusterName } from './profile.js';
+export {
+  CA_DEFAULTS,
+  CA_KEY_USAGE,
+  ISTIOD_SAN,
+  rootSubject,
+  intermediateSubject,
+  isClusterName,
+} from './profile.js';
 export { createRootCa, createIntermediateCa } from './authority.js';
 export type { CertificateAuthority, RootOptions, IntermediateOptions } from './authority.js';
 export { certificateBlocks, parseCertificates, parseCertificate, joinPem } from './pem.js';

@@ -81,7 +81,8 @@ function describeKey(text: string, source: string): PrivateKeyInfo {
 export function inspectPem(text: string, source: string, now: Date): PemInfo[] {
   const certs = certificateBlocks(text).map((pem, i) => describeCertificate(pem, source, i, now));
   const key = /-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text) ? [describeKey(text, source)] : [];
-  if (certs.length === 0 && key.length === 0) throw new CertsError('CERT_PARSE_FAILED', `${source} holds no PEM certificate or key`);
+  if (certs.length === 0 && key.length === 0)
+    throw new CertsError('CERT_PARSE_FAILED', `${source} holds no PEM certificate or key`);
   return [...certs, ...key];
 }
 
@@ -101,10 +102,15 @@ export async function inspectPath(path: string, now: Date): Promise<PemInfo[]> {
   try {
     isDir = (await stat(path)).isDirectory();
   } catch (error) {
-    throw new CertsError('CERT_STORE_IO', `could not read ${path} (${(error as { code?: string }).code ?? 'error'})`, { cause: error });
+    throw new CertsError(
+      'CERT_STORE_IO',
+      `could not read ${path} (${(error as { code?: string }).code ?? 'error'})`,
+      { cause: error },
+    );
   }
   const files = isDir ? await pemFiles(path) : [path];
   const out: PemInfo[] = [];
-  for (const file of files) out.push(...inspectPem(await readFile(file, 'utf8'), isDir ? relative(path, file) : file, now));
+  for (const file of files)
+    out.push(...inspectPem(await readFile(file, 'utf8'), isDir ? relative(path, file) : file, now));
   return out;
 }

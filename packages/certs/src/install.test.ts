@@ -18,7 +18,13 @@ function memoryClient(initial?: { data: Record<string, string> }) {
   let secret: (SecretObject & { metadata: { resourceVersion: string } }) | undefined;
   if (initial) {
     namespaces.add('istio-system');
-    secret = { apiVersion: 'v1', kind: 'Secret', type: 'Opaque', metadata: { name: 'cacerts', namespace: 'istio-system', labels: {}, resourceVersion: '7' }, data: initial.data as SecretObject['data'] };
+    secret = {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      type: 'Opaque',
+      metadata: { name: 'cacerts', namespace: 'istio-system', labels: {}, resourceVersion: '7' },
+      data: initial.data as SecretObject['data'],
+    };
   }
   const writes: { verb: string; body: SecretObject }[] = [];
   const client: CacertsKubeClient = {
@@ -38,7 +44,10 @@ function memoryClient(initial?: { data: Record<string, string> }) {
     replaceNamespacedSecret: async ({ body }) => {
       writes.push({ verb: 'replace', body });
       if (body.metadata.resourceVersion !== secret?.metadata.resourceVersion) throw new ApiError(409);
-      secret = { ...body, metadata: { ...body.metadata, resourceVersion: String(Number(body.metadata.resourceVersion) + 1) } };
+      secret = {
+        ...body,
+        metadata: { ...body.metadata, resourceVersion: String(Number(body.metadata.resourceVersion) + 1) },
+      };
     },
   };
   return { client, writes, namespaces, current: () => secret };
@@ -46,7 +55,10 @@ function memoryClient(initial?: { data: Record<string, string> }) {
 
 async function mesh(): Promise<{ root: CertificateAuthority; east: CertificateAuthority }> {
   const root = await createRootCa({ now: NOW, keyType: 'ecdsa-p256' });
-  return { root, east: await createIntermediateCa(root, { now: NOW, cluster: 'east', keyType: 'ecdsa-p256' }) };
+  return {
+    root,
+    east: await createIntermediateCa(root, { now: NOW, cluster: 'east', keyType: 'ecdsa-p256' }),
+  };
 }
 
 describe('installCacerts', () => {
@@ -55,7 +67,12 @@ describe('installCacerts', () => {
     const kube = memoryClient();
     const first = await installCacerts(kube.client, cacertsBundle('east', east, root.certPem), { now: NOW });
     expect(first).toMatchObject({ action: 'created', namespaceCreated: true, namespace: 'istio-system' });
-    expect(Object.keys(kube.writes[0]?.body.data ?? {}).sort()).toEqual(['ca-cert.pem', 'ca-key.pem', 'cert-chain.pem', 'root-cert.pem']);
+    expect(Object.keys(kube.writes[0]?.body.data ?? {}).sort()).toEqual([
+      'ca-cert.pem',
+      'ca-key.pem',
+      'cert-chain.pem',
+      'root-cert.pem',
+    ]);
     expect(decodeSecretData(kube.current()?.data)['ca-key.pem']).toBe(east.key.pem());
 
     const again = await installCacerts(kube.client, cacertsBundle('east', east, root.certPem), { now: NOW });
@@ -63,7 +80,9 @@ describe('installCacerts', () => {
     expect(kube.writes).toHaveLength(1);
 
     const renewed = await createIntermediateCa(root, { now: NOW, cluster: 'east', keyType: 'ecdsa-p256' });
-    const update = await installCacerts(kube.client, cacertsBundle('east', renewed, root.certPem), { now: NOW });
+    const update = await installCacerts(kube.client, cacertsBundle('east', renewed, root.certPem), {
+      now: NOW,
+    });
     expect(update.action).toBe('updated');
     expect(kube.writes[1]?.body.metadata.resourceVersion).toBe('1');
   });
@@ -72,8 +91,13 @@ describe('installCacerts', () => {
     const { root, east } = await mesh();
     const kube = memoryClient();
     await installCacerts(kube.client, cacertsBundle('east', east, root.certPem), { now: NOW });
-    const sent = JSON.stringify(kube.writes) + Object.values(decodeSecretData(kube.writes[0]?.body.data)).join();
-    for (const line of root.key.pem().split('\n').filter((l) => l.length > 20 && !l.startsWith('-----'))) expect(sent).not.toContain(line);
+    const sent =
+      JSON.stringify(kube.writes) + Object.values(decodeSecretData(kube.writes[0]?.body.data)).join();
+    for (const line of root.key
+      .pem()
+      .split('\n')
+      .filter((l) => l.length > 20 && !l.startsWith('-----')))
+      expect(sent).not.toContain(line);
   });
 
   it('refuses a bundle whose root differs from the cluster root unless allowed; accepts an overlapping one', async () => {
@@ -94,16 +118,34 @@ describe('installCacerts', () => {
     // and an unrelated root goes through only when explicitly allowed
     const kube2 = memoryClient();
     await installCacerts(kube2.client, cacertsBundle('east', east, root.certPem), { now: NOW });
-    expect((await installCacerts(kube2.client, foreign, { now: NOW, allowRootChange: true })).action).toBe('updated');
+    expect((await installCacerts(kube2.client, foreign, { now: NOW, allowRootChange: true })).action).toBe(
+      'updated',
+    );
   });
 
   it('replaces a runbook-style cacerts holding a root key only with --allow-root-change, dropping the extra keys', async () => {
     const { root, east } = await mesh();
-    const runbook = { 'primary-cert.pem': 'eA==', 'root-key.pem': Buffer.from('-----BEGIN PRIVATE KEY-----').toString('base64') };
+    const runbook = {
+      'primary-cert.pem': 'eA==',
+      'root-key.pem': Buffer.from('-----BEGIN PRIVATE KEY-----').toString('base64'),
+    };
     const kube = memoryClient({ data: runbook });
-    await expect(installCacerts(kube.client, cacertsBundle('east', east, root.certPem), { now: NOW })).rejects.toMatchObject({ code: 'CERT_ROOT_CHANGE_REFUSED', message: expect.stringContaining('no readable root') });
-    await installCacerts(kube.client, cacertsBundle('east', east, root.certPem), { now: NOW, allowRootChange: true });
-    expect(Object.keys(kube.current()?.data ?? {}).sort()).toEqual(['ca-cert.pem', 'ca-key.pem', 'cert-chain.pem', 'root-cert.pem']);
+    await expect(
+      installCacerts(kube.client, cacertsBundle('east', east, root.certPem), { now: NOW }),
+    ).rejects.toMatchObject({
+      code: 'CERT_ROOT_CHANGE_REFUSED',
+      message: expect.stringContaining('no readable root'),
+    });
+    await installCacerts(kube.client, cacertsBundle('east', east, root.certPem), {
+      now: NOW,
+      allowRootChange: true,
+    });
+    expect(Object.keys(kube.current()?.data ?? {}).sort()).toEqual([
+      'ca-cert.pem',
+      'ca-key.pem',
+      'cert-chain.pem',
+      'root-cert.pem',
+    ]);
   });
 
   it('refuses an invalid bundle before touching the cluster, and wraps API errors without echoing bodies', async () => {
@@ -111,11 +153,24 @@ describe('installCacerts', () => {
     const other = await mesh();
     const kube = memoryClient();
     const mismatched = { ...cacertsBundle('east', east, root.certPem), caKey: other.east.key };
-    await expect(installCacerts(kube.client, mismatched, { now: NOW })).rejects.toMatchObject({ code: 'CERT_BUNDLE_INVALID', message: expect.stringContaining('[key-mismatch]') });
+    await expect(installCacerts(kube.client, mismatched, { now: NOW })).rejects.toMatchObject({
+      code: 'CERT_BUNDLE_INVALID',
+      message: expect.stringContaining('[key-mismatch]'),
+    });
     expect(kube.writes).toHaveLength(0);
-    const failing: CacertsKubeClient = { ...kube.client, readNamespace: async () => { throw new ApiError(403); } };
-    const error = await installCacerts(failing, cacertsBundle('east', east, root.certPem), { now: NOW }).catch((e: unknown) => e as Error);
-    expect(error).toMatchObject({ code: 'CERT_KUBE_API', message: 'reading namespace istio-system failed: HTTP 403' });
+    const failing: CacertsKubeClient = {
+      ...kube.client,
+      readNamespace: async () => {
+        throw new ApiError(403);
+      },
+    };
+    const error = await installCacerts(failing, cacertsBundle('east', east, root.certPem), {
+      now: NOW,
+    }).catch((e: unknown) => e as Error);
+    expect(error).toMatchObject({
+      code: 'CERT_KUBE_API',
+      message: 'reading namespace istio-system failed: HTTP 403',
+    });
     expect(String(error)).not.toContain('PRIVATE KEY');
   });
 });

@@ -3,14 +3,25 @@ import { CACERTS_FILES, cacertsFiles, type CacertsBundle } from './bundle.js';
 import { CertsError } from './errors.js';
 import { formatFinding, hasErrors } from './findings.js';
 import { certificateBlocks } from './pem.js';
-import { CACERTS_SECRET, cacertsSecret, decodeSecretData, ISTIO_NAMESPACE, type SecretObject } from './secret.js';
+import {
+  CACERTS_SECRET,
+  cacertsSecret,
+  decodeSecretData,
+  ISTIO_NAMESPACE,
+  type SecretObject,
+} from './secret.js';
 import { verifyBundle } from './verify-bundle.js';
 
 /** The slice of client-node's `CoreV1Api` that install uses (so tests can pass any implementation). */
 export interface CacertsKubeClient {
   readNamespace(param: { name: string }): Promise<unknown>;
-  createNamespace(param: { body: { apiVersion: 'v1'; kind: 'Namespace'; metadata: { name: string } } }): Promise<unknown>;
-  readNamespacedSecret(param: { name: string; namespace: string }): Promise<{ metadata?: { resourceVersion?: string }; data?: Record<string, string> }>;
+  createNamespace(param: {
+    body: { apiVersion: 'v1'; kind: 'Namespace'; metadata: { name: string } };
+  }): Promise<unknown>;
+  readNamespacedSecret(param: {
+    name: string;
+    namespace: string;
+  }): Promise<{ metadata?: { resourceVersion?: string }; data?: Record<string, string> }>;
   createNamespacedSecret(param: { namespace: string; body: SecretObject }): Promise<unknown>;
   replaceNamespacedSecret(param: { name: string; namespace: string; body: SecretObject }): Promise<unknown>;
 }
@@ -39,7 +50,10 @@ function status(error: unknown): number | undefined {
 /** Wraps an API failure without echoing a response body (it could repeat what was sent). */
 function apiError(action: string, error: unknown): CertsError {
   const code = status(error);
-  return new CertsError('CERT_KUBE_API', `${action} failed${code === undefined ? `: ${(error as Error).name ?? 'error'}` : `: HTTP ${code}`}`);
+  return new CertsError(
+    'CERT_KUBE_API',
+    `${action} failed${code === undefined ? `: ${(error as Error).name ?? 'error'}` : `: HTTP ${code}`}`,
+  );
 }
 
 async function orNotFound<T>(call: () => Promise<T>, action: string): Promise<T | undefined> {
@@ -51,30 +65,49 @@ async function orNotFound<T>(call: () => Promise<T>, action: string): Promise<T 
   }
 }
 
-const fingerprints = (pem: string | undefined) => certificateBlocks(pem ?? '').map((b) => new NodeCertificate(b).fingerprint256);
+const fingerprints = (pem: string | undefined) =>
+  certificateBlocks(pem ?? '').map((b) => new NodeCertificate(b).fingerprint256);
 
 /**
  * Creates or updates `istio-system/cacerts` from a bundle: checks the bundle first, refuses a root that shares
  * nothing with the cluster's current roots unless `allowRootChange`, and writes exactly the four cacerts keys.
  */
-export async function installCacerts(client: CacertsKubeClient, bundle: CacertsBundle, options: InstallOptions): Promise<InstallResult> {
+export async function installCacerts(
+  client: CacertsKubeClient,
+  bundle: CacertsBundle,
+  options: InstallOptions,
+): Promise<InstallResult> {
   const namespace = options.namespace ?? ISTIO_NAMESPACE;
   const files = cacertsFiles(bundle);
   const roots = fingerprints(files['root-cert.pem']);
-  const check = verifyBundle(bundle.cluster, files, { now: options.now, meshRoots: certificateBlocks(files['root-cert.pem']) });
+  const check = verifyBundle(bundle.cluster, files, {
+    now: options.now,
+    meshRoots: certificateBlocks(files['root-cert.pem']),
+  });
   if (hasErrors(check.findings)) {
     const lines = check.findings.filter((f) => f.severity === 'error').map(formatFinding);
-    throw new CertsError('CERT_BUNDLE_INVALID', `refusing to install an invalid bundle for ${bundle.cluster}:\n${lines.join('\n')}`);
+    throw new CertsError(
+      'CERT_BUNDLE_INVALID',
+      `refusing to install an invalid bundle for ${bundle.cluster}:\n${lines.join('\n')}`,
+    );
   }
   const body = cacertsSecret(bundle, namespace);
   if (Object.keys(body.data).sort().join() !== [...CACERTS_FILES].sort().join()) {
-    throw new CertsError('CERT_BUNDLE_INVALID', 'a cacerts Secret must hold exactly the four plug-in CA keys');
+    throw new CertsError(
+      'CERT_BUNDLE_INVALID',
+      'a cacerts Secret must hold exactly the four plug-in CA keys',
+    );
   }
 
   let namespaceCreated = false;
-  if ((await orNotFound(() => client.readNamespace({ name: namespace }), `reading namespace ${namespace}`)) === undefined) {
+  if (
+    (await orNotFound(() => client.readNamespace({ name: namespace }), `reading namespace ${namespace}`)) ===
+    undefined
+  ) {
     try {
-      await client.createNamespace({ body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } } });
+      await client.createNamespace({
+        body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } },
+      });
       namespaceCreated = true;
     } catch (error) {
       if (status(error) !== 409) throw apiError(`creating namespace ${namespace}`, error);
@@ -82,7 +115,10 @@ export async function installCacerts(client: CacertsKubeClient, bundle: CacertsB
   }
 
   const where = `${namespace}/${CACERTS_SECRET}`;
-  const existing = await orNotFound(() => client.readNamespacedSecret({ name: CACERTS_SECRET, namespace }), `reading ${where}`);
+  const existing = await orNotFound(
+    () => client.readNamespacedSecret({ name: CACERTS_SECRET, namespace }),
+    `reading ${where}`,
+  );
   const current = decodeSecretData(existing?.data);
   const previousRoots = fingerprints(current['root-cert.pem']);
   const result = { cluster: bundle.cluster, namespace, namespaceCreated, roots, previousRoots };
@@ -101,11 +137,17 @@ export async function installCacerts(client: CacertsKubeClient, bundle: CacertsB
         'replacing it would cut this cluster off from the others. Rotate the root in stages (okemesh certs rotate root), or pass --allow-root-change',
     );
   }
-  if (CACERTS_FILES.every((name) => current[name] === files[name]) && Object.keys(current).length === CACERTS_FILES.length) {
+  if (
+    CACERTS_FILES.every((name) => current[name] === files[name]) &&
+    Object.keys(current).length === CACERTS_FILES.length
+  ) {
     return { ...result, action: 'unchanged' };
   }
   const resourceVersion = existing.metadata?.resourceVersion;
-  const replacement: SecretObject = { ...body, metadata: { ...body.metadata, ...(resourceVersion !== undefined && { resourceVersion }) } };
+  const replacement: SecretObject = {
+    ...body,
+    metadata: { ...body.metadata, ...(resourceVersion !== undefined && { resourceVersion }) },
+  };
   try {
     await client.replaceNamespacedSecret({ name: CACERTS_SECRET, namespace, body: replacement });
   } catch (error) {

@@ -11,7 +11,10 @@ export function isKeyType(value: string): value is KeyType {
 
 export function parseKeyType(value: string): KeyType {
   if (isKeyType(value)) return value;
-  throw new CertsError('CERT_INVALID_OPTIONS', `unknown key type "${value}" (use one of ${KEY_TYPES.join(', ')})`);
+  throw new CertsError(
+    'CERT_INVALID_OPTIONS',
+    `unknown key type "${value}" (use one of ${KEY_TYPES.join(', ')})`,
+  );
 }
 
 type GenerateAlgorithm = webcrypto.RsaHashedKeyGenParams | webcrypto.EcKeyGenParams;

@@ -1,6 +1,11 @@
 import { bundleFromFiles } from './bundle.js';
 import { CertsError } from './errors.js';
-import { cacertsExternalSecret, ociVaultSecretStore, type ExternalSecretOptions, type OciVaultStoreOptions } from './external-secret.js';
+import {
+  cacertsExternalSecret,
+  ociVaultSecretStore,
+  type ExternalSecretOptions,
+  type OciVaultStoreOptions,
+} from './external-secret.js';
 import { formatFinding } from './findings.js';
 import { cacertsSecret } from './secret.js';
 import { listClusters, readBundleFiles } from './store.js';
@@ -30,12 +35,21 @@ export interface CacertsManifests {
  * The per-cluster `istio-system/cacerts` objects for a certificate store, for `okemesh render --certs <dir>`.
  * The store is verified first (any error throws CERT_BUNDLE_INVALID); the root key is never read.
  */
-export async function cacertsManifests(dir: string, options: CacertsManifestOptions): Promise<CacertsManifests> {
+export async function cacertsManifests(
+  dir: string,
+  options: CacertsManifestOptions,
+): Promise<CacertsManifests> {
   const mode = options.mode ?? 'secret';
-  const report = await verifyStore(dir, { now: options.now, ...(options.clusters && { expectedClusters: options.clusters }) });
+  const report = await verifyStore(dir, {
+    now: options.now,
+    ...(options.clusters && { expectedClusters: options.clusters }),
+  });
   if (!report.ok) {
     const lines = report.findings.filter((f) => f.severity === 'error').map(formatFinding);
-    throw new CertsError('CERT_BUNDLE_INVALID', `the certificate store ${dir} does not verify:\n${lines.join('\n')}`);
+    throw new CertsError(
+      'CERT_BUNDLE_INVALID',
+      `the certificate store ${dir} does not verify:\n${lines.join('\n')}`,
+    );
   }
   const names = options.clusters ?? (await listClusters(dir));
   const clusters: Record<string, object[]> = {};
@@ -44,13 +58,26 @@ export async function cacertsManifests(dir: string, options: CacertsManifestOpti
       mode === 'secret'
         ? [cacertsSecret(bundleFromFiles(cluster, await readBundleFiles(dir, cluster)))]
         : [
-            ...(options.vault ? [ociVaultSecretStore({ ...options.vault, ...(options.externalSecret?.storeName !== undefined && { name: options.externalSecret.storeName }) })] : []),
+            ...(options.vault
+              ? [
+                  ociVaultSecretStore({
+                    ...options.vault,
+                    ...(options.externalSecret?.storeName !== undefined && {
+                      name: options.externalSecret.storeName,
+                    }),
+                  }),
+                ]
+              : []),
             cacertsExternalSecret(cluster, options.externalSecret),
           ];
   }
   const warnings =
     mode === 'secret'
-      ? [`the rendered bundle holds the intermediate CA private keys of ${names.length} cluster(s) (ca-key.pem): do not commit it to Git; prefer --certs-mode external-secret (OCI Vault)`]
-      : [`upload each cluster's four files from ${dir}/<cluster>/ to OCI Vault under the names the ExternalSecrets reference before applying`];
+      ? [
+          `the rendered bundle holds the intermediate CA private keys of ${names.length} cluster(s) (ca-key.pem): do not commit it to Git; prefer --certs-mode external-secret (OCI Vault)`,
+        ]
+      : [
+          `upload each cluster's four files from ${dir}/<cluster>/ to OCI Vault under the names the ExternalSecrets reference before applying`,
+        ];
   return { clusters, containsPrivateKeys: mode === 'secret', warnings };
 }

@@ -31,11 +31,21 @@ export interface IssuedSummary {
 
 function summarize(scope: string, certPem: string, path: string): IssuedSummary {
   const cert = new NodeCertificate(certPem);
-  return { scope, subject: cert.subject.replace(/\n/g, ', '), fingerprint: cert.fingerprint256, notAfter: new Date(cert.validTo).toISOString(), path };
+  return {
+    scope,
+    subject: cert.subject.replace(/\n/g, ', '),
+    fingerprint: cert.fingerprint256,
+    notAfter: new Date(cert.validTo).toISOString(),
+    path,
+  };
 }
 
 /** Creates the mesh root in `<dir>/root/` (refuses to replace an existing one unless `force`). */
-export async function initRoot(dir: string, options: InitRootOptions, slot: RootSlot = 'root'): Promise<IssuedSummary> {
+export async function initRoot(
+  dir: string,
+  options: InitRootOptions,
+  slot: RootSlot = 'root',
+): Promise<IssuedSummary> {
   const root = await createRootCa(options);
   await writeRoot(dir, root, {
     slot,
@@ -46,10 +56,22 @@ export async function initRoot(dir: string, options: InitRootOptions, slot: Root
 }
 
 /** Loads a root with its key, for signing. */
-export async function loadSigningRoot(dir: string, slot: RootSlot, passphrase: string | undefined): Promise<CertificateAuthority> {
-  const stored = await readRoot(dir, { slot, requireKey: true, ...(passphrase !== undefined && { passphrase }) });
+export async function loadSigningRoot(
+  dir: string,
+  slot: RootSlot,
+  passphrase: string | undefined,
+): Promise<CertificateAuthority> {
+  const stored = await readRoot(dir, {
+    slot,
+    requireKey: true,
+    ...(passphrase !== undefined && { passphrase }),
+  });
   if (!stored.key) throw new CertsError('CERT_ROOT_MISSING', `${dir}/${slot} has no readable root key`);
-  return { certificate: parseCertificate(stored.certPem, `${dir}/${slot}/root-cert.pem`), certPem: stored.certPem, key: stored.key };
+  return {
+    certificate: parseCertificate(stored.certPem, `${dir}/${slot}/root-cert.pem`),
+    certPem: stored.certPem,
+    key: stored.key,
+  };
 }
 
 export interface IssueOptions extends CaSettings {
@@ -61,15 +83,22 @@ export interface IssueOptions extends CaSettings {
  * Issues (or renews) the intermediates of `clusters` under the mesh root and writes their bundles. During a
  * root rotation the bundles trust both roots, and after the cutover the incoming root signs.
  */
-export async function issueIntermediates(dir: string, clusters: readonly string[], options: IssueOptions): Promise<IssuedSummary[]> {
-  if (clusters.length === 0) throw new CertsError('CERT_INVALID_OPTIONS', 'no cluster to issue an intermediate for');
+export async function issueIntermediates(
+  dir: string,
+  clusters: readonly string[],
+  options: IssueOptions,
+): Promise<IssuedSummary[]> {
+  if (clusters.length === 0)
+    throw new CertsError('CERT_INVALID_OPTIONS', 'no cluster to issue an intermediate for');
   const rotation = await readRotation(dir);
   const signingSlot: RootSlot = rotation.phase === 'cutover' ? 'root.next' : 'root';
   const signer = await loadSigningRoot(dir, signingSlot, options.passphrase);
   const trusted = [(await readRoot(dir)).certPem];
   if (rotation.phase !== 'none') trusted.push((await readRoot(dir, { slot: 'root.next' })).certPem);
   // Key generation runs on libuv's thread pool: generate every intermediate at once, then write in order.
-  const intermediates = await Promise.all(clusters.map((cluster) => createIntermediateCa(signer, { ...options, cluster })));
+  const intermediates = await Promise.all(
+    clusters.map((cluster) => createIntermediateCa(signer, { ...options, cluster })),
+  );
   const out: IssuedSummary[] = [];
   for (const [i, cluster] of clusters.entries()) {
     const intermediate = intermediates[i];

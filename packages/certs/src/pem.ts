@@ -16,7 +16,9 @@ export function parseCertificates(text: string, source: string): X509Certificate
     try {
       return new X509Certificate(block);
     } catch (error) {
-      throw new CertsError('CERT_PARSE_FAILED', `${source}: certificate #${i + 1} is not valid X.509`, { cause: error });
+      throw new CertsError('CERT_PARSE_FAILED', `${source}: certificate #${i + 1} is not valid X.509`, {
+        cause: error,
+      });
     }
   });
 }
@@ -24,7 +26,10 @@ export function parseCertificates(text: string, source: string): X509Certificate
 export function parseCertificate(text: string, source: string): X509Certificate {
   const [first, ...rest] = parseCertificates(text, source);
   if (!first || rest.length > 0) {
-    throw new CertsError('CERT_PARSE_FAILED', `${source} must hold exactly one certificate, found ${rest.length + 1}`);
+    throw new CertsError(
+      'CERT_PARSE_FAILED',
+      `${source} must hold exactly one certificate, found ${rest.length + 1}`,
+    );
   }
   return first;
 }

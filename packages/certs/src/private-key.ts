@@ -31,17 +31,27 @@ export class PrivateKey {
       key = createPrivateKey(passphrase === undefined ? { key: text } : { key: text, passphrase });
     } catch (error) {
       const code = passphrase === undefined ? 'CERT_PARSE_FAILED' : 'CERT_KEY_DECRYPT_FAILED';
-      const what = passphrase === undefined ? 'is not a readable private key' : 'could not be decrypted (wrong passphrase?)';
+      const what =
+        passphrase === undefined
+          ? 'is not a readable private key'
+          : 'could not be decrypted (wrong passphrase?)';
       throw new CertsError(code, `${source} ${what}`, { cause: new Error((error as Error).name) });
     }
     const type = keyTypeOf(key.asymmetricKeyType, key.asymmetricKeyDetails);
-    if (!type) throw new CertsError('CERT_PARSE_FAILED', `${source} is not an RSA 2048/3072/4096 or ECDSA P-256/P-384 key`);
+    if (!type)
+      throw new CertsError(
+        'CERT_PARSE_FAILED',
+        `${source} is not an RSA 2048/3072/4096 or ECDSA P-256/P-384 key`,
+      );
     return new PrivateKey(key.export({ type: 'pkcs8', format: 'pem' }).toString(), type);
   }
 
   static async fromCryptoKey(key: webcrypto.CryptoKey, type: KeyType): Promise<PrivateKey> {
     const der = Buffer.from(await globalThis.crypto.subtle.exportKey('pkcs8', key));
-    const pem = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }).export({ type: 'pkcs8', format: 'pem' });
+    const pem = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }).export({
+      type: 'pkcs8',
+      format: 'pem',
+    });
     return new PrivateKey(pem.toString(), type);
   }
 
@@ -52,8 +62,11 @@ export class PrivateKey {
 
   /** The key as encrypted PKCS#8 PEM. */
   encryptedPem(passphrase: string): string {
-    if (passphrase.length === 0) throw new CertsError('CERT_PASSPHRASE_MISSING', 'the root key passphrase is empty');
-    return createPrivateKey(this.#pem).export({ type: 'pkcs8', format: 'pem', cipher: CIPHER, passphrase }).toString();
+    if (passphrase.length === 0)
+      throw new CertsError('CERT_PASSPHRASE_MISSING', 'the root key passphrase is empty');
+    return createPrivateKey(this.#pem)
+      .export({ type: 'pkcs8', format: 'pem', cipher: CIPHER, passphrase })
+      .toString();
   }
 
   /** DER SubjectPublicKeyInfo of the matching public key: compared with a certificate's to prove they match. */
@@ -85,6 +98,9 @@ export function isEncryptedKeyPem(text: string): boolean {
 }
 
 /** Whether `key` is the private half of the certificate's public key (compared as DER SubjectPublicKeyInfo). */
-export function keyMatchesCertificate(key: PrivateKey, certificatePublicKeyDer: ArrayBuffer | Uint8Array): boolean {
+export function keyMatchesCertificate(
+  key: PrivateKey,
+  certificatePublicKeyDer: ArrayBuffer | Uint8Array,
+): boolean {
   return key.publicKeyDer().equals(Buffer.from(certificatePublicKeyDer as ArrayBuffer));
 }

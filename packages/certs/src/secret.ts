@@ -39,8 +39,11 @@ export function cacertsSecret(bundle: CacertsBundle, namespace: string = ISTIO_N
 }
 
 /** Decodes the cacerts keys of a Secret's `data` (base64); keys it does not have are left out. */
-export function decodeSecretData(data: Readonly<Record<string, string>> | undefined): Partial<Record<string, string>> {
+export function decodeSecretData(
+  data: Readonly<Record<string, string>> | undefined,
+): Partial<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(data ?? {})) out[key] = Buffer.from(value, 'base64').toString('utf8');
+  for (const [key, value] of Object.entries(data ?? {}))
+    out[key] = Buffer.from(value, 'base64').toString('utf8');
   return out;
 }

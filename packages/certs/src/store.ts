@@ -71,16 +71,24 @@ export interface WriteRootOptions {
   readonly passphrase?: string;
 }
 
-export async function writeRoot(dir: string, root: CertificateAuthority, options: WriteRootOptions = {}): Promise<void> {
+export async function writeRoot(
+  dir: string,
+  root: CertificateAuthority,
+  options: WriteRootOptions = {},
+): Promise<void> {
   const slotDir = join(dir, options.slot ?? 'root');
   const certPath = join(slotDir, ROOT_CERT_FILE);
   const keyPath = join(slotDir, ROOT_KEY_FILE);
   if (!options.force && ((await exists(certPath)) || (await exists(keyPath)))) {
-    throw new CertsError('CERT_ROOT_EXISTS', `${slotDir} already holds a root CA; refusing to overwrite it (every cluster trusts it). Pass force to replace it`);
+    throw new CertsError(
+      'CERT_ROOT_EXISTS',
+      `${slotDir} already holds a root CA; refusing to overwrite it (every cluster trusts it). Pass force to replace it`,
+    );
   }
   await ensureDir(dir);
   await ensureDir(slotDir);
-  const keyPem = options.passphrase === undefined ? root.key.pem() : root.key.encryptedPem(options.passphrase);
+  const keyPem =
+    options.passphrase === undefined ? root.key.pem() : root.key.encryptedPem(options.passphrase);
   await writeStoreFile(keyPath, keyPem, KEY_MODE);
   await writeStoreFile(certPath, joinPem([root.certPem]), CERT_MODE);
 }
@@ -103,13 +111,20 @@ export async function readRoot(dir: string, options: ReadRootOptions = {}): Prom
   const slotDir = join(dir, options.slot ?? 'root');
   const certPath = join(slotDir, ROOT_CERT_FILE);
   if (!(await exists(certPath))) {
-    throw new CertsError('CERT_ROOT_MISSING', `${certPath} does not exist: run okemesh certs init --dir ${dir} first`);
+    throw new CertsError(
+      'CERT_ROOT_MISSING',
+      `${certPath} does not exist: run okemesh certs init --dir ${dir} first`,
+    );
   }
   const certPem = await readText(certPath);
   parseCertificate(certPem, certPath);
   const keyPath = join(slotDir, ROOT_KEY_FILE);
   if (!(await exists(keyPath))) {
-    if (options.requireKey) throw new CertsError('CERT_ROOT_MISSING', `${keyPath} does not exist: the root key is needed to sign intermediates`);
+    if (options.requireKey)
+      throw new CertsError(
+        'CERT_ROOT_MISSING',
+        `${keyPath} does not exist: the root key is needed to sign intermediates`,
+      );
     return { certPem, encrypted: false };
   }
   const keyText = await readText(keyPath);
@@ -138,12 +153,16 @@ export async function readBundleFiles(dir: string, cluster: string): Promise<Bun
     names = (await readdir(clusterDir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') {
-      throw new CertsError('CERT_CLUSTER_MISSING', `${clusterDir} does not exist: run okemesh certs issue --cluster ${cluster}`);
+      throw new CertsError(
+        'CERT_CLUSTER_MISSING',
+        `${clusterDir} does not exist: run okemesh certs issue --cluster ${cluster}`,
+      );
     }
     throw ioError('list', clusterDir, error);
   }
   const out: Record<string, string> = {};
-  for (const name of names.filter((n) => n.endsWith('.pem'))) out[name] = await readText(join(clusterDir, name));
+  for (const name of names.filter((n) => n.endsWith('.pem')))
+    out[name] = await readText(join(clusterDir, name));
   return out;
 }
 
@@ -155,7 +174,10 @@ export async function listClusters(dir: string): Promise<string[]> {
   } catch (error) {
     throw ioError('list', dir, error);
   }
-  return entries.filter((e) => e.isDirectory() && isClusterName(e.name)).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory() && isClusterName(e.name))
+    .map((e) => e.name)
+    .sort();
 }
 
 export async function hasRoot(dir: string, slot: RootSlot = 'root'): Promise<boolean> {

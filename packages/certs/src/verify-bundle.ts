@@ -37,28 +37,65 @@ function unreadable(scope: string, error: unknown): Finding {
 function fileFindings(cluster: string, files: BundleFiles): Finding[] {
   const out: Finding[] = [];
   for (const name of CACERTS_FILES) {
-    if (files[name] === undefined) out.push(finding('error', 'missing-file', cluster, `${name} is missing: istiod needs all four of ${CACERTS_FILES.join(', ')} (since Istio 1.27 a partial set stops istiod)`));
+    if (files[name] === undefined)
+      out.push(
+        finding(
+          'error',
+          'missing-file',
+          cluster,
+          `${name} is missing: istiod needs all four of ${CACERTS_FILES.join(', ')} (since Istio 1.27 a partial set stops istiod)`,
+        ),
+      );
   }
   for (const name of Object.keys(files)) {
     if ((CACERTS_FILES as readonly string[]).includes(name)) continue;
     const holdsKey = (files[name] ?? '').includes('PRIVATE KEY');
-    out.push(holdsKey
-      ? finding('error', 'unexpected-file', cluster, `${name} holds a private key other than the intermediate's: the root key must never reach a cluster`, `delete ${name}`)
-      : finding('warning', 'unexpected-file', cluster, `${name} is not a cacerts key; istiod ignores it`));
+    out.push(
+      holdsKey
+        ? finding(
+            'error',
+            'unexpected-file',
+            cluster,
+            `${name} holds a private key other than the intermediate's: the root key must never reach a cluster`,
+            `delete ${name}`,
+          )
+        : finding('warning', 'unexpected-file', cluster, `${name} is not a cacerts key; istiod ignores it`),
+    );
   }
   return out;
 }
 
 /** Trusted roots in root-cert.pem must be exactly mesh roots, and include the current one. */
-function rootSetFindings(cluster: string, trusted: readonly string[], meshRoots: readonly string[]): Finding[] {
+function rootSetFindings(
+  cluster: string,
+  trusted: readonly string[],
+  meshRoots: readonly string[],
+): Finding[] {
   const mesh = new Set(meshRoots.map(fingerprint));
   const have = trusted.map(fingerprint);
   const out: Finding[] = [];
   const foreign = have.filter((fp) => !mesh.has(fp));
-  if (foreign.length) out.push(finding('error', 'root-mismatch', cluster, `root-cert.pem trusts ${foreign.length} root(s) that are not this mesh's (${foreign.join(', ')})`, `okemesh certs issue --cluster ${cluster}`));
+  if (foreign.length)
+    out.push(
+      finding(
+        'error',
+        'root-mismatch',
+        cluster,
+        `root-cert.pem trusts ${foreign.length} root(s) that are not this mesh's (${foreign.join(', ')})`,
+        `okemesh certs issue --cluster ${cluster}`,
+      ),
+    );
   const current = meshRoots[0];
   if (current !== undefined && !have.includes(fingerprint(current))) {
-    out.push(finding('error', 'root-mismatch', cluster, `root-cert.pem does not contain the mesh root ${fingerprint(current)}: this cluster would not trust the others`, `okemesh certs issue --cluster ${cluster}`));
+    out.push(
+      finding(
+        'error',
+        'root-mismatch',
+        cluster,
+        `root-cert.pem does not contain the mesh root ${fingerprint(current)}: this cluster would not trust the others`,
+        `okemesh certs issue --cluster ${cluster}`,
+      ),
+    );
   }
   return out;
 }
@@ -80,7 +117,8 @@ export function verifyBundle(cluster: string, files: BundleFiles, ctx: BundleCon
   let intermediate: X509Certificate | undefined;
   let trusted: string[] = [];
   try {
-    if (files['ca-cert.pem'] !== undefined) intermediate = parseCertificate(files['ca-cert.pem'], `${cluster}/ca-cert.pem`);
+    if (files['ca-cert.pem'] !== undefined)
+      intermediate = parseCertificate(files['ca-cert.pem'], `${cluster}/ca-cert.pem`);
   } catch (error) {
     findings.push(unreadable(cluster, error));
   }
@@ -99,26 +137,58 @@ export function verifyBundle(cluster: string, files: BundleFiles, ctx: BundleCon
   const nodeCert = new NodeCertificate(intermediate.toString('pem'));
   const report: { intermediateFingerprint: string; publicKeyId: string; issuedBy?: string } = {
     intermediateFingerprint: nodeCert.fingerprint256,
-    publicKeyId: createHash('sha256').update(nodeCert.publicKey.export({ type: 'spki', format: 'der' })).digest('hex'),
+    publicKeyId: createHash('sha256')
+      .update(nodeCert.publicKey.export({ type: 'spki', format: 'der' }))
+      .digest('hex'),
   };
-  findings.push(...checkValidity(intermediate, cluster, what, ctx), ...checkCaExtensions(intermediate, cluster, what, 'intermediate'));
+  findings.push(
+    ...checkValidity(intermediate, cluster, what, ctx),
+    ...checkCaExtensions(intermediate, cluster, what, 'intermediate'),
+  );
 
   const issuer = findIssuer(nodeCert, ctx.meshRoots);
   if (issuer === undefined) {
     const other = findIssuer(nodeCert, trusted);
-    findings.push(finding('error', 'wrong-root', cluster, `${what} (issuer ${intermediate.issuer}) is not signed by the mesh root${other ? ' but by another root that root-cert.pem trusts' : ''}; cross-cluster mTLS would fail`, `okemesh certs issue --cluster ${cluster}`));
+    findings.push(
+      finding(
+        'error',
+        'wrong-root',
+        cluster,
+        `${what} (issuer ${intermediate.issuer}) is not signed by the mesh root${other ? ' but by another root that root-cert.pem trusts' : ''}; cross-cluster mTLS would fail`,
+        `okemesh certs issue --cluster ${cluster}`,
+      ),
+    );
   } else {
     report.issuedBy = fingerprint(issuer);
     const root = parseCertificate(issuer, 'mesh root');
     findings.push(...checkKeyIdentifiers(intermediate, root, cluster, what));
     if (intermediate.notAfter > root.notAfter) {
-      findings.push(finding('warning', 'outlives-root', cluster, `${what} is valid until ${intermediate.notAfter.toISOString()}, after its root expires (${root.notAfter.toISOString()})`));
+      findings.push(
+        finding(
+          'warning',
+          'outlives-root',
+          cluster,
+          `${what} is valid until ${intermediate.notAfter.toISOString()}, after its root expires (${root.notAfter.toISOString()})`,
+        ),
+      );
     }
     const chain = files['cert-chain.pem'];
     if (chain !== undefined) {
       const blocks = certificateBlocks(chain);
-      const ok = blocks.length === 2 && der(blocks[0] ?? '') === nodeCert.raw.toString('base64') && der(blocks[1] ?? '') === der(issuer);
-      if (!ok) findings.push(finding('error', 'chain-mismatch', cluster, 'cert-chain.pem is not ca-cert.pem followed by the root that signed it', `okemesh certs issue --cluster ${cluster}`));
+      const ok =
+        blocks.length === 2 &&
+        der(blocks[0] ?? '') === nodeCert.raw.toString('base64') &&
+        der(blocks[1] ?? '') === der(issuer);
+      if (!ok)
+        findings.push(
+          finding(
+            'error',
+            'chain-mismatch',
+            cluster,
+            'cert-chain.pem is not ca-cert.pem followed by the root that signed it',
+            `okemesh certs issue --cluster ${cluster}`,
+          ),
+        );
     }
   }
 
@@ -127,7 +197,15 @@ export function verifyBundle(cluster: string, files: BundleFiles, ctx: BundleCon
     try {
       const key = PrivateKey.fromPem(keyText, `${cluster}/ca-key.pem`);
       if (!keyMatchesCertificate(key, intermediate.publicKey.rawData)) {
-        findings.push(finding('error', 'key-mismatch', cluster, `ca-key.pem is not the private key of ca-cert.pem (${intermediate.subject}); istiod would sign certificates nobody can verify`, `okemesh certs issue --cluster ${cluster}`));
+        findings.push(
+          finding(
+            'error',
+            'key-mismatch',
+            cluster,
+            `ca-key.pem is not the private key of ca-cert.pem (${intermediate.subject}); istiod would sign certificates nobody can verify`,
+            `okemesh certs issue --cluster ${cluster}`,
+          ),
+        );
       }
     } catch (error) {
       findings.push(unreadable(cluster, error));

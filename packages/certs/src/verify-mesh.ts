@@ -25,7 +25,12 @@ export interface MeshInput extends CheckContext {
 export interface MeshReport {
   readonly ok: boolean;
   readonly findings: readonly Finding[];
-  readonly roots: readonly { readonly scope: string; readonly fingerprint: string; readonly subject: string; readonly notAfter: string }[];
+  readonly roots: readonly {
+    readonly scope: string;
+    readonly fingerprint: string;
+    readonly subject: string;
+    readonly notAfter: string;
+  }[];
   readonly clusters: readonly BundleReport[];
 }
 
@@ -39,11 +44,20 @@ function rootFindings(root: MeshRoot, ctx: CheckContext): Finding[] {
       ...checkSelfSigned(root.certPem, root.scope, what),
     ];
     if (root.key && !keyMatchesCertificate(root.key, cert.publicKey.rawData)) {
-      out.push(finding('error', 'key-mismatch', root.scope, `root-key.pem is not the private key of ${what}`));
+      out.push(
+        finding('error', 'key-mismatch', root.scope, `root-key.pem is not the private key of ${what}`),
+      );
     }
     return out;
   } catch (error) {
-    return [finding('error', 'unreadable', root.scope, isCertsError(error) ? error.message : `${what} could not be read`)];
+    return [
+      finding(
+        'error',
+        'unreadable',
+        root.scope,
+        isCertsError(error) ? error.message : `${what} could not be read`,
+      ),
+    ];
   }
 }
 
@@ -55,7 +69,15 @@ function duplicateFindings(reports: readonly BundleReport[]): Finding[] {
       if (id === undefined) continue;
       const first = seen.get(id);
       if (first !== undefined && first !== r.cluster) {
-        out.push(finding('error', 'duplicate-intermediate', r.cluster, `${r.cluster} shares its intermediate ${id === r.publicKeyId ? 'key' : 'certificate'} with ${first}: each cluster needs its own, so one leaked key does not cover both`, `okemesh certs issue --cluster ${r.cluster}`));
+        out.push(
+          finding(
+            'error',
+            'duplicate-intermediate',
+            r.cluster,
+            `${r.cluster} shares its intermediate ${id === r.publicKeyId ? 'key' : 'certificate'} with ${first}: each cluster needs its own, so one leaked key does not cover both`,
+            `okemesh certs issue --cluster ${r.cluster}`,
+          ),
+        );
         break;
       }
       seen.set(id, r.cluster);
@@ -77,19 +99,43 @@ export function verifyMesh(input: MeshInput): MeshReport {
   if (next) {
     const nextFp = new NodeCertificate(next.certPem).fingerprint256;
     for (const c of input.clusters) {
-      const trusted = certificateBlocks(c.files['root-cert.pem'] ?? '').map((pem) => new NodeCertificate(pem).fingerprint256);
+      const trusted = certificateBlocks(c.files['root-cert.pem'] ?? '').map(
+        (pem) => new NodeCertificate(pem).fingerprint256,
+      );
       if (!trusted.includes(nextFp)) {
-        findings.push(finding('warning', 'root-mismatch', c.cluster, 'a root rotation is in progress and root-cert.pem does not trust the incoming root yet', `okemesh certs issue --cluster ${c.cluster}, then okemesh certs install`));
+        findings.push(
+          finding(
+            'warning',
+            'root-mismatch',
+            c.cluster,
+            'a root rotation is in progress and root-cert.pem does not trust the incoming root yet',
+            `okemesh certs issue --cluster ${c.cluster}, then okemesh certs install`,
+          ),
+        );
       }
     }
   }
   const present = new Set(input.clusters.map((c) => c.cluster));
   for (const name of input.expectedClusters ?? []) {
-    if (!present.has(name)) findings.push(finding('error', 'missing-cluster', name, `the topology declares ${name} but the store has no bundle for it`, `okemesh certs issue --cluster ${name}`));
+    if (!present.has(name))
+      findings.push(
+        finding(
+          'error',
+          'missing-cluster',
+          name,
+          `the topology declares ${name} but the store has no bundle for it`,
+          `okemesh certs issue --cluster ${name}`,
+        ),
+      );
   }
   const roots = input.roots.map((r) => {
     const cert = new NodeCertificate(r.certPem);
-    return { scope: r.scope, fingerprint: cert.fingerprint256, subject: cert.subject.replace(/\n/g, ', '), notAfter: new Date(cert.validTo).toISOString() };
+    return {
+      scope: r.scope,
+      fingerprint: cert.fingerprint256,
+      subject: cert.subject.replace(/\n/g, ', '),
+      notAfter: new Date(cert.validTo).toISOString(),
+    };
   });
   return { ok: !hasErrors(findings), findings, roots, clusters: reports };
 }
@@ -105,10 +151,14 @@ export async function verifyStore(dir: string, options: VerifyStoreOptions): Pro
   const roots: MeshRoot[] = [];
   for (const scope of ['root', 'root.next'] as const) {
     if (scope === 'root.next' && !(await hasRoot(dir, scope))) continue;
-    const stored = await readRoot(dir, { slot: scope, ...(options.passphrase !== undefined && { passphrase: options.passphrase }) });
+    const stored = await readRoot(dir, {
+      slot: scope,
+      ...(options.passphrase !== undefined && { passphrase: options.passphrase }),
+    });
     roots.push({ scope, certPem: stored.certPem, ...(stored.key && { key: stored.key }) });
   }
   const clusters = [];
-  for (const cluster of await listClusters(dir)) clusters.push({ cluster, files: await readBundleFiles(dir, cluster) });
+  for (const cluster of await listClusters(dir))
+    clusters.push({ cluster, files: await readBundleFiles(dir, cluster) });
   return verifyMesh({ ...options, roots, clusters });
 }

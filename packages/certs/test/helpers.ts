@@ -50,8 +50,41 @@ export function issueLeaf(clusterDir: string, work: string, name = 'leaf'): stri
   const cert = join(work, `${name}.pem`);
   const ext = join(work, `${name}.cnf`);
   writeFileSync(ext, LEAF_EXT);
-  opensslOk(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', key, '-subj', '/CN=Workload', '-out', csr]);
-  opensslOk(['x509', '-req', '-in', csr, '-CA', join(clusterDir, 'ca-cert.pem'), '-CAkey', join(clusterDir, 'ca-key.pem'), '-CAcreateserial', '-days', '1', '-sha256', '-extfile', ext, '-extensions', 'leaf', '-out', cert]);
+  opensslOk([
+    'req',
+    '-new',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    key,
+    '-subj',
+    '/CN=Workload',
+    '-out',
+    csr,
+  ]);
+  opensslOk([
+    'x509',
+    '-req',
+    '-in',
+    csr,
+    '-CA',
+    join(clusterDir, 'ca-cert.pem'),
+    '-CAkey',
+    join(clusterDir, 'ca-key.pem'),
+    '-CAcreateserial',
+    '-days',
+    '1',
+    '-sha256',
+    '-extfile',
+    ext,
+    '-extensions',
+    'leaf',
+    '-out',
+    cert,
+  ]);
   return cert;
 }
 

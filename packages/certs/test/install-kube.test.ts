@@ -2,7 +2,14 @@ import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { startFakeKube, type FakeKube } from '@okemesh/fake-kube';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleFromFiles, decodeSecretData, installCacerts, issueIntermediates, readBundleFiles, type CacertsBundle } from '../src/index.js';
+import {
+  bundleFromFiles,
+  decodeSecretData,
+  installCacerts,
+  issueIntermediates,
+  readBundleFiles,
+  type CacertsBundle,
+} from '../src/index.js';
 import { makeMesh, NOW, read, tempDir } from './helpers.js';
 
 // installCacerts with the real client-node CoreV1Api against the shared wire-level fake API server (HTTPS, token auth).
@@ -11,8 +18,11 @@ describe('installCacerts over the wire (fake Kubernetes API)', () => {
   let api: CoreV1Api;
   const dir = tempDir();
   const foreign = tempDir();
-  const bundle = async (store: string, cluster = 'east'): Promise<CacertsBundle> => bundleFromFiles(cluster, await readBundleFiles(store, cluster));
-  const secret = () => fake.get({ apiVersion: 'v1', kind: 'Secret', namespace: 'istio-system', name: 'cacerts' }) as { data?: Record<string, string>; metadata: { resourceVersion?: string } } | undefined;
+  const bundle = async (store: string, cluster = 'east'): Promise<CacertsBundle> =>
+    bundleFromFiles(cluster, await readBundleFiles(store, cluster));
+  const secret = () =>
+    fake.get({ apiVersion: 'v1', kind: 'Secret', namespace: 'istio-system', name: 'cacerts' }) as
+      { data?: Record<string, string>; metadata: { resourceVersion?: string } } | undefined;
 
   beforeAll(async () => {
     fake = await startFakeKube({ name: 'east' });
@@ -26,10 +36,20 @@ describe('installCacerts over the wire (fake Kubernetes API)', () => {
 
   it('creates istio-system and cacerts with exactly the four keys, and never sends the root key', async () => {
     const result = await installCacerts(api, await bundle(dir), { now: NOW });
-    expect(result).toMatchObject({ action: 'created', namespaceCreated: true, cluster: 'east', previousRoots: [] });
+    expect(result).toMatchObject({
+      action: 'created',
+      namespaceCreated: true,
+      cluster: 'east',
+      previousRoots: [],
+    });
     expect(fake.get({ apiVersion: 'v1', kind: 'Namespace', name: 'istio-system' })).toBeDefined();
     const data = decodeSecretData(secret()?.data);
-    expect(Object.keys(data).sort()).toEqual(['ca-cert.pem', 'ca-key.pem', 'cert-chain.pem', 'root-cert.pem']);
+    expect(Object.keys(data).sort()).toEqual([
+      'ca-cert.pem',
+      'ca-key.pem',
+      'cert-chain.pem',
+      'root-cert.pem',
+    ]);
     for (const name of Object.keys(data)) expect(data[name]).toBe(read(join(dir, 'east', name)));
     const sent = JSON.stringify(fake.requests().map((r) => r.body));
     const rootKey = read(join(dir, 'root', 'root-key.pem'));
@@ -37,7 +57,10 @@ describe('installCacerts over the wire (fake Kubernetes API)', () => {
       expect(sent).not.toContain(line);
       expect(sent).not.toContain(Buffer.from(line).toString('base64').slice(0, 24));
     }
-    expect(fake.mutatingRequests().map((r) => `${r.method} ${r.path}`)).toEqual(['POST /api/v1/namespaces', 'POST /api/v1/namespaces/istio-system/secrets']);
+    expect(fake.mutatingRequests().map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /api/v1/namespaces',
+      'POST /api/v1/namespaces/istio-system/secrets',
+    ]);
   });
 
   it('leaves an identical Secret alone and replaces a renewed one with optimistic concurrency', async () => {
@@ -56,16 +79,33 @@ describe('installCacerts over the wire (fake Kubernetes API)', () => {
   it('refuses a bundle from another root unless allowRootChange', async () => {
     fake.clearRequests();
     const before = secret()?.data;
-    await expect(installCacerts(api, await bundle(foreign), { now: NOW })).rejects.toMatchObject({ code: 'CERT_ROOT_CHANGE_REFUSED' });
+    await expect(installCacerts(api, await bundle(foreign), { now: NOW })).rejects.toMatchObject({
+      code: 'CERT_ROOT_CHANGE_REFUSED',
+    });
     expect(fake.mutatingRequests()).toEqual([]);
     expect(secret()?.data).toEqual(before);
-    expect((await installCacerts(api, await bundle(foreign), { now: NOW, allowRootChange: true })).action).toBe('updated');
-    expect(decodeSecretData(secret()?.data)['root-cert.pem']).toBe(read(join(foreign, 'root', 'root-cert.pem')));
+    expect(
+      (await installCacerts(api, await bundle(foreign), { now: NOW, allowRootChange: true })).action,
+    ).toBe('updated');
+    expect(decodeSecretData(secret()?.data)['root-cert.pem']).toBe(
+      read(join(foreign, 'root', 'root-cert.pem')),
+    );
   });
 
   it('reports API failures by verb and status, without the response body', async () => {
-    fake.failNext({ method: 'PUT', path: '/api/v1/namespaces/istio-system/secrets/cacerts', status: 500, message: 'etcd is down' });
-    const error = await installCacerts(api, await bundle(dir), { now: NOW, allowRootChange: true }).catch((e: unknown) => e as Error);
-    expect(error).toMatchObject({ name: 'CertsError', code: 'CERT_KUBE_API', message: 'replacing istio-system/cacerts failed: HTTP 500' });
+    fake.failNext({
+      method: 'PUT',
+      path: '/api/v1/namespaces/istio-system/secrets/cacerts',
+      status: 500,
+      message: 'etcd is down',
+    });
+    const error = await installCacerts(api, await bundle(dir), { now: NOW, allowRootChange: true }).catch(
+      (e: unknown) => e as Error,
+    );
+    expect(error).toMatchObject({
+      name: 'CertsError',
+      code: 'CERT_KUBE_API',
+      message: 'replacing istio-system/cacerts failed: HTTP 500',
+    });
   });
 });

@@ -5,13 +5,18 @@ import { addDays, issueIntermediates, verifyStore, type Finding } from '../src/i
 import { issueLeaf, makeMesh, NOW, opensslOk, tempDir, verifyWithOpenssl } from './helpers.js';
 
 const codes = (findings: readonly Finding[], scope?: string) =>
-  findings.filter((f) => f.severity === 'error' && (scope === undefined || f.scope === scope)).map((f) => f.code);
+  findings
+    .filter((f) => f.severity === 'error' && (scope === undefined || f.scope === scope))
+    .map((f) => f.code);
 
 describe('verify: a healthy mesh', () => {
   it('has no findings', async () => {
     const dir = tempDir();
     await makeMesh(dir, ['east', 'west', 'south']);
-    const report = await verifyStore(dir, { now: addDays(NOW, 1), expectedClusters: ['east', 'west', 'south'] });
+    const report = await verifyStore(dir, {
+      now: addDays(NOW, 1),
+      expectedClusters: ['east', 'west', 'south'],
+    });
     expect(report.findings).toEqual([]);
     expect(report.ok).toBe(true);
     expect(new Set(report.clusters.map((c) => c.issuedBy))).toEqual(new Set([report.roots[0]?.fingerprint]));
@@ -43,7 +48,9 @@ describe('verify: negative cases, each reported with a clear message', () => {
     await makeMesh(dir, ['east']);
     const report = await verifyStore(dir, { now: addDays(NOW, -1) });
     expect(codes(report.findings)).toEqual(expect.arrayContaining(['not-yet-valid']));
-    expect(report.findings.find((f) => f.scope === 'east' && f.code === 'not-yet-valid')?.message).toMatch(/^intermediate of east is not valid before 2026-11-23T11:55:00.000Z$/);
+    expect(report.findings.find((f) => f.scope === 'east' && f.code === 'not-yet-valid')?.message).toMatch(
+      /^intermediate of east is not valid before 2026-11-23T11:55:00.000Z$/,
+    );
   });
 
   it('an intermediate from a different root', async () => {
@@ -51,12 +58,15 @@ describe('verify: negative cases, each reported with a clear message', () => {
     const foreign = tempDir();
     await makeMesh(dir, ['east', 'west']);
     await makeMesh(foreign, ['west']);
-    for (const f of ['ca-cert.pem', 'ca-key.pem', 'cert-chain.pem', 'root-cert.pem']) copyFileSync(join(foreign, 'west', f), join(dir, 'west', f));
+    for (const f of ['ca-cert.pem', 'ca-key.pem', 'cert-chain.pem', 'root-cert.pem'])
+      copyFileSync(join(foreign, 'west', f), join(dir, 'west', f));
     const report = await verifyStore(dir, { now: NOW });
     expect(codes(report.findings, 'east')).toEqual([]);
     expect(codes(report.findings, 'west')).toEqual(expect.arrayContaining(['root-mismatch', 'wrong-root']));
     const wrong = report.findings.find((f) => f.code === 'wrong-root');
-    expect(wrong?.message).toBe("intermediate of west (issuer O=Istio, CN=Root CA) is not signed by the mesh root but by another root that root-cert.pem trusts; cross-cluster mTLS would fail");
+    expect(wrong?.message).toBe(
+      'intermediate of west (issuer O=Istio, CN=Root CA) is not signed by the mesh root but by another root that root-cert.pem trusts; cross-cluster mTLS would fail',
+    );
   });
 
   it('a runbook-style intermediate without CA extensions (openssl x509 -req, no -extfile)', async () => {
@@ -65,9 +75,41 @@ describe('verify: negative cases, each reported with a clear message', () => {
     const east = join(dir, 'east');
     const csr = join(dir, 'east.csr');
     // The runbook's one-liners, verbatim apart from the key type and names.
-    opensslOk(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(east, 'ca-key.pem'), '-subj', '/CN=primary-cluster.oke.local/O=Primary', '-out', csr]);
-    opensslOk(['x509', '-req', '-in', csr, '-CA', join(dir, 'root', 'root-cert.pem'), '-CAkey', join(dir, 'root', 'root-key.pem'), '-CAcreateserial', '-out', join(east, 'ca-cert.pem'), '-days', '365']);
-    writeFileSync(join(east, 'cert-chain.pem'), opensslOk(['x509', '-in', join(east, 'ca-cert.pem')]) + opensslOk(['x509', '-in', join(dir, 'root', 'root-cert.pem')]));
+    opensslOk([
+      'req',
+      '-new',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      join(east, 'ca-key.pem'),
+      '-subj',
+      '/CN=primary-cluster.oke.local/O=Primary',
+      '-out',
+      csr,
+    ]);
+    opensslOk([
+      'x509',
+      '-req',
+      '-in',
+      csr,
+      '-CA',
+      join(dir, 'root', 'root-cert.pem'),
+      '-CAkey',
+      join(dir, 'root', 'root-key.pem'),
+      '-CAcreateserial',
+      '-out',
+      join(east, 'ca-cert.pem'),
+      '-days',
+      '365',
+    ]);
+    writeFileSync(
+      join(east, 'cert-chain.pem'),
+      opensslOk(['x509', '-in', join(east, 'ca-cert.pem')]) +
+        opensslOk(['x509', '-in', join(dir, 'root', 'root-cert.pem')]),
+    );
     // openssl itself refuses a leaf under it…
     const leaf = issueLeaf(east, dir, 'runbook-leaf');
     const r = verifyWithOpenssl(join(east, 'root-cert.pem'), leaf, join(east, 'ca-cert.pem'));
@@ -95,10 +137,13 @@ describe('verify: negative cases, each reported with a clear message', () => {
   it('the same intermediate in two clusters', async () => {
     const dir = tempDir();
     await makeMesh(dir, ['east', 'west']);
-    for (const f of ['ca-cert.pem', 'ca-key.pem', 'cert-chain.pem']) copyFileSync(join(dir, 'east', f), join(dir, 'west', f));
+    for (const f of ['ca-cert.pem', 'ca-key.pem', 'cert-chain.pem'])
+      copyFileSync(join(dir, 'east', f), join(dir, 'west', f));
     const report = await verifyStore(dir, { now: NOW });
     expect(codes(report.findings)).toEqual(['duplicate-intermediate']);
-    expect(report.findings.find((f) => f.severity === 'error')?.message).toMatch(/^west shares its intermediate certificate with east/);
+    expect(report.findings.find((f) => f.severity === 'error')?.message).toMatch(
+      /^west shares its intermediate certificate with east/,
+    );
   });
 
   it('a missing file, a root key in a cluster directory, a missing cluster, a broken chain', async () => {
@@ -107,8 +152,12 @@ describe('verify: negative cases, each reported with a clear message', () => {
     rmSync(join(dir, 'east', 'cert-chain.pem'));
     copyFileSync(join(dir, 'root', 'root-key.pem'), join(dir, 'east', 'root-key.pem'));
     const report = await verifyStore(dir, { now: NOW, expectedClusters: ['east', 'west'] });
-    expect(codes(report.findings)).toEqual(expect.arrayContaining(['missing-file', 'unexpected-file', 'missing-cluster']));
-    expect(report.findings.find((f) => f.code === 'unexpected-file')?.message).toMatch(/root key must never reach a cluster/);
+    expect(codes(report.findings)).toEqual(
+      expect.arrayContaining(['missing-file', 'unexpected-file', 'missing-cluster']),
+    );
+    expect(report.findings.find((f) => f.code === 'unexpected-file')?.message).toMatch(
+      /root key must never reach a cluster/,
+    );
 
     const dir2 = tempDir();
     await makeMesh(dir2, ['east']);

@@ -26,7 +26,10 @@ describe('certificates accepted by openssl', () => {
     const r = verifyWithOpenssl(join(dir, cluster, 'root-cert.pem'), leaf, join(dir, cluster, 'ca-cert.pem'));
     expect(r.status).toBe(0);
     // and the chain file istiod serves works as the untrusted bundle too
-    expect(verifyWithOpenssl(join(dir, 'root', 'root-cert.pem'), leaf, join(dir, cluster, 'cert-chain.pem')).status).toBe(0);
+    expect(
+      verifyWithOpenssl(join(dir, 'root', 'root-cert.pem'), leaf, join(dir, cluster, 'cert-chain.pem'))
+        .status,
+    ).toBe(0);
   });
 
   it('openssl x509 -text shows the CA extensions on the intermediate', () => {
@@ -78,14 +81,19 @@ describe('other key types, checked by openssl', () => {
     ['ecdsa-p384', 'ecdsa-p256', 'ecdsa-with-SHA384'],
     ['rsa-2048', 'ecdsa-p384', 'sha256WithRSAEncryption'],
     ['ecdsa-p256', 'rsa-3072', 'ecdsa-with-SHA256'],
-  ] as const)('a %s root signing a %s intermediate verifies, with a leaf', async (rootType, intermediateType, signature) => {
-    const dir = tempDir();
-    await initRoot(dir, { now: new Date(), keyType: rootType });
-    await issueIntermediates(dir, ['east'], { now: new Date(), keyType: intermediateType });
-    const east = join(dir, 'east');
-    expect(verifyWithOpenssl(join(east, 'root-cert.pem'), join(east, 'ca-cert.pem')).status).toBe(0);
-    const leaf = issueLeaf(east, dir);
-    expect(verifyWithOpenssl(join(east, 'root-cert.pem'), leaf, join(east, 'ca-cert.pem')).status).toBe(0);
-    expect(opensslOk(['x509', '-in', join(east, 'ca-cert.pem'), '-noout', '-text'])).toContain(`Signature Algorithm: ${signature}`);
-  });
+  ] as const)(
+    'a %s root signing a %s intermediate verifies, with a leaf',
+    async (rootType, intermediateType, signature) => {
+      const dir = tempDir();
+      await initRoot(dir, { now: new Date(), keyType: rootType });
+      await issueIntermediates(dir, ['east'], { now: new Date(), keyType: intermediateType });
+      const east = join(dir, 'east');
+      expect(verifyWithOpenssl(join(east, 'root-cert.pem'), join(east, 'ca-cert.pem')).status).toBe(0);
+      const leaf = issueLeaf(east, dir);
+      expect(verifyWithOpenssl(join(east, 'root-cert.pem'), leaf, join(east, 'ca-cert.pem')).status).toBe(0);
+      expect(opensslOk(['x509', '-in', join(east, 'ca-cert.pem'), '-noout', '-text'])).toContain(
+        `Signature Algorithm: ${signature}`,
+      );
+    },
+  );
 });

@@ -25,7 +25,8 @@ describe('private keys never leak into output', () => {
   });
 
   it('errors about keys name the file, never the content', () => {
-    const garbage = '-----BEGIN PRIVATE KEY-----\nTUlJRXZRSUJBREFOQmdrcWhraUc5dzBCQVFFRkFBU0NCS2N3Z2dTakFnRUFBb0lCQVFD\n-----END PRIVATE KEY-----\n';
+    const garbage =
+      '-----BEGIN PRIVATE KEY-----\nTUlJRXZRSUJBREFOQmdrcWhraUc5dzBCQVFFRkFBU0NCS2N3Z2dTakFnRUFBb0lCQVFD\n-----END PRIVATE KEY-----\n';
     try {
       PrivateKey.fromPem(garbage, 'east/ca-key.pem');
       expect.unreachable();
@@ -39,7 +40,10 @@ describe('private keys never leak into output', () => {
   it('verify findings and inspect output of a store hold no key material', async () => {
     const dir = tempDir();
     await makeMesh(dir, ['east', 'west']);
-    const keys = [read(join(dir, 'root', 'root-key.pem')), ...(['east', 'west'].map((c) => read(join(dir, c, 'ca-key.pem'))))];
+    const keys = [
+      read(join(dir, 'root', 'root-key.pem')),
+      ...['east', 'west'].map((c) => read(join(dir, c, 'ca-key.pem'))),
+    ];
     const report = await verifyStore(dir, { now: NOW });
     const items = await inspectPath(dir, NOW);
     expect(items.filter((i) => i.kind === 'private-key')).toHaveLength(3);

@@ -30,9 +30,14 @@ describe('staged root rotation', () => {
     await startRootRotation(dir, opts);
     expect((await readRotation(dir)).phase).toBe('trust');
     const newRoot = read(join(dir, 'root.next', 'root-cert.pem'));
-    expect(certificateBlocks(read(join(dir, 'east', 'root-cert.pem')))).toEqual([oldRoot.trim(), newRoot.trim()]);
+    expect(certificateBlocks(read(join(dir, 'east', 'root-cert.pem')))).toEqual([
+      oldRoot.trim(),
+      newRoot.trim(),
+    ]);
     expect(read(join(dir, 'east', 'ca-cert.pem'))).toBe(oldIntermediate);
-    expect(verifyWithOpenssl(join(dir, 'east', 'root-cert.pem'), oldLeaf, join(dir, 'east', 'ca-cert.pem')).status).toBe(0);
+    expect(
+      verifyWithOpenssl(join(dir, 'east', 'root-cert.pem'), oldLeaf, join(dir, 'east', 'ca-cert.pem')).status,
+    ).toBe(0);
     expect((await verifyStore(dir, { now: NOW })).findings).toEqual([]);
     await expect(finishRootRotation(dir, NOW)).rejects.toMatchObject({ code: 'CERT_ROTATION_STATE' });
 
@@ -40,10 +45,17 @@ describe('staged root rotation', () => {
     await continueRootRotation(dir, opts);
     expect((await readRotation(dir)).phase).toBe('cutover');
     const newLeaf = issueLeaf(join(dir, 'west'), work, 'new-leaf');
-    expect(verifyWithOpenssl(join(dir, 'west', 'root-cert.pem'), newLeaf, join(dir, 'west', 'ca-cert.pem')).status).toBe(0);
-    expect(verifyWithOpenssl(join(dir, 'root.next', 'root-cert.pem'), newLeaf, join(dir, 'west', 'ca-cert.pem')).status).toBe(0);
+    expect(
+      verifyWithOpenssl(join(dir, 'west', 'root-cert.pem'), newLeaf, join(dir, 'west', 'ca-cert.pem')).status,
+    ).toBe(0);
+    expect(
+      verifyWithOpenssl(join(dir, 'root.next', 'root-cert.pem'), newLeaf, join(dir, 'west', 'ca-cert.pem'))
+        .status,
+    ).toBe(0);
     // workloads not yet restarted still hold leaves from the old intermediate: they keep verifying
-    expect(verifyWithOpenssl(join(dir, 'east', 'root-cert.pem'), oldLeaf, oldIntermediateFile).status).toBe(0);
+    expect(verifyWithOpenssl(join(dir, 'east', 'root-cert.pem'), oldLeaf, oldIntermediateFile).status).toBe(
+      0,
+    );
     const mid = await verifyStore(dir, { now: addDays(NOW, 1) });
     expect(mid.findings).toEqual([]);
     expect(new Set(mid.clusters.map((c) => c.issuedBy))).toEqual(new Set([mid.roots[1]?.fingerprint]));
@@ -58,13 +70,20 @@ describe('staged root rotation', () => {
     expect(readdirSync(dir).filter((n) => n.startsWith('root.retired-'))).toHaveLength(1);
     const end = await verifyStore(dir, { now: addDays(NOW, 1) });
     expect(end.findings).toEqual([]);
-    expect(verifyWithOpenssl(join(dir, 'west', 'root-cert.pem'), newLeaf, join(dir, 'west', 'ca-cert.pem')).status).toBe(0);
+    expect(
+      verifyWithOpenssl(join(dir, 'west', 'root-cert.pem'), newLeaf, join(dir, 'west', 'ca-cert.pem')).status,
+    ).toBe(0);
     // only now does an old leaf stop verifying: the old root is gone from the trust bundle
-    expect(verifyWithOpenssl(join(dir, 'east', 'root-cert.pem'), oldLeaf, oldIntermediateFile).status).not.toBe(0);
+    expect(
+      verifyWithOpenssl(join(dir, 'east', 'root-cert.pem'), oldLeaf, oldIntermediateFile).status,
+    ).not.toBe(0);
   });
 
   it('spells out the steps in order and marks progress', () => {
-    const clusters = [{ name: 'east', context: 'east-ctx' }, { name: 'west', context: 'west-ctx' }];
+    const clusters = [
+      { name: 'east', context: 'east-ctx' },
+      { name: 'west', context: 'west-ctx' },
+    ];
     const plan = rootRotationPlan('trust', clusters, 'certs');
     expect(plan.map((s) => [s.step, s.where, s.status])).toEqual([
       [1, 'local', 'done'],
@@ -74,7 +93,9 @@ describe('staged root rotation', () => {
       [5, 'local', 'pending'],
       [6, 'cluster', 'pending'],
     ]);
-    expect(plan[1]?.commands).toContain('okemesh certs install --dir certs --cluster west --context west-ctx');
+    expect(plan[1]?.commands).toContain(
+      'okemesh certs install --dir certs --cluster west --context west-ctx',
+    );
     expect(plan[0]?.commands).toEqual(['okemesh certs rotate root --start --dir certs']);
     expect(rootRotationPlan('none', clusters, 'certs')[0]?.status).toBe('next');
     expect(rootRotationPlan('cutover', clusters, 'certs')[3]?.status).toBe('next');
@@ -88,7 +109,9 @@ describe('staged root rotation', () => {
     expect(existsSync(join(dir, 'root.next'))).toBe(false);
     await startRootRotation(dir, { ...opts, passphrase: 'pw' });
     expect(read(join(dir, 'root.next', 'root-key.pem'))).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----/);
-    await expect(continueRootRotation(dir, { ...opts, passphrase: 'wrong' })).rejects.toMatchObject({ code: 'CERT_KEY_DECRYPT_FAILED' });
+    await expect(continueRootRotation(dir, { ...opts, passphrase: 'wrong' })).rejects.toMatchObject({
+      code: 'CERT_KEY_DECRYPT_FAILED',
+    });
     expect((await readRotation(dir)).phase).toBe('trust');
     await continueRootRotation(dir, { ...opts, passphrase: 'pw' });
     expect((await readRotation(dir)).phase).toBe('cutover');

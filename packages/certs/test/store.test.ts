@@ -12,10 +12,22 @@ describe('on-disk store', () => {
     await makeMesh(dir, ['east', 'west']);
     expect(readdirSync(dir).sort()).toEqual(['east', 'root', 'west']);
     expect(readdirSync(join(dir, 'root')).sort()).toEqual(['root-cert.pem', 'root-key.pem']);
-    expect(readdirSync(join(dir, 'east')).sort()).toEqual(['ca-cert.pem', 'ca-key.pem', 'cert-chain.pem', 'root-cert.pem']);
-    for (const d of [dir, join(dir, 'root'), join(dir, 'east'), join(dir, 'west')]) expect(mode(d)).toBe(0o700);
-    for (const k of [join(dir, 'root', 'root-key.pem'), join(dir, 'east', 'ca-key.pem'), join(dir, 'west', 'ca-key.pem')]) expect(mode(k)).toBe(0o600);
-    for (const c of ['root-cert.pem', 'cert-chain.pem', 'ca-cert.pem']) expect(mode(join(dir, 'east', c))).toBe(0o644);
+    expect(readdirSync(join(dir, 'east')).sort()).toEqual([
+      'ca-cert.pem',
+      'ca-key.pem',
+      'cert-chain.pem',
+      'root-cert.pem',
+    ]);
+    for (const d of [dir, join(dir, 'root'), join(dir, 'east'), join(dir, 'west')])
+      expect(mode(d)).toBe(0o700);
+    for (const k of [
+      join(dir, 'root', 'root-key.pem'),
+      join(dir, 'east', 'ca-key.pem'),
+      join(dir, 'west', 'ca-key.pem'),
+    ])
+      expect(mode(k)).toBe(0o600);
+    for (const c of ['root-cert.pem', 'cert-chain.pem', 'ca-cert.pem'])
+      expect(mode(join(dir, 'east', c))).toBe(0o644);
   });
 
   it('keeps modes when files are rewritten under a permissive umask', async () => {
@@ -36,7 +48,10 @@ describe('on-disk store', () => {
     const dir = tempDir();
     await makeMesh(dir, ['east']);
     const before = read(join(dir, 'root', 'root-cert.pem'));
-    await expect(initRoot(dir, { now: NOW, keyType: 'ecdsa-p256' })).rejects.toMatchObject({ name: 'CertsError', code: 'CERT_ROOT_EXISTS' });
+    await expect(initRoot(dir, { now: NOW, keyType: 'ecdsa-p256' })).rejects.toMatchObject({
+      name: 'CertsError',
+      code: 'CERT_ROOT_EXISTS',
+    });
     expect(read(join(dir, 'root', 'root-cert.pem'))).toBe(before);
     await initRoot(dir, { now: NOW, keyType: 'ecdsa-p256', force: true });
     expect(read(join(dir, 'root', 'root-cert.pem'))).not.toBe(before);
@@ -51,11 +66,18 @@ describe('on-disk store', () => {
     const keyFile = join(dir, 'root', 'root-key.pem');
     expect(read(keyFile)).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----/);
     expect(openssl(['pkey', '-in', keyFile, '-noout', '-passin', 'pass:']).status).not.toBe(0);
-    expect(openssl(['pkey', '-in', keyFile, '-noout', '-passin', 'env:PW'], { env: { PW: 'correct horse' } }).status).toBe(0);
+    expect(
+      openssl(['pkey', '-in', keyFile, '-noout', '-passin', 'env:PW'], { env: { PW: 'correct horse' } })
+        .status,
+    ).toBe(0);
     expect(read(join(dir, 'east', 'ca-key.pem'))).toMatch(/^-----BEGIN PRIVATE KEY-----/);
 
-    await expect(issueIntermediates(dir, ['west'], { now: NOW })).rejects.toMatchObject({ code: 'CERT_PASSPHRASE_MISSING' });
-    await expect(issueIntermediates(dir, ['west'], { now: NOW, passphrase: 'wrong' })).rejects.toMatchObject({ code: 'CERT_KEY_DECRYPT_FAILED' });
+    await expect(issueIntermediates(dir, ['west'], { now: NOW })).rejects.toMatchObject({
+      code: 'CERT_PASSPHRASE_MISSING',
+    });
+    await expect(issueIntermediates(dir, ['west'], { now: NOW, passphrase: 'wrong' })).rejects.toMatchObject({
+      code: 'CERT_KEY_DECRYPT_FAILED',
+    });
     await issueIntermediates(dir, ['west'], { now: NOW, keyType: 'ecdsa-p256', passphrase: 'correct horse' });
     // verify works without the passphrase (the key check is skipped), and checks the key with it
     expect((await readRoot(dir)).key).toBeUndefined();
@@ -66,6 +88,9 @@ describe('on-disk store', () => {
 
   it('reports a missing root with the command that creates it', async () => {
     const dir = tempDir();
-    await expect(issueIntermediates(dir, ['east'], { now: NOW })).rejects.toMatchObject({ code: 'CERT_ROOT_MISSING', message: expect.stringContaining('okemesh certs init') });
+    await expect(issueIntermediates(dir, ['east'], { now: NOW })).rejects.toMatchObject({
+      code: 'CERT_ROOT_MISSING',
+      message: expect.stringContaining('okemesh certs init'),
+    });
   });
 });

@@ -8,7 +8,12 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 400);
 const fake = await startFakeKube({ name: 'bench' });
 const agent = new Agent({ keepAlive: true, maxSockets: 1, ca: fake.caPem });
 
-function call(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<number> {
+function call(
+  method: string,
+  path: string,
+  body?: unknown,
+  contentType = 'application/json',
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { authorization: `Bearer ${fake.token}` };
     if (body !== undefined) headers['content-type'] = contentType;
@@ -33,16 +38,45 @@ async function median(label: string, op: (i: number) => Promise<number>): Promis
   return times[times.length >> 1] ?? 0;
 }
 
-fake.seed(...Array.from({ length: 1000 }, (_, i) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm-${i}`, namespace: 'default', labels: { shard: String(i % 10) } } })));
-fake.seed({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'cacerts', namespace: 'default' }, data: { a: 'Yg==' } });
+fake.seed(
+  ...Array.from({ length: 1000 }, (_, i) => ({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: `cm-${i}`, namespace: 'default', labels: { shard: String(i % 10) } },
+  })),
+);
+fake.seed({
+  apiVersion: 'v1',
+  kind: 'Secret',
+  metadata: { name: 'cacerts', namespace: 'default' },
+  data: { a: 'Yg==' },
+});
 
 const cases: [string, (i: number) => Promise<number>][] = [
   ['GET /healthz (baseline)', () => call('GET', '/healthz')],
   ['GET secret', () => call('GET', '/api/v1/namespaces/default/secrets/cacerts')],
-  ['create secret', (i) => call('POST', '/api/v1/namespaces/default/secrets', { metadata: { name: `s-${i}` } })],
-  ['merge-patch secret', (i) => call('PATCH', '/api/v1/namespaces/default/secrets/cacerts', { metadata: { labels: { i: String(i) } } }, 'application/merge-patch+json')],
-  ['dry-run create', (i) => call('POST', '/api/v1/namespaces/default/secrets?dryRun=All', { metadata: { name: `d-${i}` } })],
-  ['list 1000 configmaps, selector shard=3', () => call('GET', '/api/v1/namespaces/default/configmaps?labelSelector=shard%3D3')],
+  [
+    'create secret',
+    (i) => call('POST', '/api/v1/namespaces/default/secrets', { metadata: { name: `s-${i}` } }),
+  ],
+  [
+    'merge-patch secret',
+    (i) =>
+      call(
+        'PATCH',
+        '/api/v1/namespaces/default/secrets/cacerts',
+        { metadata: { labels: { i: String(i) } } },
+        'application/merge-patch+json',
+      ),
+  ],
+  [
+    'dry-run create',
+    (i) => call('POST', '/api/v1/namespaces/default/secrets?dryRun=All', { metadata: { name: `d-${i}` } }),
+  ],
+  [
+    'list 1000 configmaps, selector shard=3',
+    () => call('GET', '/api/v1/namespaces/default/configmaps?labelSelector=shard%3D3'),
+  ],
   ['list 1000 configmaps, limit=50', () => call('GET', '/api/v1/namespaces/default/configmaps?limit=50')],
 ];
 
@@ -50,6 +84,7 @@ const results: [string, number][] = [];
 for (const [label, op] of cases) results.push([label, await median(label, op)]);
 const baseline = results[0]?.[1] ?? 1;
 console.log(`fake-kube request bench: median of ${RUNS} sequential requests, one keep-alive TLS connection`);
-for (const [label, ms] of results) console.log(`${label.padEnd(40)} ${ms.toFixed(3).padStart(8)} ms  ${(ms / baseline).toFixed(2)}x`);
+for (const [label, ms] of results)
+  console.log(`${label.padEnd(40)} ${ms.toFixed(3).padStart(8)} ms  ${(ms / baseline).toFixed(2)}x`);
 agent.destroy();
 await fake.close();

@@ -47,7 +47,11 @@ export function isDryRun(query: URLSearchParams, body?: unknown): boolean {
   const values = query.getAll('dryRun');
   if (isRecord(body) && Array.isArray(body['dryRun'])) values.push(...body['dryRun'].map(String));
   for (const value of values) {
-    if (value !== 'All') throw new FakeKubeError('FAKE_KUBE_BAD_REQUEST', `Invalid dryRun value: "${value}": supported values are "All"`);
+    if (value !== 'All')
+      throw new FakeKubeError(
+        'FAKE_KUBE_BAD_REQUEST',
+        `Invalid dryRun value: "${value}": supported values are "All"`,
+      );
   }
   return values.length > 0;
 }
@@ -57,23 +61,39 @@ export function parseJsonBody(body: string): unknown {
   try {
     return JSON.parse(body);
   } catch (error) {
-    throw new FakeKubeError('FAKE_KUBE_BAD_REQUEST', `error decoding request body: ${(error as Error).message}`, undefined, { cause: error });
+    throw new FakeKubeError(
+      'FAKE_KUBE_BAD_REQUEST',
+      `error decoding request body: ${(error as Error).message}`,
+      undefined,
+      { cause: error },
+    );
   }
 }
 
 /** Decodes the body of a create/update into an object of the addressed kind. */
 export function objectBody(request: ApiRequest): KubeObject {
   const parsed = parseJsonBody(request.body);
-  if (!isRecord(parsed)) throw new FakeKubeError('FAKE_KUBE_BAD_REQUEST', 'request body must be a JSON object');
+  if (!isRecord(parsed))
+    throw new FakeKubeError('FAKE_KUBE_BAD_REQUEST', 'request body must be a JSON object');
   const object = parsed as KubeObject;
   const { type, info } = request;
   if (object.kind !== undefined && object.kind !== type.kind) {
-    throw new FakeKubeError('FAKE_KUBE_BAD_REQUEST', `the API version in the data (${String(object.apiVersion)}) and kind (${String(object.kind)}) do not match the resource ${type.resource}`);
+    throw new FakeKubeError(
+      'FAKE_KUBE_BAD_REQUEST',
+      `the API version in the data (${String(object.apiVersion)}) and kind (${String(object.kind)}) do not match the resource ${type.resource}`,
+    );
   }
   const metadata = isRecord(object.metadata) ? { ...object.metadata } : {};
   if (type.namespaced) {
-    if (metadata.namespace !== undefined && metadata.namespace !== '' && metadata.namespace !== info.namespace) {
-      throw new FakeKubeError('FAKE_KUBE_BAD_REQUEST', 'the namespace of the provided object does not match the namespace sent on the request');
+    if (
+      metadata.namespace !== undefined &&
+      metadata.namespace !== '' &&
+      metadata.namespace !== info.namespace
+    ) {
+      throw new FakeKubeError(
+        'FAKE_KUBE_BAD_REQUEST',
+        'the namespace of the provided object does not match the namespace sent on the request',
+      );
     }
     if (info.namespace !== undefined) metadata.namespace = info.namespace;
   } else {
@@ -89,6 +109,7 @@ export function served(request: ApiRequest, object: StoredObject): StoredObject 
 
 export function requireName(request: ApiRequest): string {
   const name = request.info.name;
-  if (name === undefined) throw new FakeKubeError('FAKE_KUBE_METHOD_NOT_ALLOWED', 'a resource name is required');
+  if (name === undefined)
+    throw new FakeKubeError('FAKE_KUBE_METHOD_NOT_ALLOWED', 'a resource name is required');
   return name;
 }

@@ -7,7 +7,10 @@ import { handleScale, handleStatus, handleToken } from './subresources.js';
 import { createObject, deleteCollection, deleteObject, patchObject, updateObject } from './write-verbs.js';
 
 function methodNotAllowed(request: ApiRequest): FakeKubeError {
-  return new FakeKubeError('FAKE_KUBE_METHOD_NOT_ALLOWED', `the server does not allow this method on the requested resource (${request.method} ${request.type.resource})`);
+  return new FakeKubeError(
+    'FAKE_KUBE_METHOD_NOT_ALLOWED',
+    `the server does not allow this method on the requested resource (${request.method} ${request.type.resource})`,
+  );
 }
 
 /**
@@ -17,8 +20,14 @@ function methodNotAllowed(request: ApiRequest): FakeKubeError {
 export function checkScope(request: ApiRequest): void {
   const { type, info } = request;
   const crossNamespaceList = request.method === 'GET' && info.name === undefined;
-  if ((!type.namespaced && info.namespace !== undefined) || (type.namespaced && info.namespace === undefined && !crossNamespaceList)) {
-    throw new FakeKubeError('FAKE_KUBE_NOT_FOUND', `the server could not find the requested resource (${request.method} ${type.resource})`);
+  if (
+    (!type.namespaced && info.namespace !== undefined) ||
+    (type.namespaced && info.namespace === undefined && !crossNamespaceList)
+  ) {
+    throw new FakeKubeError(
+      'FAKE_KUBE_NOT_FOUND',
+      `the server could not find the requested resource (${request.method} ${type.resource})`,
+    );
   }
 }
 
@@ -28,7 +37,10 @@ export function routeResource(ctx: ApiContext, request: ApiRequest): ApiResponse
   const sub = request.info.subresource;
   if (sub !== undefined) {
     if (!request.type.subresources.some((s) => s === sub)) {
-      throw new FakeKubeError('FAKE_KUBE_NOT_FOUND', `the server could not find the requested resource (${request.type.resource}/${sub})`);
+      throw new FakeKubeError(
+        'FAKE_KUBE_NOT_FOUND',
+        `the server could not find the requested resource (${request.type.resource}/${sub})`,
+      );
     }
     switch (sub) {
       case 'scale':

@@ -17,7 +17,9 @@ export class TokenRegistry {
   private readonly tokens = new Map<string, Identity>();
 
   /** `stillBound` tells whether a ServiceAccount (namespace, name, uid) still exists. */
-  constructor(private readonly stillBound: (account: NonNullable<Identity['serviceAccount']>) => boolean = () => true) {}
+  constructor(
+    private readonly stillBound: (account: NonNullable<Identity['serviceAccount']>) => boolean = () => true,
+  ) {}
 
   add(token: string, identity: Identity): void {
     this.tokens.set(token, identity);
@@ -37,15 +39,26 @@ export class TokenRegistry {
   }
 }
 
-const VERB_BY_METHOD: Readonly<Record<string, string>> = { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' };
+const VERB_BY_METHOD: Readonly<Record<string, string>> = {
+  POST: 'create',
+  PUT: 'update',
+  PATCH: 'patch',
+  DELETE: 'delete',
+};
 
 /** 403 Forbidden for read-only identities attempting a write, worded like the RBAC authorizer. */
 export function authorize(identity: Identity, method: string, request: ResourceRequest | undefined): void {
   if (!identity.readOnly || !MUTATING_METHODS.has(method)) return;
   const verb = VERB_BY_METHOD[method] ?? method.toLowerCase();
-  const resource = request === undefined ? 'nonresource' : request.subresource === undefined ? request.resource : `${request.resource}/${request.subresource}`;
+  const resource =
+    request === undefined
+      ? 'nonresource'
+      : request.subresource === undefined
+        ? request.resource
+        : `${request.resource}/${request.subresource}`;
   const target = request?.name === undefined ? resource : `${resource} "${request.name}"`;
-  const where = request?.namespace === undefined ? 'at the cluster scope' : `in the namespace "${request.namespace}"`;
+  const where =
+    request?.namespace === undefined ? 'at the cluster scope' : `in the namespace "${request.namespace}"`;
   throw new FakeKubeError(
     'FAKE_KUBE_FORBIDDEN',
     `${target} is forbidden: User "${identity.user}" cannot ${verb} resource "${resource}" in API group "${request?.group ?? ''}" ${where}`,

@@ -12,7 +12,12 @@ describe('Deployment controller simulation', () => {
   let fake: FakeKube;
   let c: Clients;
   beforeAll(async () => {
-    fake = await startFakeKube({ name: 'controlled', namespaces: ['shop'], nodes: ['node-a', 'node-b'], controllers: { podReadyDelayMs: 20 } });
+    fake = await startFakeKube({
+      name: 'controlled',
+      namespaces: ['shop'],
+      nodes: ['node-a', 'node-b'],
+      controllers: { podReadyDelayMs: 20 },
+    });
     c = clientsFor(fake);
   });
   afterAll(() => fake.close());
@@ -22,7 +27,14 @@ describe('Deployment controller simulation', () => {
       namespace: 'shop',
       body: {
         metadata: { name: 'cart' },
-        spec: { replicas: 3, selector: { matchLabels: { app: 'cart' } }, template: { metadata: { labels: { app: 'cart', version: 'v1' } }, spec: { containers: [{ name: 'cart', image: 'cart:1' }] } } },
+        spec: {
+          replicas: 3,
+          selector: { matchLabels: { app: 'cart' } },
+          template: {
+            metadata: { labels: { app: 'cart', version: 'v1' } },
+            spec: { containers: [{ name: 'cart', image: 'cart:1' }] },
+          },
+        },
       },
     });
     await fake.settled();
@@ -36,7 +48,12 @@ describe('Deployment controller simulation', () => {
       expect(['node-a', 'node-b']).toContain(pod.spec?.nodeName);
     }
     const deployment = await c.apps.readNamespacedDeployment({ name: 'cart', namespace: 'shop' });
-    expect(deployment.status).toMatchObject({ replicas: 3, readyReplicas: 3, availableReplicas: 3, observedGeneration: 1 });
+    expect(deployment.status).toMatchObject({
+      replicas: 3,
+      readyReplicas: 3,
+      availableReplicas: 3,
+      observedGeneration: 1,
+    });
     const rs = await c.apps.listNamespacedReplicaSet({ namespace: 'shop' });
     expect(rs.items.map((r) => r.metadata?.ownerReferences?.[0]?.name)).toEqual(['cart']);
   });
@@ -48,7 +65,12 @@ describe('Deployment controller simulation', () => {
     const after = podNames(fake, 'cart');
     expect(after).toHaveLength(3);
     expect(after.filter((n) => before.includes(n))).toEqual([]);
-    const deployment = fake.get({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'cart' });
+    const deployment = fake.get({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      namespace: 'shop',
+      name: 'cart',
+    });
     expect(deployment?.['status']).toMatchObject({ readyReplicas: 3 });
   });
 
@@ -56,17 +78,31 @@ describe('Deployment controller simulation', () => {
     await c.core.deleteNamespacedPod({ name: podNames(fake, 'cart')[0] ?? '', namespace: 'shop' });
     await new Promise((resolve) => setImmediate(resolve));
     await new Promise((resolve) => setImmediate(resolve));
-    const status = fake.get({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'cart' })?.['status'] as { readyReplicas?: number };
+    const status = fake.get({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'cart' })?.[
+      'status'
+    ] as { readyReplicas?: number };
     expect(status.readyReplicas).toBe(2);
     await fake.settled();
-    expect((fake.get({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'cart' })?.['status'] as { readyReplicas?: number }).readyReplicas).toBe(3);
+    expect(
+      (
+        fake.get({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'cart' })?.[
+          'status'
+        ] as { readyReplicas?: number }
+      ).readyReplicas,
+    ).toBe(3);
   });
 
   it('scales through the scale subresource, down to zero', async () => {
-    await c.apps.patchNamespacedDeploymentScale({ name: 'cart', namespace: 'shop', body: { spec: { replicas: 5 } } }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch));
+    await c.apps.patchNamespacedDeploymentScale(
+      { name: 'cart', namespace: 'shop', body: { spec: { replicas: 5 } } },
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+    );
     await fake.settled();
     expect(podNames(fake, 'cart')).toHaveLength(5);
-    await c.apps.patchNamespacedDeploymentScale({ name: 'cart', namespace: 'shop', body: { spec: { replicas: 0 } } }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch));
+    await c.apps.patchNamespacedDeploymentScale(
+      { name: 'cart', namespace: 'shop', body: { spec: { replicas: 0 } } },
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+    );
     await fake.settled();
     expect(podNames(fake, 'cart')).toEqual([]);
     const deployment = await c.apps.readNamespacedDeployment({ name: 'cart', namespace: 'shop' });
@@ -75,17 +111,29 @@ describe('Deployment controller simulation', () => {
   });
 
   it('does not schedule onto cordoned nodes', async () => {
-    await c.core.patchNode({ name: 'node-a', body: { spec: { unschedulable: true } } }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch));
-    await c.apps.patchNamespacedDeploymentScale({ name: 'cart', namespace: 'shop', body: { spec: { replicas: 4 } } }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch));
+    await c.core.patchNode(
+      { name: 'node-a', body: { spec: { unschedulable: true } } },
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+    );
+    await c.apps.patchNamespacedDeploymentScale(
+      { name: 'cart', namespace: 'shop', body: { spec: { replicas: 4 } } },
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+    );
     await fake.settled();
-    const nodes = fake.list('v1', 'Pod', { namespace: 'shop' }).map((p) => (p['spec'] as { nodeName?: string }).nodeName);
+    const nodes = fake
+      .list('v1', 'Pod', { namespace: 'shop' })
+      .map((p) => (p['spec'] as { nodeName?: string }).nodeName);
     expect(nodes).toEqual(['node-b', 'node-b', 'node-b', 'node-b']);
   });
 
   it('rolls pods to a new ReplicaSet when the template changes and garbage-collects on delete', async () => {
     const before = podNames(fake, 'cart');
     await c.apps.patchNamespacedDeployment(
-      { name: 'cart', namespace: 'shop', body: { spec: { template: { metadata: { labels: { app: 'cart', version: 'v2' } } } } } },
+      {
+        name: 'cart',
+        namespace: 'shop',
+        body: { spec: { template: { metadata: { labels: { app: 'cart', version: 'v2' } } } } },
+      },
       setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
     );
     await fake.settled();
@@ -104,7 +152,14 @@ describe('Deployment controller simulation', () => {
     try {
       await clientsFor(plain).apps.createNamespacedDeployment({
         namespace: 'default',
-        body: { metadata: { name: 'x' }, spec: { replicas: 2, selector: { matchLabels: { app: 'x' } }, template: { metadata: { labels: { app: 'x' } } } } },
+        body: {
+          metadata: { name: 'x' },
+          spec: {
+            replicas: 2,
+            selector: { matchLabels: { app: 'x' } },
+            template: { metadata: { labels: { app: 'x' } } },
+          },
+        },
       });
       await plain.settled();
       await new Promise((resolve) => setTimeout(resolve, 30));

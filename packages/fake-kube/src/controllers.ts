@@ -21,7 +21,12 @@ export interface Controllers {
 /** Starts the Deployment, StatefulSet, Endpoints and HPA controllers with a shared scheduler/kubelet simulation. */
 export function startControllers(store: ObjectStore, options: ControllerOptions = {}): Controllers {
   const pods = new PodLifecycle(store, options.podReadyDelayMs ?? 50);
-  const parts = [new DeploymentController(store, pods), new StatefulSetController(store, pods), new EndpointsController(store), new HpaController(store)];
+  const parts = [
+    new DeploymentController(store, pods),
+    new StatefulSetController(store, pods),
+    new EndpointsController(store),
+    new HpaController(store),
+  ];
   return {
     busy: () => pods.busy() || parts.some((p) => p.busy()),
     stop: () => {

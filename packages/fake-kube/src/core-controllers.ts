@@ -38,13 +38,24 @@ export function startCoreControllers(deps: CoreControllerDeps): () => void {
   const onNamespace = (ns: StoredObject): void => {
     const name = ns.metadata.name;
     if (store.get(core('serviceaccounts'), name, 'default') === undefined) {
-      store.create(core('serviceaccounts'), { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: name } });
+      store.create(core('serviceaccounts'), {
+        apiVersion: 'v1',
+        kind: 'ServiceAccount',
+        metadata: { name: 'default', namespace: name },
+      });
     }
     if (store.get(core('configmaps'), name, 'kube-root-ca.crt') === undefined) {
       store.create(core('configmaps'), {
         apiVersion: 'v1',
         kind: 'ConfigMap',
-        metadata: { name: 'kube-root-ca.crt', namespace: name, annotations: { 'kubernetes.io/description': 'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.' } },
+        metadata: {
+          name: 'kube-root-ca.crt',
+          namespace: name,
+          annotations: {
+            'kubernetes.io/description':
+              'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.',
+          },
+        },
         data: { 'ca.crt': deps.caPem },
       });
     }
@@ -70,7 +81,10 @@ export function startCoreControllers(deps: CoreControllerDeps): () => void {
     secretTokens.set(`${namespace}/${secret.metadata.name}`, token);
     store.update(core('secrets'), {
       ...secret,
-      metadata: { ...secret.metadata, annotations: { ...secret.metadata.annotations, [SA_UID]: account.metadata.uid } },
+      metadata: {
+        ...secret.metadata,
+        annotations: { ...secret.metadata.annotations, [SA_UID]: account.metadata.uid },
+      },
       data: {
         ...data,
         token: Buffer.from(token).toString('base64'),
@@ -94,7 +108,10 @@ export function startCoreControllers(deps: CoreControllerDeps): () => void {
   /** The token controller deletes the token Secrets of a deleted ServiceAccount. */
   const removeTokenSecrets = (account: StoredObject): void => {
     for (const secret of store.list(core('secrets'), account.metadata.namespace)) {
-      if (secret['type'] === SA_TOKEN_TYPE && secret.metadata.annotations?.[SA_NAME] === account.metadata.name) {
+      if (
+        secret['type'] === SA_TOKEN_TYPE &&
+        secret.metadata.annotations?.[SA_NAME] === account.metadata.name
+      ) {
         store.delete(core('secrets'), secret.metadata.namespace, secret.metadata.name);
       }
     }

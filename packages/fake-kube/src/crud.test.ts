@@ -32,7 +32,12 @@ describe('CRUD semantics over the real client', () => {
     const body = { metadata: { name: 'dup' }, data: { k: 'v' } };
     await c.core.createNamespacedConfigMap({ namespace: 'default', body });
     const status = await statusOf(c.core.createNamespacedConfigMap({ namespace: 'default', body }));
-    expect(status).toMatchObject({ kind: 'Status', code: 409, reason: 'AlreadyExists', message: 'configmaps "dup" already exists' });
+    expect(status).toMatchObject({
+      kind: 'Status',
+      code: 409,
+      reason: 'AlreadyExists',
+      message: 'configmaps "dup" already exists',
+    });
   });
 
   it('refuses a create that carries a resourceVersion (copied objects) with 500, like etcd storage', async () => {
@@ -48,25 +53,47 @@ describe('CRUD semantics over the real client', () => {
   it('answers 404 NotFound for a missing object and for a create in a missing namespace', async () => {
     const missing = await statusOf(c.core.readNamespacedSecret({ name: 'nope', namespace: 'default' }));
     expect(missing).toMatchObject({ code: 404, reason: 'NotFound', message: 'secrets "nope" not found' });
-    const noNs = await statusOf(c.core.createNamespacedSecret({ namespace: 'ghost', body: { metadata: { name: 's' } } }));
+    const noNs = await statusOf(
+      c.core.createNamespacedSecret({ namespace: 'ghost', body: { metadata: { name: 's' } } }),
+    );
     expect(noNs).toMatchObject({ code: 404, reason: 'NotFound', message: 'namespaces "ghost" not found' });
   });
 
   it('rejects a stale resourceVersion on update with 409 Conflict and bumps it monotonically', async () => {
-    const cm = await c.core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: 'occ' }, data: { a: '1' } } });
-    const first = await c.core.replaceNamespacedConfigMap({ name: 'occ', namespace: 'default', body: { ...cm, data: { a: '2' } } });
+    const cm = await c.core.createNamespacedConfigMap({
+      namespace: 'default',
+      body: { metadata: { name: 'occ' }, data: { a: '1' } },
+    });
+    const first = await c.core.replaceNamespacedConfigMap({
+      name: 'occ',
+      namespace: 'default',
+      body: { ...cm, data: { a: '2' } },
+    });
     expect(Number(first.metadata?.resourceVersion)).toBeGreaterThan(Number(cm.metadata?.resourceVersion));
-    const stale = await statusOf(c.core.replaceNamespacedConfigMap({ name: 'occ', namespace: 'default', body: { ...cm, data: { a: '3' } } }));
+    const stale = await statusOf(
+      c.core.replaceNamespacedConfigMap({
+        name: 'occ',
+        namespace: 'default',
+        body: { ...cm, data: { a: '3' } },
+      }),
+    );
     expect(stale).toMatchObject({ code: 409, reason: 'Conflict' });
     expect(stale.message).toContain('the object has been modified');
-    expect(fake.get({ apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', name: 'occ' })?.['data']).toEqual({ a: '2' });
+    expect(
+      fake.get({ apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', name: 'occ' })?.['data'],
+    ).toEqual({ a: '2' });
   });
 
   it('converts Secret stringData to base64 data and validates names (422 Invalid)', async () => {
-    const s = await c.core.createNamespacedSecret({ namespace: 'default', body: { metadata: { name: 'sd' }, stringData: { user: 'admin' } } });
+    const s = await c.core.createNamespacedSecret({
+      namespace: 'default',
+      body: { metadata: { name: 'sd' }, stringData: { user: 'admin' } },
+    });
     expect(s.data).toEqual({ user: b64('admin') });
     expect(s.stringData).toBeUndefined();
-    const bad = await statusOf(c.core.createNamespacedSecret({ namespace: 'default', body: { metadata: { name: 'Bad_Name' } } }));
+    const bad = await statusOf(
+      c.core.createNamespacedSecret({ namespace: 'default', body: { metadata: { name: 'Bad_Name' } } }),
+    );
     expect(bad).toMatchObject({ code: 422, reason: 'Invalid' });
   });
 
@@ -77,7 +104,11 @@ describe('CRUD semantics over the real client', () => {
     await mk('sel-b', { app: 'web', tier: 'back' });
     await mk('sel-c', { app: 'db' });
     const names = async (labelSelector?: string, fieldSelector?: string): Promise<string[]> => {
-      const list = await c.core.listNamespacedConfigMap({ namespace: 'default', ...(labelSelector ? { labelSelector } : {}), ...(fieldSelector ? { fieldSelector } : {}) });
+      const list = await c.core.listNamespacedConfigMap({
+        namespace: 'default',
+        ...(labelSelector ? { labelSelector } : {}),
+        ...(fieldSelector ? { fieldSelector } : {}),
+      });
       return list.items.map((i) => i.metadata?.name ?? '').filter((n) => n.startsWith('sel-'));
     };
     expect(await names('app=web')).toEqual(['sel-a', 'sel-b']);
@@ -89,7 +120,9 @@ describe('CRUD semantics over the real client', () => {
     expect(await names('!tier')).toEqual(['sel-c']);
     expect(await names(undefined, 'metadata.name=sel-b')).toEqual(['sel-b']);
     expect(await names('app', 'metadata.name!=sel-b')).toEqual(['sel-a', 'sel-c']);
-    expect(await codeOf(c.core.listNamespacedConfigMap({ namespace: 'default', labelSelector: 'app in (web' }))).toBe(400);
+    expect(
+      await codeOf(c.core.listNamespacedConfigMap({ namespace: 'default', labelSelector: 'app in (web' })),
+    ).toBe(400);
   });
 
   it('paginates with limit and continue', async () => {
@@ -98,14 +131,24 @@ describe('CRUD semantics over the real client', () => {
     let token: string | undefined;
     let pages = 0;
     do {
-      const list = await c.core.listNamespace({ limit: 3, labelSelector: 'kubernetes.io/metadata.name', ...(token ? { _continue: token } : {}) });
+      const list = await c.core.listNamespace({
+        limit: 3,
+        labelSelector: 'kubernetes.io/metadata.name',
+        ...(token ? { _continue: token } : {}),
+      });
       seen.push(...list.items.map((n) => n.metadata?.name ?? ''));
       token = list.metadata?._continue;
       if (token) expect(list.metadata?.remainingItemCount).toBeGreaterThan(0);
       pages++;
     } while (token);
     expect(pages).toBeGreaterThan(1);
-    expect(seen.filter((n) => n.startsWith('page-'))).toEqual(['page-0', 'page-1', 'page-2', 'page-3', 'page-4']);
+    expect(seen.filter((n) => n.startsWith('page-'))).toEqual([
+      'page-0',
+      'page-1',
+      'page-2',
+      'page-3',
+      'page-4',
+    ]);
     expect(new Set(seen).size).toBe(seen.length);
     expect(await codeOf(c.core.listNamespace({ limit: 1, _continue: 'garbage' }))).toBe(400);
   });
@@ -128,23 +171,64 @@ describe('CRUD semantics over the real client', () => {
   });
 
   it('rejects mismatched namespaces and names in the body with 400', async () => {
-    expect(await codeOf(c.core.createNamespacedSecret({ namespace: 'default', body: { metadata: { name: 'x', namespace: 'istio-system' } } }))).toBe(400);
+    expect(
+      await codeOf(
+        c.core.createNamespacedSecret({
+          namespace: 'default',
+          body: { metadata: { name: 'x', namespace: 'istio-system' } },
+        }),
+      ),
+    ).toBe(400);
     const cm = await c.core.readNamespacedConfigMap({ name: 'occ', namespace: 'default' });
-    expect(await codeOf(c.core.replaceNamespacedConfigMap({ name: 'occ', namespace: 'default', body: { ...cm, metadata: { ...cm.metadata, name: 'other' } } }))).toBe(400);
+    expect(
+      await codeOf(
+        c.core.replaceNamespacedConfigMap({
+          name: 'occ',
+          namespace: 'default',
+          body: { ...cm, metadata: { ...cm.metadata, name: 'other' } },
+        }),
+      ),
+    ).toBe(400);
   });
 
   it('collects dependents on delete, or orphans them with propagationPolicy=Orphan', async () => {
-    const owner = (name: string) => fake.seed({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace: 'default' }, spec: { replicas: 1, selector: { matchLabels: { app: name } }, template: {} } })[0];
+    const owner = (name: string) =>
+      fake.seed({
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name, namespace: 'default' },
+        spec: { replicas: 1, selector: { matchLabels: { app: name } }, template: {} },
+      })[0];
     const dependent = (name: string, uid: string) =>
-      fake.seed({ apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: `${name}-rs`, namespace: 'default', ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name, uid, controller: true }] }, spec: { replicas: 1 } });
+      fake.seed({
+        apiVersion: 'apps/v1',
+        kind: 'ReplicaSet',
+        metadata: {
+          name: `${name}-rs`,
+          namespace: 'default',
+          ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name, uid, controller: true }],
+        },
+        spec: { replicas: 1 },
+      });
     const collected = owner('collected');
     dependent('collected', collected?.metadata.uid ?? '');
     await c.apps.deleteNamespacedDeployment({ name: 'collected', namespace: 'default' });
-    expect(fake.get({ apiVersion: 'apps/v1', kind: 'ReplicaSet', namespace: 'default', name: 'collected-rs' })).toBeUndefined();
+    expect(
+      fake.get({ apiVersion: 'apps/v1', kind: 'ReplicaSet', namespace: 'default', name: 'collected-rs' }),
+    ).toBeUndefined();
     const orphaned = owner('orphaned');
     dependent('orphaned', orphaned?.metadata.uid ?? '');
-    await c.apps.deleteNamespacedDeployment({ name: 'orphaned', namespace: 'default', propagationPolicy: 'Orphan' });
-    const left = fake.get({ apiVersion: 'apps/v1', kind: 'ReplicaSet', namespace: 'default', name: 'orphaned-rs' });
+    await c.apps.deleteNamespacedDeployment({
+      name: 'orphaned',
+      namespace: 'default',
+      propagationPolicy: 'Orphan',
+    });
+    const left = fake.get({
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      namespace: 'default',
+      name: 'orphaned-rs',
+    });
     expect(left?.metadata.ownerReferences).toBeUndefined();
   });
 

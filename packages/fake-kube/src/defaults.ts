@@ -12,7 +12,8 @@ function secretDefaults(object: KubeObject): KubeObject {
   const data: Record<string, unknown> = record(object['data']);
   const stringData = object['stringData'];
   if (isRecord(stringData)) {
-    for (const [key, value] of Object.entries(stringData)) data[key] = Buffer.from(String(value), 'utf8').toString('base64');
+    for (const [key, value] of Object.entries(stringData))
+      data[key] = Buffer.from(String(value), 'utf8').toString('base64');
   }
   const { stringData: _dropped, ...rest } = object;
   return {
@@ -26,7 +27,11 @@ function serviceDefaults(object: KubeObject): KubeObject {
   const spec = record(object['spec']);
   const type = typeof spec['type'] === 'string' ? spec['type'] : 'ClusterIP';
   const clusterIP =
-    typeof spec['clusterIP'] === 'string' ? spec['clusterIP'] : type === 'ExternalName' ? undefined : `10.96.${randomInt(0, 256)}.${randomInt(1, 255)}`;
+    typeof spec['clusterIP'] === 'string'
+      ? spec['clusterIP']
+      : type === 'ExternalName'
+        ? undefined
+        : `10.96.${randomInt(0, 256)}.${randomInt(1, 255)}`;
   return {
     ...object,
     spec: {
@@ -43,7 +48,10 @@ function namespaceDefaults(object: KubeObject): KubeObject {
   const name = object.metadata?.name ?? '';
   return {
     ...object,
-    metadata: { ...object.metadata, labels: { ...object.metadata?.labels, 'kubernetes.io/metadata.name': name } },
+    metadata: {
+      ...object.metadata,
+      labels: { ...object.metadata?.labels, 'kubernetes.io/metadata.name': name },
+    },
     spec: { finalizers: ['kubernetes'], ...record(object['spec']) },
     status: { phase: 'Active' },
   };
@@ -63,8 +71,14 @@ function podDefaults(object: KubeObject): KubeObject {
 function crdDefaults(object: KubeObject): KubeObject {
   const spec = record(object['spec']);
   const versions = Array.isArray(spec['versions']) ? spec['versions'] : [];
-  const stored = versions.filter((v) => isRecord(v) && v['storage'] === true).map((v) => String((v as Record<string, unknown>)['name']));
-  const conditions = ['NamesAccepted', 'Established'].map((type) => ({ type, status: 'True', reason: type === 'Established' ? 'InitialNamesAccepted' : 'NoConflicts' }));
+  const stored = versions
+    .filter((v) => isRecord(v) && v['storage'] === true)
+    .map((v) => String((v as Record<string, unknown>)['name']));
+  const conditions = ['NamesAccepted', 'Established'].map((type) => ({
+    type,
+    status: 'True',
+    reason: type === 'Established' ? 'InitialNamesAccepted' : 'NoConflicts',
+  }));
   return { ...object, status: { conditions, acceptedNames: record(spec['names']), storedVersions: stored } };
 }
 
@@ -85,7 +99,10 @@ export function applyDefaults(type: ResourceType, object: KubeObject): KubeObjec
     }
   }
   if (type.group === 'apiextensions.k8s.io') return crdDefaults(object);
-  if (type.group === 'apps' && (type.resource === 'deployments' || type.resource === 'statefulsets' || type.resource === 'replicasets')) {
+  if (
+    type.group === 'apps' &&
+    (type.resource === 'deployments' || type.resource === 'statefulsets' || type.resource === 'replicasets')
+  ) {
     return workloadDefaults(object);
   }
   return object;

@@ -28,7 +28,11 @@ export function versionDocument(version: ServerVersion): Record<string, string> 
 
 /** `GET /api`. */
 export function coreVersions(): Record<string, unknown> {
-  return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] };
+  return {
+    kind: 'APIVersions',
+    versions: ['v1'],
+    serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }],
+  };
 }
 
 /** `GET /apis`. */
@@ -41,7 +45,10 @@ export function groupList(registry: ResourceRegistry): Record<string, unknown> {
 }
 
 /** `GET /apis/{group}`; `undefined` when the group is not served. */
-export function groupDocument(registry: ResourceRegistry, group: string): Record<string, unknown> | undefined {
+export function groupDocument(
+  registry: ResourceRegistry,
+  group: string,
+): Record<string, unknown> | undefined {
   const versions = registry.groups().get(group);
   if (versions === undefined) return undefined;
   const entries = versions.map((version) => ({ groupVersion: `${group}/${version}`, version }));
@@ -52,19 +59,53 @@ function subresourceEntries(type: ResourceType): Record<string, unknown>[] {
   return type.subresources.map((sub) => {
     switch (sub) {
       case 'status':
-        return { name: `${type.resource}/status`, singularName: '', namespaced: type.namespaced, kind: type.kind, verbs: ['get', 'patch', 'update'] };
+        return {
+          name: `${type.resource}/status`,
+          singularName: '',
+          namespaced: type.namespaced,
+          kind: type.kind,
+          verbs: ['get', 'patch', 'update'],
+        };
       case 'scale':
-        return { name: `${type.resource}/scale`, singularName: '', namespaced: true, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] };
+        return {
+          name: `${type.resource}/scale`,
+          singularName: '',
+          namespaced: true,
+          group: 'autoscaling',
+          version: 'v1',
+          kind: 'Scale',
+          verbs: ['get', 'patch', 'update'],
+        };
       case 'token':
-        return { name: `${type.resource}/token`, singularName: '', namespaced: true, group: 'authentication.k8s.io', version: 'v1', kind: 'TokenRequest', verbs: ['create'] };
+        return {
+          name: `${type.resource}/token`,
+          singularName: '',
+          namespaced: true,
+          group: 'authentication.k8s.io',
+          version: 'v1',
+          kind: 'TokenRequest',
+          verbs: ['create'],
+        };
       case 'eviction':
-        return { name: `${type.resource}/eviction`, singularName: '', namespaced: true, group: 'policy', version: 'v1', kind: 'Eviction', verbs: ['create'] };
+        return {
+          name: `${type.resource}/eviction`,
+          singularName: '',
+          namespaced: true,
+          group: 'policy',
+          version: 'v1',
+          kind: 'Eviction',
+          verbs: ['create'],
+        };
     }
   });
 }
 
 /** `GET /api/v1` or `GET /apis/{group}/{version}`; `undefined` when nothing is served there. */
-export function resourceList(registry: ResourceRegistry, group: string, version: string): Record<string, unknown> | undefined {
+export function resourceList(
+  registry: ResourceRegistry,
+  group: string,
+  version: string,
+): Record<string, unknown> | undefined {
   const types = registry.all().filter((t) => t.group === group && t.versions.includes(version));
   if (types.length === 0) return undefined;
   const resources = types.flatMap((t) => [

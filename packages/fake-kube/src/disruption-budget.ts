@@ -6,14 +6,18 @@ import { isPodReady } from './workload.js';
 /** `minAvailable`/`maxUnavailable` as an absolute count (percentages of the expected pods, rounded up). */
 function absolute(value: unknown, expected: number): number | undefined {
   if (typeof value === 'number') return value;
-  if (typeof value === 'string' && /^\d+%$/.test(value)) return Math.ceil((Number(value.slice(0, -1)) * expected) / 100);
+  if (typeof value === 'string' && /^\d+%$/.test(value))
+    return Math.ceil((Number(value.slice(0, -1)) * expected) / 100);
   return undefined;
 }
 
 function selects(pdb: StoredObject, pod: StoredObject): boolean {
   const matchLabels = readPath(pdb, 'spec.selector.matchLabels');
   if (!isRecord(matchLabels)) return false;
-  return matchesLabels(parseSelector(selectorText(matchLabels as Record<string, string>)), pod.metadata.labels);
+  return matchesLabels(
+    parseSelector(selectorText(matchLabels as Record<string, string>)),
+    pod.metadata.labels,
+  );
 }
 
 /**
@@ -21,7 +25,11 @@ function selects(pdb: StoredObject, pod: StoredObject): boolean {
  * `minAvailable` Ready pods would remain, or more than `maxUnavailable` would be unavailable.
  * Only `matchLabels` selectors are evaluated.
  */
-export function violatedBudget(pod: StoredObject, budgets: readonly StoredObject[], pods: readonly StoredObject[]): StoredObject | undefined {
+export function violatedBudget(
+  pod: StoredObject,
+  budgets: readonly StoredObject[],
+  pods: readonly StoredObject[],
+): StoredObject | undefined {
   if (!isPodReady(pod)) return undefined;
   return budgets.find((pdb) => {
     if (!selects(pdb, pod)) return false;

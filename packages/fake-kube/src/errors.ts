@@ -36,7 +36,12 @@ export class FakeKubeError extends Error {
   readonly code: FakeKubeErrorCode;
   readonly details: StatusDetails | undefined;
 
-  constructor(code: FakeKubeErrorCode, message: string, details?: StatusDetails, options?: { cause?: unknown }) {
+  constructor(
+    code: FakeKubeErrorCode,
+    message: string,
+    details?: StatusDetails,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'FakeKubeError';
     this.code = code;
@@ -45,5 +50,7 @@ export class FakeKubeError extends Error {
 }
 
 export function isFakeKubeError(value: unknown): value is FakeKubeError {
-  return typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'FakeKubeError';
+  return (
+    typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'FakeKubeError'
+  );
 }

@@ -13,7 +13,10 @@ const BUDGETS = builtin('policy', 'v1', 'poddisruptionbudgets');
  */
 export function handleEviction(ctx: ApiContext, request: ApiRequest): ApiResponse {
   if (request.method !== 'POST') {
-    throw new FakeKubeError('FAKE_KUBE_METHOD_NOT_ALLOWED', 'the server does not allow this method on the requested resource (pods/eviction)');
+    throw new FakeKubeError(
+      'FAKE_KUBE_METHOD_NOT_ALLOWED',
+      'the server does not allow this method on the requested resource (pods/eviction)',
+    );
   }
   const name = requireName(request);
   const body = parseJsonBody(request.body);
@@ -24,12 +27,29 @@ export function handleEviction(ctx: ApiContext, request: ApiRequest): ApiRespons
   const dryRun = isDryRun(request.query, readPath(body, 'deleteOptions'));
   const namespace = request.info.namespace;
   const pod = ctx.store.require(request.type, namespace, name);
-  const budget = violatedBudget(pod, ctx.store.list(BUDGETS, namespace), ctx.store.list(request.type, namespace));
+  const budget = violatedBudget(
+    pod,
+    ctx.store.list(BUDGETS, namespace),
+    ctx.store.list(request.type, namespace),
+  );
   if (budget !== undefined) {
-    throw new FakeKubeError('FAKE_KUBE_TOO_MANY_REQUESTS', `Cannot evict pod as it would violate the pod's disruption budget.`, {
-      causes: [{ reason: 'DisruptionBudget', message: `The disruption budget ${budget.metadata.name} does not allow the eviction`, field: '' }],
-    });
+    throw new FakeKubeError(
+      'FAKE_KUBE_TOO_MANY_REQUESTS',
+      `Cannot evict pod as it would violate the pod's disruption budget.`,
+      {
+        causes: [
+          {
+            reason: 'DisruptionBudget',
+            message: `The disruption budget ${budget.metadata.name} does not allow the eviction`,
+            field: '',
+          },
+        ],
+      },
+    );
   }
   ctx.store.delete(request.type, request.info.namespace, name, { dryRun });
-  return { status: 201, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 } };
+  return {
+    status: 201,
+    body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 },
+  };
 }

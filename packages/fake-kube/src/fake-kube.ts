@@ -67,7 +67,11 @@ export interface FakeKube {
   /** Deletes directly (garbage collection of dependents still runs); false when absent. */
   remove(ref: ObjectRef): boolean;
   /** Sets `status.loadBalancer.ingress` of a Service, as a cloud controller would. */
-  setLoadBalancerIngress(namespace: string, name: string, ingress: readonly LoadBalancerIngress[]): StoredObject;
+  setLoadBalancerIngress(
+    namespace: string,
+    name: string,
+    ingress: readonly LoadBalancerIngress[],
+  ): StoredObject;
   /** Accepts another bearer token; `readOnly` identities get 403 Forbidden on writes. */
   addToken(token: string, options?: { readonly user?: string; readonly readOnly?: boolean }): void;
   /** Every request received so far, oldest first. */

@@ -48,27 +48,47 @@ describe('fault injection and the request log', () => {
 
   it('resets connections with dropNext and matches real writes apart from dry runs', async () => {
     fake.dropNext({ method: 'GET', path: '/api/v1/namespaces/kube-system' });
-    await expect(c.core.readNamespace({ name: 'kube-system' })).rejects.toThrow(/socket hang up|ECONNRESET|other side closed|fetch failed|terminated/i);
+    await expect(c.core.readNamespace({ name: 'kube-system' })).rejects.toThrow(
+      /socket hang up|ECONNRESET|other side closed|fetch failed|terminated/i,
+    );
     await c.core.readNamespace({ name: 'kube-system' });
     fake.failNext({ method: 'POST', dryRun: false, status: 500 });
-    const dry = await c.core.createNamespacedConfigMap({ namespace: 'default', dryRun: 'All', body: { metadata: { name: 'dr' } } });
+    const dry = await c.core.createNamespacedConfigMap({
+      namespace: 'default',
+      dryRun: 'All',
+      body: { metadata: { name: 'dr' } },
+    });
     expect(dry.metadata?.name).toBe('dr');
-    expect(await codeOf(c.core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: 'dr' } } }))).toBe(500);
+    expect(
+      await codeOf(
+        c.core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: 'dr' } } }),
+      ),
+    ).toBe(500);
     const dropped = fake.requests().find((r) => r.status === 0);
     expect(dropped).toMatchObject({ method: 'GET', path: '/api/v1/namespaces/kube-system', injected: true });
   });
 
   it('suspends (connection refused, state kept) and resumes on the same port', async () => {
-    await c.core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: 'survives' } } });
+    await c.core.createNamespacedConfigMap({
+      namespace: 'default',
+      body: { metadata: { name: 'survives' } },
+    });
     await fake.suspend();
-    await expect(c.core.readNamespacedConfigMap({ name: 'survives', namespace: 'default' })).rejects.toThrow(/ECONNREFUSED|fetch failed|connect/i);
+    await expect(c.core.readNamespacedConfigMap({ name: 'survives', namespace: 'default' })).rejects.toThrow(
+      /ECONNREFUSED|fetch failed|connect/i,
+    );
     await fake.resume();
     const back = await c.core.readNamespacedConfigMap({ name: 'survives', namespace: 'default' });
     expect(back.metadata?.name).toBe('survives');
   });
 
   it('lets a test react to changes (a GitOps self-heal that reverts replicas)', async () => {
-    fake.seed({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'gitops', namespace: 'default' }, spec: { replicas: 3, selector: { matchLabels: { app: 'g' } }, template: {} } });
+    fake.seed({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'gitops', namespace: 'default' },
+      spec: { replicas: 3, selector: { matchLabels: { app: 'g' } }, template: {} },
+    });
     const seen: string[] = [];
     const stop = fake.onChange((change) => {
       seen.push(`${change.type}:${change.resource.resource}`);
@@ -77,7 +97,11 @@ describe('fault injection and the request log', () => {
         fake.seed({ ...change.object, spec: { ...spec, replicas: 3 } });
       }
     });
-    await c.apps.patchNamespacedDeploymentScale({ name: 'gitops', namespace: 'default', body: [{ op: 'replace', path: '/spec/replicas', value: 0 }] });
+    await c.apps.patchNamespacedDeploymentScale({
+      name: 'gitops',
+      namespace: 'default',
+      body: [{ op: 'replace', path: '/spec/replicas', value: 0 }],
+    });
     stop();
     const after = await c.apps.readNamespacedDeployment({ name: 'gitops', namespace: 'default' });
     expect(after.spec?.replicas).toBe(3);
@@ -86,13 +110,27 @@ describe('fault injection and the request log', () => {
 
   it('logs method, path, query, body and status of every request', async () => {
     fake.clearRequests();
-    await c.core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: 'logged' }, data: { k: 'v' } } });
+    await c.core.createNamespacedConfigMap({
+      namespace: 'default',
+      body: { metadata: { name: 'logged' }, data: { k: 'v' } },
+    });
     await c.core.listNamespacedConfigMap({ namespace: 'default', labelSelector: 'a=b' });
     const [create, list] = fake.requests();
     expect(list?.seq).toBe((create?.seq ?? 0) + 1);
-    expect(create).toMatchObject({ method: 'POST', path: '/api/v1/namespaces/default/configmaps', status: 201, mutating: true, dryRun: false });
+    expect(create).toMatchObject({
+      method: 'POST',
+      path: '/api/v1/namespaces/default/configmaps',
+      status: 201,
+      mutating: true,
+      dryRun: false,
+    });
     expect(create?.body).toMatchObject({ metadata: { name: 'logged' }, data: { k: 'v' } });
-    expect(list).toMatchObject({ method: 'GET', query: { labelSelector: 'a=b' }, mutating: false, status: 200 });
+    expect(list).toMatchObject({
+      method: 'GET',
+      query: { labelSelector: 'a=b' },
+      mutating: false,
+      status: 200,
+    });
     expect(fake.mutatingRequests()).toHaveLength(1);
   });
 });

@@ -47,7 +47,10 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 function sendJson(res: ServerResponse, response: ApiResponse): void {
   const text = JSON.stringify(response.body);
-  const headers: Record<string, string | string[]> = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) };
+  const headers: Record<string, string | string[]> = {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(text)),
+  };
   if (response.warnings !== undefined && response.warnings.length > 0) {
     headers['warning'] = response.warnings.map((w) => `299 - ${JSON.stringify(w)}`);
   }
@@ -55,9 +58,14 @@ function sendJson(res: ServerResponse, response: ApiResponse): void {
   res.end(text);
 }
 
-function discovery(pathname: string, version: ServerVersion, registry: ResourceRegistry): ApiResponse | undefined {
+function discovery(
+  pathname: string,
+  version: ServerVersion,
+  registry: ResourceRegistry,
+): ApiResponse | undefined {
   if (pathname === '/version') return { status: 200, body: versionDocument(version) };
-  if (pathname === '/healthz' || pathname === '/livez' || pathname === '/readyz') return { status: 200, body: 'ok' };
+  if (pathname === '/healthz' || pathname === '/livez' || pathname === '/readyz')
+    return { status: 200, body: 'ok' };
   if (pathname === '/api') return { status: 200, body: coreVersions() };
   if (pathname === '/apis') return { status: 200, body: groupList(registry) };
   const parts = pathname.split('/').filter((p) => p !== '');
@@ -73,7 +81,10 @@ function discovery(pathname: string, version: ServerVersion, registry: ResourceR
 }
 
 function notServed(pathname: string): FakeKubeError {
-  return new FakeKubeError('FAKE_KUBE_NOT_FOUND', `the server could not find the requested resource (${pathname})`);
+  return new FakeKubeError(
+    'FAKE_KUBE_NOT_FOUND',
+    `the server could not find the requested resource (${pathname})`,
+  );
 }
 
 /** The node `request` listener of one fake cluster. */
@@ -94,7 +105,11 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
     }
     const fault = deps.faults.takeFailure(probe);
     if (fault !== undefined) {
-      const status = failureStatus(fault.status, fault.message ?? `injected failure (${fault.status})`, fault.reason);
+      const status = failureStatus(
+        fault.status,
+        fault.message ?? `injected failure (${fault.status})`,
+        fault.reason,
+      );
       sendJson(res, { status: fault.status, body: status });
       deps.record(logged, fault.status, true);
       return;
@@ -111,7 +126,8 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
       if (found !== undefined) {
         response = found;
       } else {
-        const type = info === undefined ? undefined : deps.resources.find(info.group, info.version, info.resource);
+        const type =
+          info === undefined ? undefined : deps.resources.find(info.group, info.version, info.resource);
         if (info === undefined || type === undefined) throw notServed(url.pathname);
         const request: ApiRequest = { method, info, type, query: url.searchParams, body, contentType };
         const watch = url.searchParams.get('watch');

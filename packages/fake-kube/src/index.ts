@@ -1,7 +1,18 @@
 export { startFakeKube, startFakeKubes } from './server.js';
-export type { FakeKube, FakeKubeOptions, KubeconfigOptions, LoadBalancerIngress, ObjectChange } from './fake-kube.js';
+export type {
+  FakeKube,
+  FakeKubeOptions,
+  KubeconfigOptions,
+  LoadBalancerIngress,
+  ObjectChange,
+} from './fake-kube.js';
 export type { StoreEventType } from './store.js';
-export { buildKubeconfig, kubeconfigYaml, writeKubeconfigFile, writeMultiClusterKubeconfig } from './kubeconfig.js';
+export {
+  buildKubeconfig,
+  kubeconfigYaml,
+  writeKubeconfigFile,
+  writeMultiClusterKubeconfig,
+} from './kubeconfig.js';
 export type { KubeconfigContext, KubeconfigDocument, KubeconfigTarget } from './kubeconfig.js';
 export { FakeKubeError, isFakeKubeError } from './errors.js';
 export type { FakeKubeErrorCode, StatusCause, StatusDetails } from './errors.js';

@@ -30,10 +30,15 @@ type Container = Record<string, unknown> | unknown[];
 function parentOf(doc: unknown, tokens: readonly string[], path: string): { parent: Container; key: string } {
   let current: unknown = doc;
   for (const token of tokens.slice(0, -1)) {
-    current = Array.isArray(current) ? current[Number(token)] : isRecord(current) ? current[token] : undefined;
+    current = Array.isArray(current)
+      ? current[Number(token)]
+      : isRecord(current)
+        ? current[token]
+        : undefined;
     if (current === undefined) throw invalid(`json patch: path "${path}" does not exist`);
   }
-  if (!Array.isArray(current) && !isRecord(current)) throw invalid(`json patch: path "${path}" does not exist`);
+  if (!Array.isArray(current) && !isRecord(current))
+    throw invalid(`json patch: path "${path}" does not exist`);
   return { parent: current, key: tokens[tokens.length - 1] ?? '' };
 }
 
@@ -79,9 +84,15 @@ function add(doc: unknown, path: string, value: unknown, replace: boolean): unkn
 }
 
 function parseOperations(patch: unknown): JsonPatchOperation[] {
-  if (!Array.isArray(patch)) throw new FakeKubeError('FAKE_KUBE_BAD_REQUEST', 'json patch: body must be a JSON array');
+  if (!Array.isArray(patch))
+    throw new FakeKubeError('FAKE_KUBE_BAD_REQUEST', 'json patch: body must be a JSON array');
   return patch.map((op, i) => {
-    if (!isRecord(op) || typeof op['op'] !== 'string' || !OPS.has(op['op']) || typeof op['path'] !== 'string') {
+    if (
+      !isRecord(op) ||
+      typeof op['op'] !== 'string' ||
+      !OPS.has(op['op']) ||
+      typeof op['path'] !== 'string'
+    ) {
       throw new FakeKubeError('FAKE_KUBE_BAD_REQUEST', `json patch: operation ${i} is malformed`);
     }
     return op as unknown as JsonPatchOperation;
@@ -109,7 +120,8 @@ export function applyJsonPatch(document: unknown, patch: unknown): unknown {
         doc = add(doc, op.path, get(doc, op.from ?? ''), false);
         break;
       case 'test':
-        if (!jsonEqual(get(doc, op.path), op.value)) throw invalid(`json patch: test operation failed at "${op.path}"`);
+        if (!jsonEqual(get(doc, op.path), op.value))
+          throw invalid(`json patch: test operation failed at "${op.path}"`);
         break;
     }
   }

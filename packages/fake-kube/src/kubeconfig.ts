@@ -24,9 +24,15 @@ export interface KubeconfigContext {
 export interface KubeconfigDocument {
   readonly apiVersion: 'v1';
   readonly kind: 'Config';
-  readonly clusters: readonly { readonly name: string; readonly cluster: { readonly server: string; readonly 'certificate-authority-data': string } }[];
+  readonly clusters: readonly {
+    readonly name: string;
+    readonly cluster: { readonly server: string; readonly 'certificate-authority-data': string };
+  }[];
   readonly users: readonly { readonly name: string; readonly user: { readonly token: string } }[];
-  readonly contexts: readonly { readonly name: string; readonly context: { readonly cluster: string; readonly user: string; readonly namespace?: string } }[];
+  readonly contexts: readonly {
+    readonly name: string;
+    readonly context: { readonly cluster: string; readonly user: string; readonly namespace?: string };
+  }[];
   readonly 'current-context': string;
   readonly preferences: Record<string, never>;
 }
@@ -36,23 +42,34 @@ export interface KubeconfigDocument {
  * (`certificate-authority-data`); the token is the fake's admin token unless the entry gives one.
  * Cluster and user entries are named after the context, so two fakes with the same name cannot collide.
  */
-export function buildKubeconfig(entries: readonly KubeconfigContext[], currentContext?: string): KubeconfigDocument {
+export function buildKubeconfig(
+  entries: readonly KubeconfigContext[],
+  currentContext?: string,
+): KubeconfigDocument {
   const first = entries[0];
   if (first === undefined) throw new RangeError('a kubeconfig needs at least one context');
   const names = new Set(entries.map((e) => e.context));
   if (names.size !== entries.length) throw new RangeError('kubeconfig context names must be unique');
-  if (currentContext !== undefined && !names.has(currentContext)) throw new RangeError(`current context "${currentContext}" is not one of the contexts`);
+  if (currentContext !== undefined && !names.has(currentContext))
+    throw new RangeError(`current context "${currentContext}" is not one of the contexts`);
   return {
     apiVersion: 'v1',
     kind: 'Config',
     clusters: entries.map((e) => ({
       name: e.context,
-      cluster: { server: e.cluster.server, 'certificate-authority-data': Buffer.from(e.cluster.caPem).toString('base64') },
+      cluster: {
+        server: e.cluster.server,
+        'certificate-authority-data': Buffer.from(e.cluster.caPem).toString('base64'),
+      },
     })),
     users: entries.map((e) => ({ name: `${e.context}-admin`, user: { token: e.token ?? e.cluster.token } })),
     contexts: entries.map((e) => ({
       name: e.context,
-      context: { cluster: e.context, user: `${e.context}-admin`, ...(e.namespace === undefined ? {} : { namespace: e.namespace }) },
+      context: {
+        cluster: e.context,
+        user: `${e.context}-admin`,
+        ...(e.namespace === undefined ? {} : { namespace: e.namespace }),
+      },
     })),
     'current-context': currentContext ?? first.context,
     preferences: {},

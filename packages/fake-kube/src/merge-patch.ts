@@ -16,10 +16,15 @@ export type PatchType = (typeof PATCH_TYPES)[number];
 /** The patch type of a Content-Type; custom resources do not accept strategic merge patch (415). */
 export function patchTypeOf(contentType: string | undefined, custom = false): PatchType {
   const bare = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  const accepted = custom ? PATCH_TYPES.filter((t) => t !== 'application/strategic-merge-patch+json') : PATCH_TYPES;
+  const accepted = custom
+    ? PATCH_TYPES.filter((t) => t !== 'application/strategic-merge-patch+json')
+    : PATCH_TYPES;
   const found = accepted.find((t) => t === bare);
   if (found === undefined) {
-    throw new FakeKubeError('FAKE_KUBE_UNSUPPORTED_MEDIA_TYPE', `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`);
+    throw new FakeKubeError(
+      'FAKE_KUBE_UNSUPPORTED_MEDIA_TYPE',
+      `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`,
+    );
   }
   return found;
 }
@@ -40,7 +45,12 @@ export function parsePatchBody(type: PatchType, body: string): unknown {
   try {
     return type === 'application/apply-patch+yaml' ? parse(body) : JSON.parse(body);
   } catch (error) {
-    throw new FakeKubeError('FAKE_KUBE_BAD_REQUEST', `error decoding patch: ${(error as Error).message}`, undefined, { cause: error });
+    throw new FakeKubeError(
+      'FAKE_KUBE_BAD_REQUEST',
+      `error decoding patch: ${(error as Error).message}`,
+      undefined,
+      { cause: error },
+    );
   }
 }
 
@@ -57,6 +67,8 @@ export function applyPatch(type: PatchType, current: unknown, patch: unknown, cu
     case 'application/strategic-merge-patch+json':
     case 'application/apply-patch+yaml':
       if (!isRecord(patch)) throw new FakeKubeError('FAKE_KUBE_BAD_REQUEST', 'patch body must be an object');
-      return type === 'application/merge-patch+json' || custom ? applyMergePatch(current, patch) : strategicMerge(current, patch);
+      return type === 'application/merge-patch+json' || custom
+        ? applyMergePatch(current, patch)
+        : strategicMerge(current, patch);
   }
 }

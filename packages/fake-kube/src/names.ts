@@ -14,5 +14,10 @@ export function randomSuffix(length = 5): string {
 
 /** A stable 10-character `pod-template-hash` of a pod template. */
 export function templateHash(template: unknown): string {
-  return encode(createHash('sha256').update(JSON.stringify(template ?? {})).digest().subarray(0, 10));
+  return encode(
+    createHash('sha256')
+      .update(JSON.stringify(template ?? {}))
+      .digest()
+      .subarray(0, 10),
+  );
 }

@@ -16,7 +16,11 @@ function keyOf(object: StoredObject): string {
 function decodeToken(token: string): string {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-    if (typeof parsed === 'object' && parsed !== null && typeof (parsed as { start?: unknown }).start === 'string') {
+    if (
+      typeof parsed === 'object' &&
+      parsed !== null &&
+      typeof (parsed as { start?: unknown }).start === 'string'
+    ) {
       return (parsed as { start: string }).start;
     }
   } catch {
@@ -29,7 +33,11 @@ function decodeToken(token: string): string {
  * Cuts a page out of a sorted list. The continue token names the last key returned, so objects created or
  * deleted between pages shift the window the way etcd's key-ordered pagination does.
  */
-export function paginate(sorted: readonly StoredObject[], limit: number | undefined, token: string | undefined): Page {
+export function paginate(
+  sorted: readonly StoredObject[],
+  limit: number | undefined,
+  token: string | undefined,
+): Page {
   const after = token === undefined || token === '' ? undefined : decodeToken(token);
   const rest = after === undefined ? sorted : sorted.filter((o) => keyOf(o) > after);
   if (limit === undefined || limit <= 0 || rest.length <= limit) {
@@ -37,13 +45,17 @@ export function paginate(sorted: readonly StoredObject[], limit: number | undefi
   }
   const items = rest.slice(0, limit);
   const last = items[items.length - 1];
-  const continueToken = last === undefined ? undefined : Buffer.from(JSON.stringify({ start: keyOf(last) })).toString('base64url');
+  const continueToken =
+    last === undefined
+      ? undefined
+      : Buffer.from(JSON.stringify({ start: keyOf(last) })).toString('base64url');
   return { items, continueToken, remainingItemCount: rest.length - limit };
 }
 
 export function parseLimit(value: string | null): number | undefined {
   if (value === null || value === '') return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new FakeKubeError('FAKE_KUBE_BAD_REQUEST', `invalid limit: ${value}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new FakeKubeError('FAKE_KUBE_BAD_REQUEST', `invalid limit: ${value}`);
   return n;
 }

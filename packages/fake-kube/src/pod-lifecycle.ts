@@ -28,7 +28,10 @@ export class PodLifecycle {
     const created = this.store.create(PODS, {
       ...pod,
       spec: { ...spec, ...(node === undefined ? {} : { nodeName: node }) },
-      status: { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: node === undefined ? 'False' : 'True' }] },
+      status: {
+        phase: 'Pending',
+        conditions: [{ type: 'PodScheduled', status: node === undefined ? 'False' : 'True' }],
+      },
     });
     const timer = setTimeout(() => {
       this.timers.delete(timer);

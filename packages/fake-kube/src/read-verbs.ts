@@ -43,6 +43,12 @@ export function listDocument(
 
 export function listObjects(ctx: ApiContext, request: ApiRequest): ApiResponse {
   const limit = parseLimit(request.query.get('limit'));
-  const page = ctx.store.listPage(request.type, request.info.namespace, selection(request), limit, request.query.get('continue') ?? undefined);
+  const page = ctx.store.listPage(
+    request.type,
+    request.info.namespace,
+    selection(request),
+    limit,
+    request.query.get('continue') ?? undefined,
+  );
   return { status: 200, body: listDocument(request, page.items, ctx.store.currentRevision(), page) };
 }

@@ -22,9 +22,14 @@ const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
 export function parseResourcePath(pathname: string): ResourceRequest | undefined {
   let parts: string[];
   try {
-    parts = pathname.split('/').filter((p) => p !== '').map(decodeURIComponent);
+    parts = pathname
+      .split('/')
+      .filter((p) => p !== '')
+      .map(decodeURIComponent);
   } catch (error) {
-    throw new FakeKubeError('FAKE_KUBE_BAD_REQUEST', `malformed request path: ${pathname}`, undefined, { cause: error });
+    throw new FakeKubeError('FAKE_KUBE_BAD_REQUEST', `malformed request path: ${pathname}`, undefined, {
+      cause: error,
+    });
   }
   let group: string;
   let version: string;

@@ -35,7 +35,13 @@ export function parseBodyForLog(text: string): unknown {
 
 export function logEntry(
   seq: number,
-  request: { readonly method: string; readonly url: URL; readonly contentType: string | undefined; readonly body: string; readonly user: string | undefined },
+  request: {
+    readonly method: string;
+    readonly url: URL;
+    readonly contentType: string | undefined;
+    readonly body: string;
+    readonly user: string | undefined;
+  },
   status: number,
   injected: boolean,
 ): RequestLogEntry {
@@ -43,7 +49,8 @@ export function logEntry(
   const bodyText = request.body;
   const query = Object.fromEntries(url.searchParams.entries());
   const body = parseBodyForLog(bodyText);
-  const bodyDryRun = typeof body === 'object' && body !== null && Array.isArray((body as { dryRun?: unknown }).dryRun);
+  const bodyDryRun =
+    typeof body === 'object' && body !== null && Array.isArray((body as { dryRun?: unknown }).dryRun);
   return {
     seq,
     method,

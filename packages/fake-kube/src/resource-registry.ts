@@ -14,7 +14,9 @@ export class ResourceRegistry {
 
   /** The resource served at `group/version` under its plural name. */
   find(group: string, version: string, resource: string): ResourceType | undefined {
-    return this.all().find((t) => t.group === group && t.resource === resource && t.versions.includes(version));
+    return this.all().find(
+      (t) => t.group === group && t.resource === resource && t.versions.includes(version),
+    );
   }
 
   /** The resource of an object's `apiVersion` and `kind`. */

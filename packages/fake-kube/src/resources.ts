@@ -31,7 +31,9 @@ export function resourceType(
   resource: string,
   kind: string,
   namespaced: boolean,
-  extra: Partial<Pick<ResourceType, 'shortNames' | 'subresources' | 'topLevelFields' | 'singular' | 'custom'>> = {},
+  extra: Partial<
+    Pick<ResourceType, 'shortNames' | 'subresources' | 'topLevelFields' | 'singular' | 'custom'>
+  > = {},
 ): ResourceType {
   return {
     group,
@@ -55,8 +57,13 @@ const RBAC_BINDING = { topLevelFields: ['subjects', 'roleRef'] };
 /** The Kubernetes built-in resources every fake cluster serves (custom resources come from CRDs). */
 export const BUILTIN_TYPES: readonly ResourceType[] = [
   type('', ['v1'], 'namespaces', 'Namespace', false, { shortNames: ['ns'], subresources: ['status'] }),
-  type('', ['v1'], 'secrets', 'Secret', true, { topLevelFields: ['data', 'stringData', 'type', 'immutable'] }),
-  type('', ['v1'], 'configmaps', 'ConfigMap', true, { shortNames: ['cm'], topLevelFields: ['data', 'binaryData', 'immutable'] }),
+  type('', ['v1'], 'secrets', 'Secret', true, {
+    topLevelFields: ['data', 'stringData', 'type', 'immutable'],
+  }),
+  type('', ['v1'], 'configmaps', 'ConfigMap', true, {
+    shortNames: ['cm'],
+    topLevelFields: ['data', 'binaryData', 'immutable'],
+  }),
   type('', ['v1'], 'serviceaccounts', 'ServiceAccount', true, {
     shortNames: ['sa'],
     subresources: ['token'],
@@ -65,17 +72,39 @@ export const BUILTIN_TYPES: readonly ResourceType[] = [
   type('', ['v1'], 'services', 'Service', true, { shortNames: ['svc'], subresources: ['status'] }),
   type('', ['v1'], 'pods', 'Pod', true, { shortNames: ['po'], subresources: ['status', 'eviction'] }),
   type('', ['v1'], 'nodes', 'Node', false, { shortNames: ['no'], subresources: ['status'] }),
-  type('', ['v1'], 'endpoints', 'Endpoints', true, { shortNames: ['ep'], singular: 'endpoints', topLevelFields: ['subsets'] }),
-  type('apps', ['v1'], 'deployments', 'Deployment', true, { shortNames: ['deploy'], subresources: ['status', 'scale'] }),
-  type('apps', ['v1'], 'statefulsets', 'StatefulSet', true, { shortNames: ['sts'], subresources: ['status', 'scale'] }),
-  type('apps', ['v1'], 'replicasets', 'ReplicaSet', true, { shortNames: ['rs'], subresources: ['status', 'scale'] }),
+  type('', ['v1'], 'endpoints', 'Endpoints', true, {
+    shortNames: ['ep'],
+    singular: 'endpoints',
+    topLevelFields: ['subsets'],
+  }),
+  type('apps', ['v1'], 'deployments', 'Deployment', true, {
+    shortNames: ['deploy'],
+    subresources: ['status', 'scale'],
+  }),
+  type('apps', ['v1'], 'statefulsets', 'StatefulSet', true, {
+    shortNames: ['sts'],
+    subresources: ['status', 'scale'],
+  }),
+  type('apps', ['v1'], 'replicasets', 'ReplicaSet', true, {
+    shortNames: ['rs'],
+    subresources: ['status', 'scale'],
+  }),
   type('apps', ['v1'], 'daemonsets', 'DaemonSet', true, { shortNames: ['ds'], subresources: ['status'] }),
   type('batch', ['v1'], 'jobs', 'Job', true, { subresources: ['status'] }),
   type('batch', ['v1'], 'cronjobs', 'CronJob', true, { shortNames: ['cj'], subresources: ['status'] }),
-  type('autoscaling', ['v2'], 'horizontalpodautoscalers', 'HorizontalPodAutoscaler', true, { shortNames: ['hpa'], subresources: ['status'] }),
-  type('policy', ['v1'], 'poddisruptionbudgets', 'PodDisruptionBudget', true, { shortNames: ['pdb'], subresources: ['status'] }),
+  type('autoscaling', ['v2'], 'horizontalpodautoscalers', 'HorizontalPodAutoscaler', true, {
+    shortNames: ['hpa'],
+    subresources: ['status'],
+  }),
+  type('policy', ['v1'], 'poddisruptionbudgets', 'PodDisruptionBudget', true, {
+    shortNames: ['pdb'],
+    subresources: ['status'],
+  }),
   type('coordination.k8s.io', ['v1'], 'leases', 'Lease', true, { topLevelFields: ['spec'] }),
-  type('networking.k8s.io', ['v1'], 'networkpolicies', 'NetworkPolicy', true, { shortNames: ['netpol'], subresources: ['status'] }),
+  type('networking.k8s.io', ['v1'], 'networkpolicies', 'NetworkPolicy', true, {
+    shortNames: ['netpol'],
+    subresources: ['status'],
+  }),
   type(RBAC, ['v1'], 'roles', 'Role', true, RBAC_ROLE),
   type(RBAC, ['v1'], 'rolebindings', 'RoleBinding', true, RBAC_BINDING),
   type(RBAC, ['v1'], 'clusterroles', 'ClusterRole', false, RBAC_ROLE),
@@ -88,7 +117,9 @@ export const BUILTIN_TYPES: readonly ResourceType[] = [
 
 /** A built-in resource type (for the fake's own controllers); throws when the registry lacks it. */
 export function builtin(group: string, version: string, resource: string): ResourceType {
-  const found = BUILTIN_TYPES.find((t) => t.group === group && t.resource === resource && t.versions.includes(version));
+  const found = BUILTIN_TYPES.find(
+    (t) => t.group === group && t.resource === resource && t.versions.includes(version),
+  );
   if (found === undefined) throw new Error(`built-in resource ${resource} missing from the registry`);
   return found;
 }

@@ -47,7 +47,11 @@ describe('label selectors', () => {
 });
 
 describe('field selectors', () => {
-  const pod = { metadata: { name: 'p', namespace: 'shop' }, spec: { nodeName: 'n1' }, status: { phase: 'Running' } };
+  const pod = {
+    metadata: { name: 'p', namespace: 'shop' },
+    spec: { nodeName: 'n1' },
+    status: { phase: 'Running' },
+  };
   it('matches dotted paths with =, == and !=', () => {
     expect(matchesFields(parseFieldSelector('metadata.name=p,metadata.namespace==shop'), pod)).toBe(true);
     expect(matchesFields(parseFieldSelector('spec.nodeName!=n1'), pod)).toBe(false);

@@ -13,7 +13,10 @@ export type Requirement =
 export type Selector = readonly Requirement[];
 
 function invalid(selector: string, why: string): FakeKubeError {
-  return new FakeKubeError('FAKE_KUBE_BAD_REQUEST', `unable to parse requirement: ${why} in selector "${selector}"`);
+  return new FakeKubeError(
+    'FAKE_KUBE_BAD_REQUEST',
+    `unable to parse requirement: ${why} in selector "${selector}"`,
+  );
 }
 
 /** Splits on commas that are not inside `( … )`. */
@@ -42,7 +45,10 @@ function parseRequirement(part: string, whole: string): Requirement {
   const set = SET_RE.exec(part);
   if (set) {
     const [, key = '', op, list = ''] = set;
-    const values = list.split(',').map((v) => v.trim()).filter((v) => v !== '');
+    const values = list
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
     return { op: op === 'in' ? 'in' : 'notin', key, values };
   }
   const binary = OP_RE.exec(part);
@@ -89,7 +95,10 @@ function satisfies(req: Requirement, value: string | undefined): boolean {
 }
 
 /** True when every requirement holds for the given labels. */
-export function matchesLabels(selector: Selector, labels: Readonly<Record<string, string>> | undefined): boolean {
+export function matchesLabels(
+  selector: Selector,
+  labels: Readonly<Record<string, string>> | undefined,
+): boolean {
   return selector.every((req) => satisfies(req, labels?.[req.key]));
 }
 
@@ -101,7 +110,10 @@ export function parseFieldSelector(text: string | undefined): Selector {
   const selector = parseSelector(text);
   for (const req of selector) {
     if (req.op !== '=' && req.op !== '!=') {
-      throw new FakeKubeError('FAKE_KUBE_BAD_REQUEST', `invalid field selector "${text ?? ''}": only =, == and != are supported`);
+      throw new FakeKubeError(
+        'FAKE_KUBE_BAD_REQUEST',
+        `invalid field selector "${text ?? ''}": only =, == and != are supported`,
+      );
     }
   }
   return selector;

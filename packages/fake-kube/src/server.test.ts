@@ -4,7 +4,12 @@ import { clientsFor, codeOf } from '../test/clients.js';
 import { startFakeKube } from './index.js';
 import type { FakeKube } from './index.js';
 
-function rawGet(fake: FakeKube, path: string, headers: Record<string, string> = {}, ca?: string): Promise<{ status: number; body: string }> {
+function rawGet(
+  fake: FakeKube,
+  path: string,
+  headers: Record<string, string> = {},
+  ca?: string,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(`${fake.server}${path}`, { ca: ca ?? fake.caPem, headers }, (res) => {
       let body = '';
@@ -20,7 +25,10 @@ describe('fake-kube server', () => {
   let fake: FakeKube;
   let other: FakeKube;
   beforeAll(async () => {
-    [fake, other] = await Promise.all([startFakeKube({ name: 'primary-cluster' }), startFakeKube({ name: 'remote-cluster' })]);
+    [fake, other] = await Promise.all([
+      startFakeKube({ name: 'primary-cluster' }),
+      startFakeKube({ name: 'remote-cluster' }),
+    ]);
   });
   afterAll(async () => {
     await Promise.all([fake.close(), other.close()]);
@@ -33,11 +41,18 @@ describe('fake-kube server', () => {
     expect(yaml).not.toContain('insecure-skip-tls-verify');
     const { core } = clientsFor(fake);
     const list = await core.listNamespace();
-    expect(list.items.map((n) => n.metadata?.name)).toEqual(['default', 'kube-node-lease', 'kube-public', 'kube-system']);
+    expect(list.items.map((n) => n.metadata?.name)).toEqual([
+      'default',
+      'kube-node-lease',
+      'kube-public',
+      'kube-system',
+    ]);
   });
 
   it('is rejected by a client that trusts another cluster CA', async () => {
-    await expect(rawGet(fake, '/api', { authorization: `Bearer ${fake.token}` }, other.caPem)).rejects.toThrow(/certificate|self-signed|verify/i);
+    await expect(
+      rawGet(fake, '/api', { authorization: `Bearer ${fake.token}` }, other.caPem),
+    ).rejects.toThrow(/certificate|self-signed|verify/i);
   });
 
   it('answers 401 Unauthorized Status without the right bearer token', async () => {
@@ -45,7 +60,12 @@ describe('fake-kube server', () => {
     expect(await codeOf(core.listNamespace())).toBe(401);
     const raw = await rawGet(fake, '/api/v1/namespaces');
     expect(raw.status).toBe(401);
-    expect(JSON.parse(raw.body)).toMatchObject({ kind: 'Status', status: 'Failure', reason: 'Unauthorized', code: 401 });
+    expect(JSON.parse(raw.body)).toMatchObject({
+      kind: 'Status',
+      status: 'Failure',
+      reason: 'Unauthorized',
+      code: 401,
+    });
   });
 
   it('keeps clusters independent: tokens and objects do not cross', async () => {
@@ -53,25 +73,55 @@ describe('fake-kube server', () => {
     expect(await codeOf(core.listNamespace())).toBe(401);
     await clientsFor(fake).core.createNamespace({ body: { metadata: { name: 'only-primary' } } });
     expect(other.get({ apiVersion: 'v1', kind: 'Namespace', name: 'only-primary' })).toBeUndefined();
-    expect(fake.get({ apiVersion: 'v1', kind: 'Namespace', name: 'only-primary' })?.metadata.name).toBe('only-primary');
+    expect(fake.get({ apiVersion: 'v1', kind: 'Namespace', name: 'only-primary' })?.metadata.name).toBe(
+      'only-primary',
+    );
   });
 
   it('serves discovery and /version for client-node', async () => {
     const version = await rawGet(fake, '/version');
     expect(JSON.parse(version.body)).toMatchObject({ major: '1', gitVersion: 'v1.31.1' });
-    const groups = JSON.parse((await rawGet(fake, '/apis', { authorization: `Bearer ${fake.token}` })).body) as { groups: { name: string }[] };
+    const groups = JSON.parse(
+      (await rawGet(fake, '/apis', { authorization: `Bearer ${fake.token}` })).body,
+    ) as { groups: { name: string }[] };
     expect(groups.groups.map((g) => g.name)).toEqual(
-      expect.arrayContaining(['apps', 'autoscaling', 'coordination.k8s.io', 'networking.k8s.io', 'networking.istio.io', 'security.istio.io', 'argoproj.io']),
+      expect.arrayContaining([
+        'apps',
+        'autoscaling',
+        'coordination.k8s.io',
+        'networking.k8s.io',
+        'networking.istio.io',
+        'security.istio.io',
+        'argoproj.io',
+      ]),
     );
-    const beta = JSON.parse((await rawGet(fake, '/apis/networking.istio.io/v1beta1', { authorization: `Bearer ${fake.token}` })).body) as {
+    const beta = JSON.parse(
+      (await rawGet(fake, '/apis/networking.istio.io/v1beta1', { authorization: `Bearer ${fake.token}` }))
+        .body,
+    ) as {
       resources: { name: string; kind: string; namespaced: boolean }[];
     };
-    expect(beta.resources).toContainEqual(expect.objectContaining({ name: 'virtualservices', kind: 'VirtualService', namespaced: true }));
-    const core = JSON.parse((await rawGet(fake, '/api/v1', { authorization: `Bearer ${fake.token}` })).body) as { resources: { name: string }[] };
-    expect(core.resources.map((r) => r.name)).toEqual(expect.arrayContaining(['secrets', 'serviceaccounts/token', 'pods', 'nodes']));
+    expect(beta.resources).toContainEqual(
+      expect.objectContaining({ name: 'virtualservices', kind: 'VirtualService', namespaced: true }),
+    );
+    const core = JSON.parse(
+      (await rawGet(fake, '/api/v1', { authorization: `Bearer ${fake.token}` })).body,
+    ) as { resources: { name: string }[] };
+    expect(core.resources.map((r) => r.name)).toEqual(
+      expect.arrayContaining(['secrets', 'serviceaccounts/token', 'pods', 'nodes']),
+    );
     const { objects } = clientsFor(fake);
-    await objects.create({ apiVersion: 'networking.istio.io/v1beta1', kind: 'DestinationRule', metadata: { name: 'dr', namespace: 'default' }, spec: { host: 'x' } });
-    const read = await objects.read({ apiVersion: 'networking.istio.io/v1', kind: 'DestinationRule', metadata: { name: 'dr', namespace: 'default' } });
+    await objects.create({
+      apiVersion: 'networking.istio.io/v1beta1',
+      kind: 'DestinationRule',
+      metadata: { name: 'dr', namespace: 'default' },
+      spec: { host: 'x' },
+    });
+    const read = await objects.read({
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'DestinationRule',
+      metadata: { name: 'dr', namespace: 'default' },
+    });
     expect(read.apiVersion).toBe('networking.istio.io/v1');
   });
 
@@ -84,7 +134,9 @@ describe('fake-kube server', () => {
   });
 
   it('answers unknown resources with a NotFound Status', async () => {
-    const raw = await rawGet(fake, '/apis/example.com/v1/namespaces/default/widgets', { authorization: `Bearer ${fake.token}` });
+    const raw = await rawGet(fake, '/apis/example.com/v1/namespaces/default/widgets', {
+      authorization: `Bearer ${fake.token}`,
+    });
     expect(raw.status).toBe(404);
     expect(JSON.parse(raw.body)).toMatchObject({ kind: 'Status', reason: 'NotFound' });
   });

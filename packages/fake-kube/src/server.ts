@@ -30,9 +30,19 @@ function nodeObject(name: string): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'Node',
-    metadata: { name, labels: { 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux', 'node-role.kubernetes.io/worker': '' } },
+    metadata: {
+      name,
+      labels: {
+        'kubernetes.io/hostname': name,
+        'kubernetes.io/os': 'linux',
+        'node-role.kubernetes.io/worker': '',
+      },
+    },
     spec: {},
-    status: { conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady' }], nodeInfo: { kubeletVersion: 'v1.31.1' } },
+    status: {
+      conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady' }],
+      nodeInfo: { kubeletVersion: 'v1.31.1' },
+    },
   };
 }
 
@@ -59,7 +69,10 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
         iat,
         nbf: iat,
         exp: iat + req.expirationSeconds,
-        'kubernetes.io': { namespace: req.namespace, serviceaccount: { name: req.serviceAccount, uid: req.uid } },
+        'kubernetes.io': {
+          namespace: req.namespace,
+          serviceaccount: { name: req.serviceAccount, uid: req.uid },
+        },
       });
       const serviceAccount = { namespace: req.namespace, name: req.serviceAccount, uid: req.uid };
       if (req.register) tokenRegistry.add(token, { user: sub, readOnly: false, serviceAccount });
@@ -74,8 +87,10 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
     seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
   }
   for (const node of options.nodes ?? []) seed(nodeObject(node));
-  for (const bundle of options.crds ?? ['istio', 'argocd']) for (const crd of CRD_BUNDLES[bundle]) seed(customResourceDefinition(crd));
-  const controllerOptions = options.controllers === true ? {} : options.controllers === false ? undefined : options.controllers;
+  for (const bundle of options.crds ?? ['istio', 'argocd'])
+    for (const crd of CRD_BUNDLES[bundle]) seed(customResourceDefinition(crd));
+  const controllerOptions =
+    options.controllers === true ? {} : options.controllers === false ? undefined : options.controllers;
   const controller = controllerOptions === undefined ? undefined : startControllers(store, controllerOptions);
   const faults = new FaultPlan();
   const log: RequestLogEntry[] = [];
@@ -103,7 +118,14 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
   const url = `https://127.0.0.1:${port}`;
   const target = { name, server: url, caPem: tls.caPem, token: adminToken };
   const kubeconfig = (o: KubeconfigOptions = {}): KubeconfigDocument =>
-    buildKubeconfig([{ context: o.context ?? name, cluster: target, ...(o.namespace === undefined ? {} : { namespace: o.namespace }), ...(o.token === undefined ? {} : { token: o.token }) }]);
+    buildKubeconfig([
+      {
+        context: o.context ?? name,
+        cluster: target,
+        ...(o.namespace === undefined ? {} : { namespace: o.namespace }),
+        ...(o.token === undefined ? {} : { token: o.token }),
+      },
+    ]);
 
   return {
     name,
@@ -121,9 +143,13 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
     setLoadBalancerIngress(namespace, serviceName, ingress) {
       const services = builtin('', 'v1', 'services');
       const current = store.require(services, namespace, serviceName);
-      return store.update(services, { ...current, status: { loadBalancer: { ingress: ingress.map((i) => ({ ...i })) } } });
+      return store.update(services, {
+        ...current,
+        status: { loadBalancer: { ingress: ingress.map((i) => ({ ...i })) } },
+      });
     },
-    addToken: (token, o = {}) => tokenRegistry.add(token, { user: o.user ?? 'fake-user', readOnly: o.readOnly ?? false }),
+    addToken: (token, o = {}) =>
+      tokenRegistry.add(token, { user: o.user ?? 'fake-user', readOnly: o.readOnly ?? false }),
     requests: () => [...log],
     mutatingRequests: (o = {}) => log.filter((e) => e.mutating && (o.includeDryRun === true || !e.dryRun)),
     clearRequests: () => {
@@ -133,11 +159,18 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
     dropNext: (fault) => faults.dropNext(fault),
     addLatency: (fault) => faults.addLatency(fault),
     clearFaults: () => faults.clear(),
-    onChange: (listener) => store.subscribe((event) => listener({ type: event.type, resource: event.resource, object: event.object })),
+    onChange: (listener) =>
+      store.subscribe((event) =>
+        listener({ type: event.type, resource: event.resource, object: event.object }),
+      ),
     async settled(timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (controller?.busy() === true) {
-        if (Date.now() > deadline) throw new FakeKubeError('FAKE_KUBE_INTERNAL', `fake-kube ${name}: controllers did not settle within ${timeoutMs} ms`);
+        if (Date.now() > deadline)
+          throw new FakeKubeError(
+            'FAKE_KUBE_INTERNAL',
+            `fake-kube ${name}: controllers did not settle within ${timeoutMs} ms`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     },
@@ -157,7 +190,14 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
 function listen(server: Server, port: number, name: string): Promise<number> {
   return new Promise<number>((resolve, reject) => {
     const onError = (error: Error): void =>
-      reject(new FakeKubeError('FAKE_KUBE_START_FAILED', `fake-kube ${name} could not listen: ${error.message}`, undefined, { cause: error }));
+      reject(
+        new FakeKubeError(
+          'FAKE_KUBE_START_FAILED',
+          `fake-kube ${name} could not listen: ${error.message}`,
+          undefined,
+          { cause: error },
+        ),
+      );
     server.once('error', onError);
     server.listen(port, '127.0.0.1', () => {
       server.off('error', onError);
@@ -167,7 +207,9 @@ function listen(server: Server, port: number, name: string): Promise<number> {
 }
 
 /** Starts several independent fake clusters at once (one HTTPS server and CA each). */
-export async function startFakeKubes<const T extends readonly FakeKubeOptions[]>(options: T): Promise<{ -readonly [K in keyof T]: FakeKube }> {
+export async function startFakeKubes<const T extends readonly FakeKubeOptions[]>(
+  options: T,
+): Promise<{ -readonly [K in keyof T]: FakeKube }> {
   const started = await Promise.all(options.map((o) => startFakeKube(o)));
   return started as { -readonly [K in keyof T]: FakeKube };
 }

@@ -47,7 +47,12 @@ const REASON_BY_HTTP: Readonly<Record<number, string>> = {
   504: 'Timeout',
 };
 
-export function failureStatus(code: number, message: string, reason?: string, details?: StatusDetails): KubeStatus {
+export function failureStatus(
+  code: number,
+  message: string,
+  reason?: string,
+  details?: StatusDetails,
+): KubeStatus {
   const resolved = reason ?? REASON_BY_HTTP[code] ?? 'Unknown';
   return {
     kind: 'Status',

@@ -47,7 +47,10 @@ function conflict(type: ResourceType, name: string, why: string): FakeKubeError 
  * monotonic resourceVersion, and a synchronous change feed (used by the controllers).
  */
 export class ObjectStore {
-  private readonly buckets = new Map<string, { readonly type: ResourceType; readonly objects: Map<string, StoredObject> }>();
+  private readonly buckets = new Map<
+    string,
+    { readonly type: ResourceType; readonly objects: Map<string, StoredObject> }
+  >();
   private readonly listeners = new Set<(event: StoreEvent) => void>();
   private revision = 0;
 
@@ -81,16 +84,28 @@ export class ObjectStore {
   }
 
   /** One page of `list` (limit + continue token); only the returned items are copied. */
-  listPage(type: ResourceType, namespace: string | undefined, where: (object: StoredObject) => boolean, limit: number | undefined, token: string | undefined): Page {
+  listPage(
+    type: ResourceType,
+    namespace: string | undefined,
+    where: (object: StoredObject) => boolean,
+    limit: number | undefined,
+    token: string | undefined,
+  ): Page {
     const page = paginate(this.sorted(type, namespace, where), limit, token);
     return { ...page, items: page.items.map((o) => clone(o)) };
   }
 
-  private sorted(type: ResourceType, namespace: string | undefined, where: ((object: StoredObject) => boolean) | undefined): StoredObject[] {
+  private sorted(
+    type: ResourceType,
+    namespace: string | undefined,
+    where: ((object: StoredObject) => boolean) | undefined,
+  ): StoredObject[] {
     const keyed: (readonly [string, StoredObject])[] = [];
     for (const object of this.bucket(type).values()) {
-      const inNamespace = namespace === undefined || !type.namespaced || object.metadata.namespace === namespace;
-      if (inNamespace && (where === undefined || where(object))) keyed.push([objectKey(object.metadata.namespace, object.metadata.name), object]);
+      const inNamespace =
+        namespace === undefined || !type.namespaced || object.metadata.namespace === namespace;
+      if (inNamespace && (where === undefined || where(object)))
+        keyed.push([objectKey(object.metadata.namespace, object.metadata.name), object]);
     }
     keyed.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return keyed.map(([, o]) => o);
@@ -100,18 +115,25 @@ export class ObjectStore {
     const meta: ObjectMeta = { ...input.metadata };
     const name = meta.name;
     if (name === undefined || name === '') {
-      throw new FakeKubeError('FAKE_KUBE_INVALID', `${type.kind} "" is invalid: metadata.name: Required value: name or generateName is required`);
+      throw new FakeKubeError(
+        'FAKE_KUBE_INVALID',
+        `${type.kind} "" is invalid: metadata.name: Required value: name or generateName is required`,
+      );
     }
     const namespace = type.namespaced ? meta.namespace : undefined;
     if (type.namespaced) this.requireNamespace(namespace);
     const bucket = this.bucket(type);
     const key = objectKey(namespace, name);
     if (bucket.has(key)) {
-      throw new FakeKubeError('FAKE_KUBE_ALREADY_EXISTS', `${qualified(type.resource, type.group)} "${name}" already exists`, {
-        name,
-        ...(type.group === '' ? {} : { group: type.group }),
-        kind: type.resource,
-      });
+      throw new FakeKubeError(
+        'FAKE_KUBE_ALREADY_EXISTS',
+        `${qualified(type.resource, type.group)} "${name}" already exists`,
+        {
+          name,
+          ...(type.group === '' ? {} : { group: type.group }),
+          kind: type.resource,
+        },
+      );
     }
     const stored = clone({
       ...input,
@@ -142,7 +164,11 @@ export class ObjectStore {
     const current = this.require(type, namespace, name);
     const expected = next.metadata?.resourceVersion;
     if (expected !== undefined && expected !== '' && expected !== current.metadata.resourceVersion) {
-      throw conflict(type, name, 'the object has been modified; please apply your changes to the latest version and try again');
+      throw conflict(
+        type,
+        name,
+        'the object has been modified; please apply your changes to the latest version and try again',
+      );
     }
     const generation = current.metadata.generation;
     const changedSpec = !jsonEqual(specOf(current), specOf(next));
@@ -174,7 +200,11 @@ export class ObjectStore {
     const current = this.require(type, namespace, name);
     const pre = options.preconditions;
     if (pre?.uid !== undefined && pre.uid !== current.metadata.uid) {
-      throw conflict(type, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${current.metadata.uid}`);
+      throw conflict(
+        type,
+        name,
+        `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${current.metadata.uid}`,
+      );
     }
     if (pre?.resourceVersion !== undefined && pre.resourceVersion !== current.metadata.resourceVersion) {
       throw conflict(
@@ -210,7 +240,10 @@ export class ObjectStore {
 
   private requireNamespace(namespace: string | undefined): void {
     if (namespace === undefined || namespace === '') {
-      throw new FakeKubeError('FAKE_KUBE_BAD_REQUEST', 'the server could not find the requested resource: namespace is required');
+      throw new FakeKubeError(
+        'FAKE_KUBE_BAD_REQUEST',
+        'the server could not find the requested resource: namespace is required',
+      );
     }
     if (!this.bucket(NAMESPACES).has(objectKey(undefined, namespace))) {
       throw notFound('namespaces', '', namespace);
@@ -235,7 +268,12 @@ export class ObjectStore {
   /** A deletion takes its own revision; the DELETED event carries the object at that resourceVersion. */
   private emitDeleted(resource: ResourceType, object: StoredObject): void {
     const revision = this.bump();
-    this.emit('DELETED', resource, { ...object, metadata: { ...object.metadata, resourceVersion: revision } }, Number(revision));
+    this.emit(
+      'DELETED',
+      resource,
+      { ...object, metadata: { ...object.metadata, resourceVersion: revision } },
+      Number(revision),
+    );
   }
 
   private emit(type: StoreEventType, resource: ResourceType, object: StoredObject, revision: number): void {

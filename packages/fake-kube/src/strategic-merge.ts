@@ -4,21 +4,22 @@ import { clone, isRecord } from './object.js';
  * Merge keys of the list fields that Kubernetes patches by key under strategic merge patch (the common
  * `patchMergeKey` annotations of the core types). Lists not named here are replaced, as with a merge patch.
  */
-const MERGE_KEYS: Readonly<Record<string, string | ((items: readonly Record<string, unknown>[]) => string)>> = {
-  containers: 'name',
-  initContainers: 'name',
-  ephemeralContainers: 'name',
-  volumes: 'name',
-  env: 'name',
-  imagePullSecrets: 'name',
-  volumeMounts: 'mountPath',
-  volumeDevices: 'devicePath',
-  hostAliases: 'ip',
-  conditions: 'type',
-  topologySpreadConstraints: 'topologyKey',
-  // Container ports merge on containerPort, Service ports on port.
-  ports: (items) => (items.some((i) => 'containerPort' in i) ? 'containerPort' : 'port'),
-};
+const MERGE_KEYS: Readonly<Record<string, string | ((items: readonly Record<string, unknown>[]) => string)>> =
+  {
+    containers: 'name',
+    initContainers: 'name',
+    ephemeralContainers: 'name',
+    volumes: 'name',
+    env: 'name',
+    imagePullSecrets: 'name',
+    volumeMounts: 'mountPath',
+    volumeDevices: 'devicePath',
+    hostAliases: 'ip',
+    conditions: 'type',
+    topologySpreadConstraints: 'topologyKey',
+    // Container ports merge on containerPort, Service ports on port.
+    ports: (items) => (items.some((i) => 'containerPort' in i) ? 'containerPort' : 'port'),
+  };
 
 const DIRECTIVE = '$patch';
 
@@ -30,7 +31,8 @@ function mergeKeyFor(field: string, items: readonly Record<string, unknown>[]): 
 function mergeList(current: readonly unknown[], patch: readonly unknown[], field: string): unknown[] {
   const records = patch.filter(isRecord);
   if (records.length !== patch.length) return clone([...patch]);
-  if (records.some((r) => r[DIRECTIVE] === 'replace')) return records.filter((r) => r[DIRECTIVE] !== 'replace').map((r) => clone(r));
+  if (records.some((r) => r[DIRECTIVE] === 'replace'))
+    return records.filter((r) => r[DIRECTIVE] !== 'replace').map((r) => clone(r));
   const key = mergeKeyFor(field, [...current.filter(isRecord), ...records]);
   if (key === undefined) return clone([...patch]);
   const result = current.map((item) => clone(item));
@@ -62,7 +64,8 @@ export function strategicMerge(current: unknown, patch: unknown): unknown {
     if (field === DIRECTIVE) continue;
     const existing = result[field];
     if (value === null) Reflect.deleteProperty(result, field);
-    else if (Array.isArray(value) && Array.isArray(existing)) result[field] = mergeList(existing, value, field);
+    else if (Array.isArray(value) && Array.isArray(existing))
+      result[field] = mergeList(existing, value, field);
     else if (Array.isArray(value)) result[field] = mergeList([], value, field);
     else result[field] = strategicMerge(existing, value);
   }

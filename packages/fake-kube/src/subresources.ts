@@ -7,7 +7,10 @@ import type { KubeObject, StoredObject } from './object.js';
 import { selectorText } from './selector.js';
 
 function notAllowed(request: ApiRequest): FakeKubeError {
-  return new FakeKubeError('FAKE_KUBE_METHOD_NOT_ALLOWED', `the server does not allow this method on the requested resource (${request.method} ${request.type.resource}/${request.info.subresource ?? ''})`);
+  return new FakeKubeError(
+    'FAKE_KUBE_METHOD_NOT_ALLOWED',
+    `the server does not allow this method on the requested resource (${request.method} ${request.type.resource}/${request.info.subresource ?? ''})`,
+  );
 }
 
 /** The `autoscaling/v1 Scale` view of a workload. */
@@ -33,20 +36,35 @@ export function scaleOf(object: StoredObject): Record<string, unknown> {
   };
 }
 
-function writeScale(ctx: ApiContext, request: ApiRequest, current: StoredObject, scale: unknown, dryRun: boolean): ApiResponse {
+function writeScale(
+  ctx: ApiContext,
+  request: ApiRequest,
+  current: StoredObject,
+  scale: unknown,
+  dryRun: boolean,
+): ApiResponse {
   const replicas = readPath(scale, 'spec.replicas');
   if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {
-    throw new FakeKubeError('FAKE_KUBE_INVALID', `Scale.autoscaling "${current.metadata.name}" is invalid: spec.replicas: Invalid value: must be a non-negative integer`, {
-      name: current.metadata.name,
-      group: 'autoscaling',
-      kind: 'Scale',
-      causes: [{ reason: 'FieldValueInvalid', message: 'must be a non-negative integer', field: 'spec.replicas' }],
-    });
+    throw new FakeKubeError(
+      'FAKE_KUBE_INVALID',
+      `Scale.autoscaling "${current.metadata.name}" is invalid: spec.replicas: Invalid value: must be a non-negative integer`,
+      {
+        name: current.metadata.name,
+        group: 'autoscaling',
+        kind: 'Scale',
+        causes: [
+          { reason: 'FieldValueInvalid', message: 'must be a non-negative integer', field: 'spec.replicas' },
+        ],
+      },
+    );
   }
   const resourceVersion = readPath(scale, 'metadata.resourceVersion');
   const next: KubeObject = {
     ...current,
-    metadata: { ...current.metadata, resourceVersion: typeof resourceVersion === 'string' ? resourceVersion : '' },
+    metadata: {
+      ...current.metadata,
+      resourceVersion: typeof resourceVersion === 'string' ? resourceVersion : '',
+    },
     spec: { ...(isRecord(current['spec']) ? current['spec'] : {}), replicas },
   };
   const stored = ctx.store.update(request.type, next, { dryRun });
@@ -115,7 +133,10 @@ export function handleToken(ctx: ApiContext, request: ApiRequest): ApiResponse {
   const expiration = readPath(body, 'spec.expirationSeconds');
   const expirationSeconds = typeof expiration === 'number' ? expiration : DEFAULT_EXPIRATION;
   if (expirationSeconds < 600) {
-    throw new FakeKubeError('FAKE_KUBE_INVALID', 'TokenRequest.authentication.k8s.io "" is invalid: spec.expirationSeconds: Invalid value: may not specify a duration less than 10 minutes');
+    throw new FakeKubeError(
+      'FAKE_KUBE_INVALID',
+      'TokenRequest.authentication.k8s.io "" is invalid: spec.expirationSeconds: Invalid value: may not specify a duration less than 10 minutes',
+    );
   }
   const dryRun = isDryRun(request.query);
   const audienceList = Array.isArray(audiences) ? audiences.map(String) : ['https://kubernetes.default.svc'];
@@ -134,7 +155,11 @@ export function handleToken(ctx: ApiContext, request: ApiRequest): ApiResponse {
       kind: 'TokenRequest',
       apiVersion: 'authentication.k8s.io/v1',
       metadata: { name, namespace, creationTimestamp: kubeTimestamp(now) },
-      spec: { audiences: audienceList, expirationSeconds, boundObjectRef: readPath(body, 'spec.boundObjectRef') ?? null },
+      spec: {
+        audiences: audienceList,
+        expirationSeconds,
+        boundObjectRef: readPath(body, 'spec.boundObjectRef') ?? null,
+      },
       status: {
         token,
         expirationTimestamp: kubeTimestamp(new Date(now.getTime() + expirationSeconds * 1000)),

@@ -58,7 +58,11 @@ export function validateObject(type: ResourceType, object: KubeObject): void {
   const causes: StatusCause[] = [];
   const pattern = type.resource === 'namespaces' ? LABEL : SUBDOMAIN;
   if (name === '') {
-    causes.push({ reason: 'FieldValueRequired', message: 'Required value: name or generateName is required', field: 'metadata.name' });
+    causes.push({
+      reason: 'FieldValueRequired',
+      message: 'Required value: name or generateName is required',
+      field: 'metadata.name',
+    });
   } else if (name.length > 253 || !pattern.test(name) || (pattern === LABEL && name.length > 63)) {
     causes.push({
       reason: 'FieldValueInvalid',
@@ -69,11 +73,19 @@ export function validateObject(type: ResourceType, object: KubeObject): void {
   if (type.resource === 'secrets' || type.resource === 'configmaps') {
     const data = object['data'];
     if (data !== undefined && !isRecord(data)) {
-      causes.push({ reason: 'FieldValueInvalid', message: 'Invalid value: must be a map of strings', field: 'data' });
+      causes.push({
+        reason: 'FieldValueInvalid',
+        message: 'Invalid value: must be a map of strings',
+        field: 'data',
+      });
     } else if (type.resource === 'secrets' && isRecord(data)) {
       for (const [key, value] of Object.entries(data)) {
         if (typeof value !== 'string' || !BASE64.test(value) || value.length % 4 !== 0) {
-          causes.push({ reason: 'FieldValueInvalid', message: 'Invalid value: illegal base64 data', field: `data[${key}]` });
+          causes.push({
+            reason: 'FieldValueInvalid',
+            message: 'Invalid value: illegal base64 data',
+            field: `data[${key}]`,
+          });
         }
       }
     }
@@ -81,8 +93,15 @@ export function validateObject(type: ResourceType, object: KubeObject): void {
   if (type.resource === 'deployments') {
     const spec = object['spec'];
     const replicas = isRecord(spec) ? spec['replicas'] : undefined;
-    if (replicas !== undefined && (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0)) {
-      causes.push({ reason: 'FieldValueInvalid', message: 'Invalid value: must be greater than or equal to 0', field: 'spec.replicas' });
+    if (
+      replicas !== undefined &&
+      (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0)
+    ) {
+      causes.push({
+        reason: 'FieldValueInvalid',
+        message: 'Invalid value: must be greater than or equal to 0',
+        field: 'spec.replicas',
+      });
     }
   }
   if (type.resource === 'customresourcedefinitions') causes.push(...crdCauses(object, name));
@@ -94,25 +113,47 @@ function crdCauses(object: KubeObject, name: string): StatusCause[] {
   const spec = isRecord(object['spec']) ? object['spec'] : {};
   const names = isRecord(spec['names']) ? spec['names'] : {};
   const causes: StatusCause[] = [];
-  if (typeof spec['group'] !== 'string' || typeof names['plural'] !== 'string' || typeof names['kind'] !== 'string') {
-    causes.push({ reason: 'FieldValueRequired', message: 'Required value: group, names.plural and names.kind', field: 'spec' });
+  if (
+    typeof spec['group'] !== 'string' ||
+    typeof names['plural'] !== 'string' ||
+    typeof names['kind'] !== 'string'
+  ) {
+    causes.push({
+      reason: 'FieldValueRequired',
+      message: 'Required value: group, names.plural and names.kind',
+      field: 'spec',
+    });
   } else if (name !== `${names['plural']}.${spec['group']}`) {
-    causes.push({ reason: 'FieldValueInvalid', message: `Invalid value: "${name}": must be spec.names.plural+"."+spec.group`, field: 'metadata.name' });
+    causes.push({
+      reason: 'FieldValueInvalid',
+      message: `Invalid value: "${name}": must be spec.names.plural+"."+spec.group`,
+      field: 'metadata.name',
+    });
   }
   const versions = Array.isArray(spec['versions']) ? spec['versions'] : [];
   if (!versions.some((v) => isRecord(v) && typeof v['name'] === 'string' && v['served'] !== false)) {
-    causes.push({ reason: 'FieldValueInvalid', message: 'Invalid value: must have exactly one version marked as storage version and at least one served', field: 'spec.versions' });
+    causes.push({
+      reason: 'FieldValueInvalid',
+      message:
+        'Invalid value: must have exactly one version marked as storage version and at least one served',
+      field: 'spec.versions',
+    });
   }
   return causes;
 }
 
 /** Immutable Secrets/ConfigMaps reject changes to `data`, `binaryData` and `immutable` itself. */
 export function checkImmutable(type: ResourceType, current: KubeObject, next: KubeObject): void {
-  if ((type.resource !== 'secrets' && type.resource !== 'configmaps') || current['immutable'] !== true) return;
+  if ((type.resource !== 'secrets' && type.resource !== 'configmaps') || current['immutable'] !== true)
+    return;
   const same = (key: string): boolean => JSON.stringify(current[key]) === JSON.stringify(next[key]);
   if (!same('data') || !same('binaryData') || next['immutable'] !== true) {
     throw invalid(type, current.metadata?.name ?? '', [
-      { reason: 'FieldValueForbidden', message: 'Forbidden: field is immutable when `immutable` is set', field: 'data' },
+      {
+        reason: 'FieldValueForbidden',
+        message: 'Forbidden: field is immutable when `immutable` is set',
+        field: 'data',
+      },
     ]);
   }
 }

@@ -22,22 +22,39 @@ describe('watch and informers', () => {
   let fake: FakeKube;
   let c: Clients;
   beforeAll(async () => {
-    fake = await startFakeKube({ name: 'watched', namespaces: ['shop'], controllers: { podReadyDelayMs: 10 } });
+    fake = await startFakeKube({
+      name: 'watched',
+      namespaces: ['shop'],
+      controllers: { podReadyDelayMs: 10 },
+    });
     c = clientsFor(fake);
   });
   afterAll(() => fake.close());
 
   it('feeds a client-node informer (list, then watch from the list resourceVersion)', async () => {
-    const informer = makeInformer(c.kc, '/api/v1/namespaces/shop/pods', () => c.core.listNamespacedPod({ namespace: 'shop' }), 'app=web');
+    const informer = makeInformer(
+      c.kc,
+      '/api/v1/namespaces/shop/pods',
+      () => c.core.listNamespacedPod({ namespace: 'shop' }),
+      'app=web',
+    );
     const ready = new Set<string>();
     informer.on('update', (pod: V1Pod) => {
-      if (pod.status?.conditions?.some((cond) => cond.type === 'Ready' && cond.status === 'True')) ready.add(pod.metadata?.name ?? '');
+      if (pod.status?.conditions?.some((cond) => cond.type === 'Ready' && cond.status === 'True'))
+        ready.add(pod.metadata?.name ?? '');
     });
     await informer.start();
     try {
       await c.apps.createNamespacedDeployment({
         namespace: 'shop',
-        body: { metadata: { name: 'web' }, spec: { replicas: 2, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } } } } },
+        body: {
+          metadata: { name: 'web' },
+          spec: {
+            replicas: 2,
+            selector: { matchLabels: { app: 'web' } },
+            template: { metadata: { labels: { app: 'web' } } },
+          },
+        },
       });
       await until(() => ready.size === 2);
       expect(informer.list('shop').map((p) => p.metadata?.name)).toHaveLength(2);
@@ -50,10 +67,21 @@ describe('watch and informers', () => {
     const list = await c.core.listNamespacedConfigMap({ namespace: 'shop' });
     const from = list.metadata?.resourceVersion ?? '';
     await c.core.createNamespacedConfigMap({ namespace: 'shop', body: { metadata: { name: 'later' } } });
-    const stream = await rawRequest(fake, 'GET', `/api/v1/namespaces/shop/configmaps?watch=true&resourceVersion=${from}&timeoutSeconds=1`);
-    const events = stream.body.trim().split('\n').map((line) => JSON.parse(line) as { type: string; object: { metadata: { name: string } } });
+    const stream = await rawRequest(
+      fake,
+      'GET',
+      `/api/v1/namespaces/shop/configmaps?watch=true&resourceVersion=${from}&timeoutSeconds=1`,
+    );
+    const events = stream.body
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; object: { metadata: { name: string } } });
     expect(events.map((e) => `${e.type}:${e.object.metadata.name}`)).toEqual(['ADDED:later']);
-    const malformed = await rawRequest(fake, 'GET', '/api/v1/namespaces/shop/configmaps?watch=true&resourceVersion=abc');
+    const malformed = await rawRequest(
+      fake,
+      'GET',
+      '/api/v1/namespaces/shop/configmaps?watch=true&resourceVersion=abc',
+    );
     expect(malformed.status).toBe(400);
     expect(malformed.json()).toMatchObject({ kind: 'Status', reason: 'BadRequest' });
   });
@@ -63,9 +91,27 @@ describe('watch and informers', () => {
     await c.core.createNamespace({ body: { metadata: { name: 'ordered' } } });
     await c.core.createNamespacedConfigMap({ namespace: 'ordered', body: { metadata: { name: 'x' } } });
     await c.core.deleteNamespace({ name: 'ordered' });
-    const stream = await rawRequest(fake, 'GET', `/api/v1/configmaps?watch=true&resourceVersion=${from}&timeoutSeconds=1`);
-    const events = stream.body.trim().split('\n').map((line) => JSON.parse(line) as { type: string; object: { metadata: { name: string; resourceVersion: string } } });
-    expect(events.map((e) => `${e.type}:${e.object.metadata.name}`)).toEqual(['ADDED:kube-root-ca.crt', 'ADDED:x', 'DELETED:kube-root-ca.crt', 'DELETED:x']);
+    const stream = await rawRequest(
+      fake,
+      'GET',
+      `/api/v1/configmaps?watch=true&resourceVersion=${from}&timeoutSeconds=1`,
+    );
+    const events = stream.body
+      .trim()
+      .split('\n')
+      .map(
+        (line) =>
+          JSON.parse(line) as {
+            type: string;
+            object: { metadata: { name: string; resourceVersion: string } };
+          },
+      );
+    expect(events.map((e) => `${e.type}:${e.object.metadata.name}`)).toEqual([
+      'ADDED:kube-root-ca.crt',
+      'ADDED:x',
+      'DELETED:kube-root-ca.crt',
+      'DELETED:x',
+    ]);
     const versions = events.map((e) => Number(e.object.metadata.resourceVersion));
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     expect(new Set(versions).size).toBe(versions.length);

@@ -40,14 +40,19 @@ export class WatchHub {
     const fields = parseFieldSelector(request.query.get('fieldSelector') ?? undefined);
     const namespace = request.info.namespace;
     const accept = (o: StoredObject): boolean =>
-      (namespace === undefined || o.metadata.namespace === namespace) && matchesLabels(labels, o.metadata.labels) && matchesFields(fields, o);
+      (namespace === undefined || o.metadata.namespace === namespace) &&
+      matchesLabels(labels, o.metadata.labels) &&
+      matchesFields(fields, o);
     const from = request.query.get('resourceVersion') ?? '';
     const since = from === '' || from === '0' ? undefined : Number(from);
     if (since !== undefined && !Number.isInteger(since)) {
       throw new FakeKubeError('FAKE_KUBE_BAD_REQUEST', `invalid resourceVersion: ${from}`);
     }
     if (since !== undefined && this.history[0] !== undefined && since < this.history[0].revision - 1) {
-      throw new FakeKubeError('FAKE_KUBE_EXPIRED', `too old resource version: ${from} (${this.history[0].revision - 1})`);
+      throw new FakeKubeError(
+        'FAKE_KUBE_EXPIRED',
+        `too old resource version: ${from} (${this.history[0].revision - 1})`,
+      );
     }
     res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
     // Send the headers now: clients (client-node Watch) resolve on them, before any event exists.
@@ -59,7 +64,8 @@ export class WatchHub {
     if (since === undefined) {
       for (const o of this.store.list(request.type, namespace)) if (accept(o)) write('ADDED', o);
     } else {
-      for (const e of this.history) if (e.revision > since && storageKey(e.resource) === key && accept(e.object)) write(e.type, e.object);
+      for (const e of this.history)
+        if (e.revision > since && storageKey(e.resource) === key && accept(e.object)) write(e.type, e.object);
     }
     const watcher: Watcher = { key, accept, send: (e) => write(e.type, e.object), end: () => res.end() };
     this.watchers.add(watcher);

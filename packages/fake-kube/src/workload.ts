@@ -12,7 +12,14 @@ export function templateLabels(workload: KubeObject): Record<string, string> {
 }
 
 export function ownerReference(owner: StoredObject): OwnerReference {
-  return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid, controller: true, blockOwnerDeletion: true };
+  return {
+    apiVersion: owner.apiVersion,
+    kind: owner.kind,
+    name: owner.metadata.name,
+    uid: owner.metadata.uid,
+    controller: true,
+    blockOwnerDeletion: true,
+  };
 }
 
 export function isOwnedBy(object: StoredObject, owner: StoredObject): boolean {
@@ -21,7 +28,10 @@ export function isOwnedBy(object: StoredObject, owner: StoredObject): boolean {
 
 export function isPodReady(pod: KubeObject): boolean {
   const conditions = readPath(pod, 'status.conditions');
-  return Array.isArray(conditions) && conditions.some((c) => isRecord(c) && c['type'] === 'Ready' && c['status'] === 'True');
+  return (
+    Array.isArray(conditions) &&
+    conditions.some((c) => isRecord(c) && c['type'] === 'Ready' && c['status'] === 'True')
+  );
 }
 
 /** The ReplicaSet a Deployment owns for its current template. */
@@ -41,7 +51,10 @@ export function replicaSetFor(deployment: StoredObject, hash: string): KubeObjec
     spec: {
       replicas: desiredReplicas(deployment),
       selector: { matchLabels: labels },
-      template: { ...(isRecord(template) ? template : {}), metadata: { ...(readPath(template, 'metadata') as object | undefined), labels } },
+      template: {
+        ...(isRecord(template) ? template : {}),
+        metadata: { ...(readPath(template, 'metadata') as object | undefined), labels },
+      },
     },
   };
 }
@@ -67,7 +80,9 @@ export function podFor(replicaSet: StoredObject, suffix: string): KubeObject {
 export function readyPod(pod: StoredObject, podIP: string): StoredObject {
   const now = kubeTimestamp();
   const containers = readPath(pod, 'spec.containers');
-  const names = Array.isArray(containers) ? containers.map((c) => (isRecord(c) ? String(c['name']) : 'main')) : [];
+  const names = Array.isArray(containers)
+    ? containers.map((c) => (isRecord(c) ? String(c['name']) : 'main'))
+    : [];
   return {
     ...pod,
     status: {
@@ -75,19 +90,35 @@ export function readyPod(pod: StoredObject, podIP: string): StoredObject {
       podIP,
       podIPs: [{ ip: podIP }],
       startTime: now,
-      conditions: ['PodScheduled', 'Initialized', 'ContainersReady', 'Ready'].map((type) => ({ type, status: 'True', lastTransitionTime: now })),
-      containerStatuses: names.map((name) => ({ name, ready: true, started: true, restartCount: 0, state: { running: { startedAt: now } } })),
+      conditions: ['PodScheduled', 'Initialized', 'ContainersReady', 'Ready'].map((type) => ({
+        type,
+        status: 'True',
+        lastTransitionTime: now,
+      })),
+      containerStatuses: names.map((name) => ({
+        name,
+        ready: true,
+        started: true,
+        restartCount: 0,
+        state: { running: { startedAt: now } },
+      })),
     },
   };
 }
 
 /** Deployment status for the pods it currently has. */
-export function deploymentStatus(deployment: StoredObject, pods: readonly StoredObject[], current: unknown): Record<string, unknown> {
+export function deploymentStatus(
+  deployment: StoredObject,
+  pods: readonly StoredObject[],
+  current: unknown,
+): Record<string, unknown> {
   const ready = pods.filter(isPodReady).length;
   const desired = desiredReplicas(deployment);
   const available = ready >= desired;
   const previous = readPath(current, 'conditions');
-  const prevAvailable = Array.isArray(previous) ? previous.find((c) => isRecord(c) && c['type'] === 'Available') : undefined;
+  const prevAvailable = Array.isArray(previous)
+    ? previous.find((c) => isRecord(c) && c['type'] === 'Available')
+    : undefined;
   const wanted = available ? 'True' : 'False';
   const condition =
     isRecord(prevAvailable) && prevAvailable['status'] === wanted
@@ -96,11 +127,19 @@ export function deploymentStatus(deployment: StoredObject, pods: readonly Stored
           type: 'Available',
           status: wanted,
           reason: available ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable',
-          message: available ? 'Deployment has minimum availability.' : 'Deployment does not have minimum availability.',
+          message: available
+            ? 'Deployment has minimum availability.'
+            : 'Deployment does not have minimum availability.',
           lastTransitionTime: kubeTimestamp(),
         };
   // Zero counts are omitted, as the real API server's omitempty serialization does.
-  const counts = { replicas: pods.length, updatedReplicas: pods.length, readyReplicas: ready, availableReplicas: ready, unavailableReplicas: Math.max(0, desired - ready) };
+  const counts = {
+    replicas: pods.length,
+    updatedReplicas: pods.length,
+    readyReplicas: ready,
+    availableReplicas: ready,
+    unavailableReplicas: Math.max(0, desired - ready),
+  };
   return {
     observedGeneration: deployment.metadata.generation ?? 1,
     ...Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0)),

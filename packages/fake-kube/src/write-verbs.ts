@@ -16,8 +16,16 @@ function hasStatusSubresource(type: ResourceType): boolean {
 }
 
 /** Validation, defaulting and field checks shared by every write path; returns the object and warnings. */
-function prepare(type: ResourceType, object: KubeObject, request: ApiRequest): { object: KubeObject; warnings: string[] } {
-  const warnings = checkFields(type, object, parseFieldValidation(request.query.get('fieldValidation') ?? undefined));
+function prepare(
+  type: ResourceType,
+  object: KubeObject,
+  request: ApiRequest,
+): { object: KubeObject; warnings: string[] } {
+  const warnings = checkFields(
+    type,
+    object,
+    parseFieldValidation(request.query.get('fieldValidation') ?? undefined),
+  );
   const defaulted = applyDefaults(type, object);
   validateObject(type, defaulted);
   return { object: defaulted, warnings };
@@ -45,13 +53,22 @@ export function createObject(ctx: ApiContext, request: ApiRequest): ApiResponse 
   const dryRun = isDryRun(request.query);
   // etcd storage refuses this with a plain error, so the API server answers 500 (dry run skips storage).
   if (!dryRun && (body.metadata?.resourceVersion ?? '') !== '') {
-    throw new FakeKubeError('FAKE_KUBE_INTERNAL', 'Internal error occurred: resourceVersion should not be set on objects to be created');
+    throw new FakeKubeError(
+      'FAKE_KUBE_INTERNAL',
+      'Internal error occurred: resourceVersion should not be set on objects to be created',
+    );
   }
   return createFrom(ctx, request, body, dryRun);
 }
 
 /** Writes `next` over `current` with main-resource semantics: status is owned by the status subresource. */
-function replaceWith(ctx: ApiContext, request: ApiRequest, current: StoredObject, next: KubeObject, dryRun: boolean): ApiResponse {
+function replaceWith(
+  ctx: ApiContext,
+  request: ApiRequest,
+  current: StoredObject,
+  next: KubeObject,
+  dryRun: boolean,
+): ApiResponse {
   const { type } = request;
   let object: KubeObject = { ...next, metadata: { ...next.metadata, name: current.metadata.name } };
   if (type.namespaced) object.metadata = { ...object.metadata, namespace: current.metadata.namespace ?? '' };
@@ -70,7 +87,10 @@ export function updateObject(ctx: ApiContext, request: ApiRequest): ApiResponse 
   const body = objectBody(request);
   const bodyName = body.metadata?.name;
   if (bodyName !== undefined && bodyName !== name) {
-    throw new FakeKubeError('FAKE_KUBE_BAD_REQUEST', `the name of the object (${bodyName}) does not match the name on the URL (${name})`);
+    throw new FakeKubeError(
+      'FAKE_KUBE_BAD_REQUEST',
+      `the name of the object (${bodyName}) does not match the name on the URL (${name})`,
+    );
   }
   const current = ctx.store.require(request.type, request.info.namespace, name);
   return replaceWith(ctx, request, current, body, isDryRun(request.query));
@@ -83,7 +103,10 @@ export function patchObject(ctx: ApiContext, request: ApiRequest): ApiResponse {
   const dryRun = isDryRun(request.query);
   const apply = patchType === 'application/apply-patch+yaml';
   if (apply && (request.query.get('fieldManager') ?? '') === '') {
-    throw new FakeKubeError('FAKE_KUBE_INVALID', 'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch');
+    throw new FakeKubeError(
+      'FAKE_KUBE_INVALID',
+      'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch',
+    );
   }
   const current = ctx.store.get(request.type, request.info.namespace, name);
   if (current === undefined) {
@@ -95,7 +118,13 @@ export function patchObject(ctx: ApiContext, request: ApiRequest): ApiResponse {
   const patched = applyPatch(patchType, current, patch, request.type.custom);
   if (!isRecord(patched)) throw new FakeKubeError('FAKE_KUBE_BAD_REQUEST', 'patch result must be an object');
   const next = patched as KubeObject;
-  return replaceWith(ctx, request, current, { ...next, apiVersion: current.apiVersion, kind: current.kind }, dryRun);
+  return replaceWith(
+    ctx,
+    request,
+    current,
+    { ...next, apiVersion: current.apiVersion, kind: current.kind },
+    dryRun,
+  );
 }
 
 interface DeleteOptionsBody {
@@ -111,7 +140,10 @@ function orphanDependents(ctx: ApiContext, owner: StoredObject): void {
       if (refs === undefined || !refs.some((r) => r.uid === owner.metadata.uid)) continue;
       const kept = refs.filter((r) => r.uid !== owner.metadata.uid);
       const { ownerReferences: _dropped, ...metadata } = object.metadata;
-      ctx.store.update(type, { ...object, metadata: kept.length > 0 ? { ...metadata, ownerReferences: kept } : metadata });
+      ctx.store.update(type, {
+        ...object,
+        metadata: kept.length > 0 ? { ...metadata, ownerReferences: kept } : metadata,
+      });
     }
   }
 }
@@ -121,7 +153,10 @@ function deleteResponse(request: ApiRequest, deleted: StoredObject): ApiResponse
   const { type } = request;
   if (type.group === '' && (type.resource === 'pods' || type.resource === 'namespaces')) {
     const now = kubeTimestamp();
-    const body: StoredObject = { ...served(request, deleted), metadata: { ...deleted.metadata, deletionTimestamp: now } };
+    const body: StoredObject = {
+      ...served(request, deleted),
+      metadata: { ...deleted.metadata, deletionTimestamp: now },
+    };
     if (type.resource === 'namespaces') body['status'] = { phase: 'Terminating' };
     return { status: 200, body };
   }

@@ -1,6 +1,13 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { AppsV1Api, CoordinationV1Api, CoreV1Api, CustomObjectsApi, KubeConfig, KubernetesObjectApi } from '@kubernetes/client-node';
+import {
+  AppsV1Api,
+  CoordinationV1Api,
+  CoreV1Api,
+  CustomObjectsApi,
+  KubeConfig,
+  KubernetesObjectApi,
+} from '@kubernetes/client-node';
 import type { FakeKube, KubeconfigOptions } from '../src/index.js';
 
 /** Real @kubernetes/client-node clients configured from the kubeconfig the fake produces. */
@@ -43,7 +50,9 @@ export async function codeOf(promise: Promise<unknown>): Promise<number> {
 }
 
 /** The parsed Status body of a rejected client-node call. */
-export async function statusOf(promise: Promise<unknown>): Promise<{ code: number; reason?: string; message?: string; kind?: string }> {
+export async function statusOf(
+  promise: Promise<unknown>,
+): Promise<{ code: number; reason?: string; message?: string; kind?: string }> {
   try {
     await promise;
   } catch (error) {
@@ -60,7 +69,12 @@ export function rawRequest(
   fake: FakeKube,
   method: string,
   path: string,
-  options: { readonly body?: unknown; readonly headers?: Record<string, string>; readonly ca?: string; readonly token?: string | null } = {},
+  options: {
+    readonly body?: unknown;
+    readonly headers?: Record<string, string>;
+    readonly ca?: string;
+    readonly token?: string | null;
+  } = {},
 ): Promise<{ status: number; headers: IncomingHttpHeaders; body: string; json: () => unknown }> {
   return new Promise((resolve, reject) => {
     const token = options.token === undefined ? fake.token : options.token;
@@ -69,12 +83,29 @@ export function rawRequest(
       ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
       ...options.headers,
     };
-    const req = httpsRequest(`${fake.server}${path}`, { method, ca: options.ca ?? fake.caPem, headers }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body, json: () => JSON.parse(body) as unknown }));
-    });
+    const req = httpsRequest(
+      `${fake.server}${path}`,
+      { method, ca: options.ca ?? fake.caPem, headers },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body,
+            json: () => JSON.parse(body) as unknown,
+          }),
+        );
+      },
+    );
     req.on('error', reject);
-    req.end(options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body));
+    req.end(
+      options.body === undefined
+        ? undefined
+        : typeof options.body === 'string'
+          ? options.body
+          : JSON.stringify(options.body),
+    );
   });
 }

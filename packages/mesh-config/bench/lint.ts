@@ -89,13 +89,37 @@ async function multicluster(): Promise<void> {
     const parse = await time(3, () => loadLintInput([root]));
     const input = parse.value;
     // The application workloads are not in the manifests: declare them, as `okemesh lint --topology` does.
-    const services = Array.from({ length: SERVICES_PER_CLUSTER }, (_, i) => ({ name: `svc-${i}`, namespace: `ns-${i % 20}`, ports: [{ name: 'http', number: 8080 }] }));
+    const services = Array.from({ length: SERVICES_PER_CLUSTER }, (_, i) => ({
+      name: `svc-${i}`,
+      namespace: `ns-${i % 20}`,
+      ports: [{ name: 'http', number: 8080 }],
+    }));
     const check = await time(3, () => lint(input.documents, { mesh: { services } }));
     const total = parse.ms + check.ms;
-    console.log(`multicluster directory: ${CLUSTERS} clusters, ${resources} resources, ${input.files} files (median of 3)`);
-    console.log(`  read + parse YAML (baseline)  ${parse.ms.toFixed(0).padStart(7)} ms  ${Math.round(resources / (parse.ms / 1000)).toLocaleString('en-US').padStart(9)} resources/s  1.00x`);
-    console.log(`  lint() (all analyzers+rules)  ${check.ms.toFixed(0).padStart(7)} ms  ${Math.round(resources / (check.ms / 1000)).toLocaleString('en-US').padStart(9)} resources/s  ${(check.ms / parse.ms).toFixed(2)}x baseline`);
-    console.log(`  okemesh lint end to end       ${total.toFixed(0).padStart(7)} ms  ${Math.round(resources / (total / 1000)).toLocaleString('en-US').padStart(9)} resources/s  (${check.value.length} findings)`);
+    console.log(
+      `multicluster directory: ${CLUSTERS} clusters, ${resources} resources, ${input.files} files (median of 3)`,
+    );
+    console.log(
+      `  read + parse YAML (baseline)  ${parse.ms.toFixed(0).padStart(7)} ms  ${Math.round(
+        resources / (parse.ms / 1000),
+      )
+        .toLocaleString('en-US')
+        .padStart(9)} resources/s  1.00x`,
+    );
+    console.log(
+      `  lint() (all analyzers+rules)  ${check.ms.toFixed(0).padStart(7)} ms  ${Math.round(
+        resources / (check.ms / 1000),
+      )
+        .toLocaleString('en-US')
+        .padStart(9)} resources/s  ${(check.ms / parse.ms).toFixed(2)}x baseline`,
+    );
+    console.log(
+      `  okemesh lint end to end       ${total.toFixed(0).padStart(7)} ms  ${Math.round(
+        resources / (total / 1000),
+      )
+        .toLocaleString('en-US')
+        .padStart(9)} resources/s  (${check.value.length} findings)`,
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -103,15 +127,21 @@ async function multicluster(): Promise<void> {
 
 async function conformance(): Promise<void> {
   const dir = fileURLToPath(new URL('../../../../shared/conformance/istio-analyzers/', import.meta.url));
-  const cases = (JSON.parse(readFileSync(`${dir}cases.json`, 'utf8')) as { cases: { inputFiles: string[] }[] }).cases;
+  const cases = (
+    JSON.parse(readFileSync(`${dir}cases.json`, 'utf8')) as { cases: { inputFiles: string[] }[] }
+  ).cases;
   const texts = cases.map((c) => c.inputFiles.map((f) => [f, readFileSync(dir + f, 'utf8')] as const));
   const parseAll = () => texts.map((files) => files.flatMap(([f, t]) => parseManifests(t, f).documents));
   const parse = await time(5, parseAll);
   const docs = parse.value;
   const check = await time(5, () => docs.map((d) => lint(d)).length);
-  console.log(`conformance corpus: ${cases.length} cases, ${docs.reduce((n, d) => n + d.length, 0)} documents (median of 5)`);
+  console.log(
+    `conformance corpus: ${cases.length} cases, ${docs.reduce((n, d) => n + d.length, 0)} documents (median of 5)`,
+  );
   console.log(`  parse YAML (baseline)         ${parse.ms.toFixed(1).padStart(7)} ms  1.00x`);
-  console.log(`  lint() every case             ${check.ms.toFixed(1).padStart(7)} ms  ${(check.ms / parse.ms).toFixed(2)}x baseline`);
+  console.log(
+    `  lint() every case             ${check.ms.toFixed(1).padStart(7)} ms  ${(check.ms / parse.ms).toFixed(2)}x baseline`,
+  );
   console.log(`  wall time, whole corpus       ${(parse.ms + check.ms).toFixed(1).padStart(7)} ms`);
 }
 

@@ -19,7 +19,11 @@ function synthetic(clusters: number, services: number): TopologyInput {
     kind: 'MeshTopology',
     metadata: { name: `bench-${clusters}x${services}` },
     spec: {
-      mesh: { id: 'bench-mesh', trustDomain: 'cluster.local', istio: { version: '1.30.3', revision: '1-30-3' } },
+      mesh: {
+        id: 'bench-mesh',
+        trustDomain: 'cluster.local',
+        istio: { version: '1.30.3', revision: '1-30-3' },
+      },
       clusters: Array.from({ length: clusters }, (_, i) => ({
         name: `c${i}`,
         region: regions[i % regions.length] ?? 'us-ashburn-1',
@@ -41,8 +45,19 @@ function synthetic(clusters: number, services: number): TopologyInput {
             ? { mode: 'active-passive', regions: [regions[0] ?? '', regions[1] ?? ''] }
             : { mode: 'active-active', weights: { [regions[0] ?? '']: 50, [regions[1] ?? '']: 50 } },
       })),
-      ingress: { hosts: ['app.example.com'], tlsSecret: 'app-tls', routes: [{ prefix: '/', service: 'svc-0' }] },
-      slos: { availability: 99.95, rto: '15m', rpo: '5m', dnsFailover: '60s', crossClusterP99: '100ms', meshSync: '10s' },
+      ingress: {
+        hosts: ['app.example.com'],
+        tlsSecret: 'app-tls',
+        routes: [{ prefix: '/', service: 'svc-0' }],
+      },
+      slos: {
+        availability: 99.95,
+        rto: '15m',
+        rpo: '5m',
+        dnsFailover: '60s',
+        crossClusterP99: '100ms',
+        meshSync: '10s',
+      },
     },
   };
 }
@@ -65,7 +80,17 @@ function measure(clusters: number, services: number): void {
   }
   times.sort((a, b) => a - b);
   const usage = process.resourceUsage();
-  console.log(JSON.stringify({ clusters, services, objects, files, bytes, ms: times[Math.floor(times.length / 2)], maxRssKb: usage.maxRSS }));
+  console.log(
+    JSON.stringify({
+      clusters,
+      services,
+      objects,
+      files,
+      bytes,
+      ms: times[Math.floor(times.length / 2)],
+      maxRssKb: usage.maxRSS,
+    }),
+  );
 }
 
 function main(): void {
@@ -73,14 +98,28 @@ function main(): void {
   if (mode === '--measure') return measure(Number(c), Number(s));
   const self = fileURLToPath(import.meta.url);
   const results = SIZES.map(([clusters, services]) => {
-    const out = execFileSync(process.execPath, ['--max-old-space-size=8192', self, '--measure', String(clusters), String(services)], { encoding: 'utf8' });
-    return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { clusters: number; services: number; objects: number; files: number; bytes: number; ms: number; maxRssKb: number };
+    const out = execFileSync(
+      process.execPath,
+      ['--max-old-space-size=8192', self, '--measure', String(clusters), String(services)],
+      { encoding: 'utf8' },
+    );
+    return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as {
+      clusters: number;
+      services: number;
+      objects: number;
+      files: number;
+      bytes: number;
+      ms: number;
+      maxRssKb: number;
+    };
   });
   const base = results[0];
   if (!base) return;
   const basePerObject = base.ms / base.objects;
   console.log('render() on synthetic topologies (median of 3-7 runs, each size in a fresh process)');
-  console.log('clusters×services   objects    files   output MB   time ms   µs/object   vs 2×20   peak RSS MB');
+  console.log(
+    'clusters×services   objects    files   output MB   time ms   µs/object   vs 2×20   peak RSS MB',
+  );
   for (const r of results) {
     const perObject = (r.ms / r.objects) * 1000;
     console.log(

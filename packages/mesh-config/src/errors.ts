@@ -27,5 +27,7 @@ export class MeshConfigError extends Error {
 }
 
 export function isMeshConfigError(value: unknown): value is MeshConfigError {
-  return typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'MeshConfigError';
+  return (
+    typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'MeshConfigError'
+  );
 }

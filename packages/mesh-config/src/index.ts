@@ -4,7 +4,15 @@ export type { MeshConfigErrorCode } from './errors.js';
 export { isKubeObject } from './model/kube-object.js';
 export type { KubeObject, ObjectMeta, UnknownKubeObject } from './model/kube-object.js';
 export { apiGroup, resourceId, resourceKey, compareObjects, sortObjects } from './model/identity.js';
-export type { CoreObject, Namespace, ServiceAccount, Secret, ConfigMap, Service, ServicePortSpec } from './model/core.js';
+export type {
+  CoreObject,
+  Namespace,
+  ServiceAccount,
+  Secret,
+  ConfigMap,
+  Service,
+  ServicePortSpec,
+} from './model/core.js';
 export type {
   IstioObject,
   Gateway,

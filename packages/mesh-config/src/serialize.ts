@@ -13,7 +13,8 @@ const LEADING_KEYS: readonly string[] = ['apiVersion', 'kind', 'metadata', 'name
 function compareKeys(a: string, b: string): number {
   const ra = LEADING_KEYS.indexOf(a);
   const rb = LEADING_KEYS.indexOf(b);
-  if (ra !== -1 || rb !== -1) return (ra === -1 ? LEADING_KEYS.length : ra) - (rb === -1 ? LEADING_KEYS.length : rb);
+  if (ra !== -1 || rb !== -1)
+    return (ra === -1 ? LEADING_KEYS.length : ra) - (rb === -1 ? LEADING_KEYS.length : rb);
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

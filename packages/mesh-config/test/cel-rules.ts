@@ -21,9 +21,16 @@ function loadSchemas(): Map<string, Schema> {
   const out = new Map<string, Schema>();
   const text = readFileSync(`${conformanceDir}istio-crds/crd-all.gen.yaml`, 'utf8');
   for (const doc of parseAllDocuments(text)) {
-    const crd = doc.toJS() as { spec?: { group: string; names: { kind: string }; versions: { name: string; schema: { openAPIV3Schema: Schema } }[] } } | null;
+    const crd = doc.toJS() as {
+      spec?: {
+        group: string;
+        names: { kind: string };
+        versions: { name: string; schema: { openAPIV3Schema: Schema } }[];
+      };
+    } | null;
     if (!crd?.spec) continue;
-    for (const version of crd.spec.versions) out.set(`${crd.spec.group}/${version.name}/${crd.spec.names.kind}`, version.schema.openAPIV3Schema);
+    for (const version of crd.spec.versions)
+      out.set(`${crd.spec.group}/${version.name}/${crd.spec.names.kind}`, version.schema.openAPIV3Schema);
   }
   return out;
 }
@@ -31,7 +38,8 @@ function loadSchemas(): Map<string, Schema> {
 /** JSON → CEL input: objects become maps, whole numbers ints (as the API server types them). */
 function toCel(value: unknown): CelInput {
   if (Array.isArray(value)) return value.map(toCel);
-  if (typeof value === 'object' && value !== null) return new Map(Object.entries(value).map(([k, v]) => [k, toCel(v)]));
+  if (typeof value === 'object' && value !== null)
+    return new Map(Object.entries(value).map(([k, v]) => [k, toCel(v)]));
   if (typeof value === 'number' && Number.isInteger(value)) return BigInt(value);
   return value as CelInput;
 }
@@ -50,7 +58,9 @@ function walk(schema: Schema, value: unknown, path: string, out: string[]): void
     if (schema.items) value.forEach((item, i) => walk(schema.items as Schema, item, `${path}[${i}]`, out));
   } else if (typeof value === 'object' && value !== null) {
     for (const [key, child] of Object.entries(value)) {
-      const sub = schema.properties?.[key] ?? (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+      const sub =
+        schema.properties?.[key] ??
+        (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
       if (sub) walk(sub, child, `${path}.${key}`, out);
     }
   }

@@ -19,10 +19,29 @@ const gatewayComponent: Shape = {
   label: true,
   hub: true,
   tag: true,
-  k8s: { env: true, service: { type: true, ports: true }, serviceAnnotations: true, replicaCount: true, resources: true, hpaSpec: true, podAnnotations: true },
+  k8s: {
+    env: true,
+    service: { type: true, ports: true },
+    serviceAnnotations: true,
+    replicaCount: true,
+    resources: true,
+    hpaSpec: true,
+    podAnnotations: true,
+  },
 };
-const meshConfig: Shape = { trustDomain: true, trustDomainAliases: true, defaultConfig: { proxyStatsMatcher: { inclusionPrefixes: true, inclusionSuffixes: true, inclusionRegexps: true } } };
-const globalValues: Shape = { meshID: true, multiCluster: { clusterName: true }, network: true, istioNamespace: true };
+const meshConfig: Shape = {
+  trustDomain: true,
+  trustDomainAliases: true,
+  defaultConfig: {
+    proxyStatsMatcher: { inclusionPrefixes: true, inclusionSuffixes: true, inclusionRegexps: true },
+  },
+};
+const globalValues: Shape = {
+  meshID: true,
+  multiCluster: { clusterName: true },
+  network: true,
+  istioNamespace: true,
+};
 
 const ISTIO_OPERATOR: Shape = {
   apiVersion: true,
@@ -41,7 +60,12 @@ const ISTIO_OPERATOR: Shape = {
 const HELM: Readonly<Record<string, Shape>> = {
   'base.values.yaml': { defaultRevision: true, global: globalValues },
   'istiod.values.yaml': { revision: true, global: globalValues, meshConfig },
-  'eastwest-gateway.values.yaml': { name: true, revision: true, networkGateway: true, service: { type: true, annotations: true } },
+  'eastwest-gateway.values.yaml': {
+    name: true,
+    revision: true,
+    networkGateway: true,
+    service: { type: true, annotations: true },
+  },
   'ingress-gateway.values.yaml': { name: true, revision: true, service: { type: true, annotations: true } },
 };
 
@@ -62,7 +86,8 @@ describe.each(Object.keys(CASES))('install files: %s', (name) => {
   it('IstioOperator files use only real IstioOperator, values and MeshConfig fields', () => {
     const files = bundle.files.filter((f) => f.path.endsWith('.istio-operator.yaml'));
     expect(files).toHaveLength(topology.spec.clusters.length * 2);
-    for (const file of files) expect([file.path, unknownKeys(parse(file.content), ISTIO_OPERATOR)]).toEqual([file.path, []]);
+    for (const file of files)
+      expect([file.path, unknownKeys(parse(file.content), ISTIO_OPERATOR)]).toEqual([file.path, []]);
   });
 
   it('Helm values files use only keys of their charts', () => {
@@ -77,9 +102,17 @@ describe.each(Object.keys(CASES))('install files: %s', (name) => {
 
   it('sets the four multicluster identifiers per cluster and never meshConfig.clusterName', () => {
     for (const cluster of topology.spec.clusters) {
-      const file = bundle.files.find((f) => f.path === `clusters/${cluster.name}/install/control-plane.istio-operator.yaml`);
-      const iop = parse(file?.content ?? '') as { spec: { values: { global: Record<string, unknown> }; meshConfig: Record<string, unknown> } };
-      expect(iop.spec.values.global).toEqual({ meshID: topology.spec.mesh.id, multiCluster: { clusterName: cluster.name }, network: cluster.network });
+      const file = bundle.files.find(
+        (f) => f.path === `clusters/${cluster.name}/install/control-plane.istio-operator.yaml`,
+      );
+      const iop = parse(file?.content ?? '') as {
+        spec: { values: { global: Record<string, unknown> }; meshConfig: Record<string, unknown> };
+      };
+      expect(iop.spec.values.global).toEqual({
+        meshID: topology.spec.mesh.id,
+        multiCluster: { clusterName: cluster.name },
+        network: cluster.network,
+      });
       expect(iop.spec.meshConfig['trustDomain']).toBe(topology.spec.mesh.trustDomain);
       expect(iop.spec.meshConfig).not.toHaveProperty('clusterName');
     }
@@ -93,6 +126,17 @@ describe.each(Object.keys(CASES))('install files: %s', (name) => {
 });
 
 it('the shape check can fail: it reports meshConfig.clusterName and a runbook-style field', () => {
-  const bad = { apiVersion: 'install.istio.io/v1alpha1', kind: 'IstioOperator', metadata: { name: 'x' }, spec: { meshConfig: { clusterName: 'c1' }, components: { ingressGateways: [{ name: 'g', k8s: { redirectPort: 1 } }] } } };
-  expect(unknownKeys(bad, ISTIO_OPERATOR)).toEqual(['.spec.meshConfig.clusterName', '.spec.components.ingressGateways[0].k8s.redirectPort']);
+  const bad = {
+    apiVersion: 'install.istio.io/v1alpha1',
+    kind: 'IstioOperator',
+    metadata: { name: 'x' },
+    spec: {
+      meshConfig: { clusterName: 'c1' },
+      components: { ingressGateways: [{ name: 'g', k8s: { redirectPort: 1 } }] },
+    },
+  };
+  expect(unknownKeys(bad, ISTIO_OPERATOR)).toEqual([
+    '.spec.meshConfig.clusterName',
+    '.spec.components.ingressGateways[0].k8s.redirectPort',
+  ]);
 });

@@ -13,7 +13,9 @@ function promtool(args: readonly string[], cwd: string): string {
     return execFileSync('promtool', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`promtool ${args.join(' ')} failed:\n${e.stdout ?? ''}${e.stderr ?? e.message}`, { cause: error });
+    throw new Error(`promtool ${args.join(' ')} failed:\n${e.stdout ?? ''}${e.stderr ?? e.message}`, {
+      cause: error,
+    });
   }
 }
 
@@ -38,7 +40,9 @@ function expected(name: string, labels: Record<string, string>, value = '') {
   const r = rule(name);
   return {
     exp_labels: { ...r.labels, ...labels },
-    exp_annotations: Object.fromEntries(Object.entries(r.annotations).map(([k, v]) => [k, expand(v, labels, value)])),
+    exp_annotations: Object.fromEntries(
+      Object.entries(r.annotations).map(([k, v]) => [k, expand(v, labels, value)]),
+    ),
   };
 }
 
@@ -60,14 +64,18 @@ describe('rendered PrometheusRule under promtool', () => {
 
   it('passes promtool check rules (every case)', () => {
     for (const [name, topology] of Object.entries(CASES)) {
-      const object = render(topology()).objects.find((o) => o.object.kind === 'PrometheusRule')?.object as PrometheusRule;
+      const object = render(topology()).objects.find((o) => o.object.kind === 'PrometheusRule')
+        ?.object as PrometheusRule;
       writeFileSync(join(dir, `${name}.rules.yaml`), toYaml(object.spec));
       expect(promtool(['check', 'rules', `${name}.rules.yaml`], dir)).toMatch(/SUCCESS: 7 rules found/);
     }
   });
 
   it('fires IngressGatewayDown, HighErrorRate and CrossClusterConnectivityIssue on matching series (promtool test rules)', () => {
-    const reviews = { destination_cluster: 'primary-cluster', destination_service: 'reviews.bookinfo.svc.cluster.local' };
+    const reviews = {
+      destination_cluster: 'primary-cluster',
+      destination_service: 'reviews.bookinfo.svc.cluster.local',
+    };
     const tests = {
       rule_files: ['rules.yaml'],
       evaluation_interval: '1m',
@@ -75,24 +83,46 @@ describe('rendered PrometheusRule under promtool', () => {
         {
           interval: '1m',
           input_series: [
-            { series: 'kube_deployment_status_replicas_available{namespace="istio-system", deployment="istio-ingressgateway"}', values: '1 1 0 0 0 0 0' },
-            { series: 'kube_deployment_status_replicas_available{namespace="istio-system", deployment="istiod-1-30-3"}', values: '1x10' },
+            {
+              series:
+                'kube_deployment_status_replicas_available{namespace="istio-system", deployment="istio-ingressgateway"}',
+              values: '1 1 0 0 0 0 0',
+            },
+            {
+              series:
+                'kube_deployment_status_replicas_available{namespace="istio-system", deployment="istiod-1-30-3"}',
+              values: '1x10',
+            },
           ],
           alert_rule_test: [
             { eval_time: '2m', alertname: 'IngressGatewayDown', exp_alerts: [] },
-            { eval_time: '4m', alertname: 'IngressGatewayDown', exp_alerts: [expected('IngressGatewayDown', {})] },
+            {
+              eval_time: '4m',
+              alertname: 'IngressGatewayDown',
+              exp_alerts: [expected('IngressGatewayDown', {})],
+            },
             { eval_time: '4m', alertname: 'IstiodDown', exp_alerts: [] },
           ],
         },
         {
           interval: '1m',
           input_series: [
-            { series: `istio_requests_total{reporter="destination", response_code="200", destination_cluster="primary-cluster", destination_service="reviews.bookinfo.svc.cluster.local"}`, values: '0+600x30' },
-            { series: `istio_requests_total{reporter="destination", response_code="503", destination_cluster="primary-cluster", destination_service="reviews.bookinfo.svc.cluster.local"}`, values: '0x10 0+60x20' },
+            {
+              series: `istio_requests_total{reporter="destination", response_code="200", destination_cluster="primary-cluster", destination_service="reviews.bookinfo.svc.cluster.local"}`,
+              values: '0+600x30',
+            },
+            {
+              series: `istio_requests_total{reporter="destination", response_code="503", destination_cluster="primary-cluster", destination_service="reviews.bookinfo.svc.cluster.local"}`,
+              values: '0x10 0+60x20',
+            },
           ],
           alert_rule_test: [
             { eval_time: '10m', alertname: 'HighErrorRate', exp_alerts: [] },
-            { eval_time: '25m', alertname: 'HighErrorRate', exp_alerts: [expected('HighErrorRate', reviews, '9.091%')] },
+            {
+              eval_time: '25m',
+              alertname: 'HighErrorRate',
+              exp_alerts: [expected('HighErrorRate', reviews, '9.091%')],
+            },
           ],
         },
         {
@@ -100,7 +130,11 @@ describe('rendered PrometheusRule under promtool', () => {
           input_series: [{ series: 'istiod_managed_clusters{cluster_type="remote"}', values: '1x5 0x10' }],
           alert_rule_test: [
             { eval_time: '5m', alertname: 'CrossClusterConnectivityIssue', exp_alerts: [] },
-            { eval_time: '14m', alertname: 'CrossClusterConnectivityIssue', exp_alerts: [expected('CrossClusterConnectivityIssue', {})] },
+            {
+              eval_time: '14m',
+              alertname: 'CrossClusterConnectivityIssue',
+              exp_alerts: [expected('CrossClusterConnectivityIssue', {})],
+            },
           ],
         },
       ],
@@ -110,8 +144,11 @@ describe('rendered PrometheusRule under promtool', () => {
   });
 
   it('the federation scrape configs pass promtool check config', () => {
-    const secret = example.objects.find((o) => o.object.kind === 'Secret' && o.object.metadata.name.includes('federation'));
-    const stringData = (secret?.object as { stringData?: Record<string, string> } | undefined)?.stringData ?? {};
+    const secret = example.objects.find(
+      (o) => o.object.kind === 'Secret' && o.object.metadata.name.includes('federation'),
+    );
+    const stringData =
+      (secret?.object as { stringData?: Record<string, string> } | undefined)?.stringData ?? {};
     const scrapeConfigs = parse(stringData['federation.yaml'] ?? '') as unknown[];
     expect(scrapeConfigs).toHaveLength(1);
     writeFileSync(join(dir, 'prometheus.yml'), toYaml({ scrape_configs: scrapeConfigs }));

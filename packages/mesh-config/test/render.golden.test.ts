@@ -17,9 +17,12 @@ function listFiles(dir: string): string[] {
 describe.each(Object.entries(CASES))('golden bundle: %s', (name, topology) => {
   const bundle = render(topology());
 
-  it.each(bundle.files.map((file) => [file.path, file.content] as const))('%s matches its golden file', async (path, content) => {
-    await expect(content).toMatchFileSnapshot(join(goldenRoot, name, path));
-  });
+  it.each(bundle.files.map((file) => [file.path, file.content] as const))(
+    '%s matches its golden file',
+    async (path, content) => {
+      await expect(content).toMatchFileSnapshot(join(goldenRoot, name, path));
+    },
+  );
 
   it('has no golden file that the renderer no longer writes', () => {
     expect(listFiles(join(goldenRoot, name))).toEqual(bundle.files.map((f) => f.path).sort());

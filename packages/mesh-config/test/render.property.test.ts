@@ -38,11 +38,16 @@ describe('render over generated topologies', () => {
         expect(rejected).toEqual([]);
         const paths = new Set(bundle.files.map((f) => f.path));
         for (const file of bundle.files) {
-          const value: unknown = file.path.endsWith('.json') ? JSON.parse(file.content) : file.path.endsWith('.yaml') ? parse(file.content) : file.content;
+          const value: unknown = file.path.endsWith('.json')
+            ? JSON.parse(file.content)
+            : file.path.endsWith('.yaml')
+              ? parse(file.content)
+              : file.content;
           expect(value).toBeTruthy();
           if (file.path.endsWith('kustomization.yaml')) {
             const dir = file.path.slice(0, file.path.lastIndexOf('/') + 1);
-            for (const resource of (value as { resources: string[] }).resources) expect(paths.has(dir + resource)).toBe(true);
+            for (const resource of (value as { resources: string[] }).resources)
+              expect(paths.has(dir + resource)).toBe(true);
           }
         }
         expect(render(topology)).toEqual(bundle);

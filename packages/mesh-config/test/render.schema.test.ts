@@ -8,7 +8,9 @@ describe.each(Object.entries(CASES))('schemas: %s', (_name, topology) => {
   const kubectlObjects = bundle.objects.filter((o) => o.appliedWith === 'kustomize').map((o) => o.object);
 
   it('every Istio and core object passes kubernetes-models validate() and the strict CRD checks', () => {
-    const failures = kubectlObjects.map((o) => [resourceId(o), objectProblems(o)] as const).filter(([, p]) => p.length);
+    const failures = kubectlObjects
+      .map((o) => [resourceId(o), objectProblems(o)] as const)
+      .filter(([, p]) => p.length);
     expect(failures).toEqual([]);
   });
 
@@ -25,7 +27,9 @@ describe('the strict checks can fail', () => {
     metadata: { name: 'g', namespace: 'istio-system' },
     spec: {
       selector: { istio: 'ingressgateway' },
-      servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['a.example.com'], redirectPort: 443 }],
+      servers: [
+        { port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['a.example.com'], redirectPort: 443 },
+      ],
     },
   };
 
@@ -56,12 +60,24 @@ describe('the strict checks can fail', () => {
       apiVersion: 'networking.istio.io/v1',
       kind: 'VirtualService',
       metadata: { name: 'v', namespace: 'x' },
-      spec: { hosts: ['a.x.svc.cluster.local'], http: [{ route: [{ destination: { host: 'a.x.svc.cluster.local' } }], timeout: '0s' }] },
+      spec: {
+        hosts: ['a.x.svc.cluster.local'],
+        http: [{ route: [{ destination: { host: 'a.x.svc.cluster.local' } }], timeout: '0s' }],
+      },
     };
-    expect(objectProblems(vs as never).join('\n')).toMatch(/cel: \.spec\.http\[0\]\.timeout: must be a valid duration greater than 1ms/);
+    expect(objectProblems(vs as never).join('\n')).toMatch(
+      /cel: \.spec\.http\[0\]\.timeout: must be a valid duration greater than 1ms/,
+    );
   });
 
   it('rejects an invalid core object', () => {
-    expect(objectProblems({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { k: 1 } } as never)).not.toEqual([]);
+    expect(
+      objectProblems({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'c' },
+        data: { k: 1 },
+      } as never),
+    ).not.toEqual([]);
   });
 });

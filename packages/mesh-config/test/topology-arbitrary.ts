@@ -2,9 +2,25 @@ import { OCI_REGIONS, type TopologyInput } from '@okemesh/topology';
 import fc from 'fast-check';
 
 const label = fc.stringMatching(/^[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,4})?$/);
-const duration = fc.constantFrom('1ms', '250ms', '0.5s', '1s', '1.5s', '3s', '10s', '90s', '1m30s', '2m', '0s');
+const duration = fc.constantFrom(
+  '1ms',
+  '250ms',
+  '0.5s',
+  '1s',
+  '1.5s',
+  '3s',
+  '10s',
+  '90s',
+  '1m30s',
+  '2m',
+  '0s',
+);
 const protocol = fc.constantFrom('HTTP', 'HTTPS', 'HTTP2', 'GRPC', 'TCP', 'TLS' as const);
-const retryOn = fc.constantFrom('connect-failure,refused-stream,unavailable,cancelled,5xx', 'gateway-error', '5xx,reset,503');
+const retryOn = fc.constantFrom(
+  'connect-failure,refused-stream,unavailable,cancelled,5xx',
+  'gateway-error',
+  '5xx,reset,503',
+);
 
 const port = fc.record({ name: label, number: fc.integer({ min: 1, max: 65535 }), protocol });
 
@@ -20,8 +36,13 @@ function service(regions: readonly string[]) {
       for (let i = 0; excess !== 0 && i < scaled.length * 100; i += 1) {
         const at = i % scaled.length;
         const current = scaled[at] ?? 1;
-        if (excess > 0 && current > 1) { scaled[at] = current - 1; excess -= 1; }
-        else if (excess < 0) { scaled[at] = current + 1; excess += 1; }
+        if (excess > 0 && current > 1) {
+          scaled[at] = current - 1;
+          excess -= 1;
+        } else if (excess < 0) {
+          scaled[at] = current + 1;
+          excess += 1;
+        }
       }
       return Object.fromEntries(distinct.map((r, i) => [r, scaled[i] ?? 1]));
     });
@@ -29,15 +50,17 @@ function service(regions: readonly string[]) {
     distinct.length >= 2
       ? fc.oneof(
           weights.map((w) => ({ mode: 'active-active' as const, weights: w })),
-          fc.shuffledSubarray(distinct, { minLength: distinct.length }).map((order) => ({ mode: 'active-passive' as const, regions: order })),
+          fc
+            .shuffledSubarray(distinct, { minLength: distinct.length })
+            .map((order) => ({ mode: 'active-passive' as const, regions: order })),
         )
       : weights.map((w) => ({ mode: 'active-active' as const, weights: w }));
   return fc.record({
     name: label,
     namespace: fc.constantFrom('default', 'shop', 'payments', 'istio-system', 'monitoring'),
-    ports: fc.uniqueArray(port, { minLength: 1, maxLength: 3, selector: (p) => p.number }).map((ports) =>
-      ports.map((p, i) => ({ ...p, name: `${p.protocol.toLowerCase()}-${p.name}-${i}` })),
-    ),
+    ports: fc
+      .uniqueArray(port, { minLength: 1, maxLength: 3, selector: (p) => p.number })
+      .map((ports) => ports.map((p, i) => ({ ...p, name: `${p.protocol.toLowerCase()}-${p.name}-${i}` }))),
     failover,
     timeout: duration,
     connectTimeout: duration,
@@ -64,7 +87,10 @@ export const topologyInput: fc.Arbitrary<TopologyInput> = fc
     const clusterRegions = names.map((_, i) => regions[i] ?? 'us-ashburn-1');
     return fc
       .record({
-        services: fc.uniqueArray(service(clusterRegions), { maxLength: 6, selector: (s) => `${s.namespace}/${s.name}` }),
+        services: fc.uniqueArray(service(clusterRegions), {
+          maxLength: 6,
+          selector: (s) => `${s.namespace}/${s.name}`,
+        }),
         withIngress: fc.boolean(),
       })
       .map(({ services, withIngress }): TopologyInput => {
@@ -75,14 +101,19 @@ export const topologyInput: fc.Arbitrary<TopologyInput> = fc
           kind: 'MeshTopology',
           metadata: { name: meshId },
           spec: {
-            mesh: { id: meshId, trustDomain, istio: { version: '1.30.3', ...(revision ? { revision } : {}) } },
+            mesh: {
+              id: meshId,
+              trustDomain,
+              istio: { version: '1.30.3', ...(revision ? { revision } : {}) },
+            },
             clusters: names.map((name, i) => ({
               name,
               region: clusterRegions[i] ?? 'us-ashburn-1',
               role: i === 0 ? 'primary' : 'secondary',
               network: `net-${name}`,
               kubeContext: `${name}-ctx`,
-              compartment: 'ocid1.compartment.oc1..aaaaaaaal7vn7wsy3qgizklrlfgo2vllfta3wkqlnfkvykoroite3lzxbnna',
+              compartment:
+                'ocid1.compartment.oc1..aaaaaaaal7vn7wsy3qgizklrlfgo2vllfta3wkqlnfkvykoroite3lzxbnna',
               cni: 'OCI_VCN_IP_NATIVE',
               vcn: { cidr: `10.${i}.0.0/16` },
               pods: { subnets: [{ cidr: `10.${i}.16.0/20` }] },
@@ -90,9 +121,22 @@ export const topologyInput: fc.Arbitrary<TopologyInput> = fc
             })),
             services,
             ...(withIngress && first
-              ? { ingress: { hosts: ['app.example.com'], tlsSecret: 'app-tls', routes: [{ prefix: '/', service: first.name }] } }
+              ? {
+                  ingress: {
+                    hosts: ['app.example.com'],
+                    tlsSecret: 'app-tls',
+                    routes: [{ prefix: '/', service: first.name }],
+                  },
+                }
               : {}),
-            slos: { availability: 99.9, rto: '15m', rpo: '5m', dnsFailover: '60s', crossClusterP99: '100ms', meshSync: '10s' },
+            slos: {
+              availability: 99.9,
+              rto: '15m',
+              rpo: '5m',
+              dnsFailover: '60s',
+              crossClusterP99: '100ms',
+              meshSync: '10s',
+            },
           },
         };
       });

@@ -60,7 +60,8 @@ export function objectProblems(object: KubeObject): string[] {
     crdValidators ??= loadCrdValidators();
     const crd = crdValidators.get(`${object.apiVersion}/${object.kind}`);
     if (!crd) problems.push(`crd-all.gen.yaml has no schema for ${object.apiVersion} ${object.kind}`);
-    else if (!crd(plain)) problems.push(...(crd.errors ?? []).map((e) => `crd: ${e.instancePath} ${e.message ?? ''}`));
+    else if (!crd(plain))
+      problems.push(...(crd.errors ?? []).map((e) => `crd: ${e.instancePath} ${e.message ?? ''}`));
     problems.push(...(celViolations(plain) ?? []).map((v) => `cel: ${v}`));
   }
   return problems;

@@ -14,7 +14,9 @@ describe('okemesh certs install (fake Kubernetes API)', () => {
   let cwd: string;
   const io = (): BufferIo => ({ ...bufferIo(cwd), env: { KUBECONFIG: 'kubeconfig.yaml' } });
   const install = ['certs', 'install', '--cluster', 'primary-cluster'];
-  const stored = () => fake.get({ apiVersion: 'v1', kind: 'Secret', namespace: 'istio-system', name: 'cacerts' }) as { data: Record<string, string> } | undefined;
+  const stored = () =>
+    fake.get({ apiVersion: 'v1', kind: 'Secret', namespace: 'istio-system', name: 'cacerts' }) as
+      { data: Record<string, string> } | undefined;
 
   async function keyLines(store: string): Promise<string[]> {
     const files = [join(store, 'root', 'root-key.pem'), join(store, 'primary-cluster', 'ca-key.pem')];
@@ -42,12 +44,25 @@ describe('okemesh certs install (fake Kubernetes API)', () => {
   it('creates istio-system/cacerts through the topology context, then reports it unchanged', async () => {
     let out = io();
     expect(await run([...install, '--json'], out)).toBe(0);
-    expect(JSON.parse(out.out())).toMatchObject({ context: 'primary-cluster-context', cluster: 'primary-cluster', namespace: 'istio-system', action: 'created', namespaceCreated: true });
+    expect(JSON.parse(out.out())).toMatchObject({
+      context: 'primary-cluster-context',
+      cluster: 'primary-cluster',
+      namespace: 'istio-system',
+      action: 'created',
+      namespaceCreated: true,
+    });
     await expectClean(out, join(cwd, 'okemesh-certs'));
-    expect(Object.keys(stored()?.data ?? {}).sort()).toEqual(['ca-cert.pem', 'ca-key.pem', 'cert-chain.pem', 'root-cert.pem']);
+    expect(Object.keys(stored()?.data ?? {}).sort()).toEqual([
+      'ca-cert.pem',
+      'ca-key.pem',
+      'cert-chain.pem',
+      'root-cert.pem',
+    ]);
     out = io();
     expect(await run([...install, '--context', 'primary-cluster-context'], out)).toBe(0);
-    expect(out.out()).toMatch(/✔ already up to date: istio-system\/cacerts in primary-cluster-context \(cluster primary-cluster\)/);
+    expect(out.out()).toMatch(
+      /✔ already up to date: istio-system\/cacerts in primary-cluster-context \(cluster primary-cluster\)/,
+    );
     await expectClean(out, join(cwd, 'okemesh-certs'));
   });
 
@@ -55,7 +70,9 @@ describe('okemesh certs install (fake Kubernetes API)', () => {
     const before = stored()?.data;
     let out = io();
     expect(await run([...install, '--dir', 'other-mesh'], out)).toBe(1);
-    expect(out.err()).toMatch(/error: istio-system\/cacerts in this cluster trusts [0-9A-F:]+, and the bundle for primary-cluster trusts [0-9A-F:]+: replacing it would cut this cluster off/);
+    expect(out.err()).toMatch(
+      /error: istio-system\/cacerts in this cluster trusts [0-9A-F:]+, and the bundle for primary-cluster trusts [0-9A-F:]+: replacing it would cut this cluster off/,
+    );
     expect(stored()?.data).toEqual(before);
     await expectClean(out, join(cwd, 'other-mesh'));
     out = io();

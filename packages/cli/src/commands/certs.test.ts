@@ -24,7 +24,11 @@ async function keyLines(dir: string): Promise<string[]> {
     if (!(await stat(path)).isDirectory()) continue;
     for (const f of await readdir(path)) {
       if (!f.endsWith('key.pem')) continue;
-      out.push(...(await readFile(join(path, f), 'utf8')).split('\n').filter((l) => l.length > 20 && !l.startsWith('-----')));
+      out.push(
+        ...(await readFile(join(path, f), 'utf8'))
+          .split('\n')
+          .filter((l) => l.length > 20 && !l.startsWith('-----')),
+      );
     }
   }
   return out;
@@ -56,7 +60,12 @@ describe('okemesh certs', () => {
 
     io = ioWith(cwd);
     expect(await runClean(['certs', 'verify', '--json'], io, store)).toBe(0);
-    const report = JSON.parse(io.out()) as { ok: boolean; findings: unknown[]; clusters: { cluster: string }[]; rotation: { phase: string } };
+    const report = JSON.parse(io.out()) as {
+      ok: boolean;
+      findings: unknown[];
+      clusters: { cluster: string }[];
+      rotation: { phase: string };
+    };
     expect(report).toMatchObject({ ok: true, findings: [], rotation: { phase: 'none' } });
     expect(report.clusters.map((c) => c.cluster)).toEqual(CLUSTERS);
     io = ioWith(cwd);
@@ -67,7 +76,9 @@ describe('okemesh certs', () => {
     expect(io.out()).toMatch(/primary-cluster +intermediate [0-9A-F:]+ signed by root/);
 
     io = ioWith(cwd);
-    expect(await runClean(['certs', 'inspect', 'okemesh-certs/primary-cluster/cert-chain.pem'], io, store)).toBe(0);
+    expect(
+      await runClean(['certs', 'inspect', 'okemesh-certs/primary-cluster/cert-chain.pem'], io, store),
+    ).toBe(0);
     expect(io.out()).toContain('subject O=Istio, CN=Intermediate CA, L=primary-cluster');
     expect(io.out()).toMatch(/basic {3}CA:TRUE, pathlen:0 \(critical\)/);
     expect(io.out()).toMatch(/valid .* \(89 days left\)/);
@@ -97,7 +108,9 @@ describe('okemesh certs', () => {
     expect(await runClean(['certs', 'issue', '--cluster', 'tertiary'], io, store)).toBe(2);
     expect(io.err()).toContain('tertiary not in the topology');
     io = ioWith(cwd);
-    expect(await runClean(['certs', 'issue', '--cluster', 'primary-cluster', '--key-type', 'dsa'], io, store)).toBe(2);
+    expect(
+      await runClean(['certs', 'issue', '--cluster', 'primary-cluster', '--key-type', 'dsa'], io, store),
+    ).toBe(2);
     io = ioWith(cwd);
     expect(await runClean(['certs', 'issue', '--all', '--days', '1.5'], io, store)).toBe(2);
     expect(io.err()).toContain('expected a whole number of days, got "1.5"');
@@ -111,15 +124,33 @@ describe('okemesh certs', () => {
     expect(await runClean(['certs', 'init', ...EC, '--encrypt'], io, store)).toBe(2);
     expect(io.err()).toContain('--encrypt needs the passphrase in $OKEMESH_ROOT_KEY_PASSPHRASE');
     const env = { CA_PW: 'tr0ub4dor' };
-    expect(await runClean(['certs', 'init', ...EC, '--encrypt', '--passphrase-env', 'CA_PW'], ioWith(cwd, env), store)).toBe(0);
-    expect(await readFile(join(store, 'root', 'root-key.pem'), 'utf8')).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----/);
+    expect(
+      await runClean(
+        ['certs', 'init', ...EC, '--encrypt', '--passphrase-env', 'CA_PW'],
+        ioWith(cwd, env),
+        store,
+      ),
+    ).toBe(0);
+    expect(await readFile(join(store, 'root', 'root-key.pem'), 'utf8')).toMatch(
+      /^-----BEGIN ENCRYPTED PRIVATE KEY-----/,
+    );
     io = ioWith(cwd);
-    expect(await runClean(['certs', 'issue', '--all', ...EC, '--passphrase-env', 'CA_PW'], io, store)).toBe(2);
+    expect(await runClean(['certs', 'issue', '--all', ...EC, '--passphrase-env', 'CA_PW'], io, store)).toBe(
+      2,
+    );
     expect(io.err()).toContain('is encrypted and no passphrase was given (set CA_PW)');
     io = ioWith(cwd, { CA_PW: 'wrong' });
-    expect(await runClean(['certs', 'issue', '--all', ...EC, '--passphrase-env', 'CA_PW'], io, store)).toBe(2);
+    expect(await runClean(['certs', 'issue', '--all', ...EC, '--passphrase-env', 'CA_PW'], io, store)).toBe(
+      2,
+    );
     expect(io.err()).toContain('could not be decrypted (wrong passphrase?)');
-    expect(await runClean(['certs', 'issue', '--all', ...EC, '--passphrase-env', 'CA_PW'], ioWith(cwd, env), store)).toBe(0);
+    expect(
+      await runClean(
+        ['certs', 'issue', '--all', ...EC, '--passphrase-env', 'CA_PW'],
+        ioWith(cwd, env),
+        store,
+      ),
+    ).toBe(0);
     expect(await runClean(['certs', 'verify', '--passphrase-env', 'CA_PW'], ioWith(cwd, env), store)).toBe(0);
   });
 
@@ -133,13 +164,18 @@ describe('okemesh certs', () => {
     await writeFile(join(west, 'root-key.pem'), await readFile(join(store, 'root', 'root-key.pem')));
     const io = ioWith(cwd);
     expect(await runClean(['certs', 'verify', 'okemesh-certs'], io, store)).toBe(1);
-    expect(io.err()).toContain('error [key-mismatch] secondary-cluster: ca-key.pem is not the private key of ca-cert.pem');
+    expect(io.err()).toContain(
+      'error [key-mismatch] secondary-cluster: ca-key.pem is not the private key of ca-cert.pem',
+    );
     expect(io.err()).toContain('fix: okemesh certs issue --cluster secondary-cluster');
     expect(io.err()).toContain('error [unexpected-file] secondary-cluster: root-key.pem holds a private key');
     expect(io.out()).toMatch(/✖ .*: 2 error\(s\)/);
     const json = ioWith(cwd);
     expect(await runClean(['certs', 'verify', '--json'], json, store)).toBe(1);
-    expect((JSON.parse(json.out()) as { findings: { code: string }[] }).findings.map((f) => f.code)).toEqual(['unexpected-file', 'key-mismatch']);
+    expect((JSON.parse(json.out()) as { findings: { code: string }[] }).findings.map((f) => f.code)).toEqual([
+      'unexpected-file',
+      'key-mismatch',
+    ]);
   });
 
   it('rotates an intermediate, and the root in stages with the plan printed', async () => {
@@ -148,20 +184,34 @@ describe('okemesh certs', () => {
     await run(['certs', 'init', ...EC], ioWith(cwd));
     await run(['certs', 'issue', '--all', ...EC], ioWith(cwd));
     const before = await readFile(join(store, 'primary-cluster', 'ca-cert.pem'), 'utf8');
-    expect(await runClean(['certs', 'rotate', 'intermediate', '--cluster', 'primary-cluster', ...EC], ioWith(cwd), store)).toBe(0);
+    expect(
+      await runClean(
+        ['certs', 'rotate', 'intermediate', '--cluster', 'primary-cluster', ...EC],
+        ioWith(cwd),
+        store,
+      ),
+    ).toBe(0);
     expect(await readFile(join(store, 'primary-cluster', 'ca-cert.pem'), 'utf8')).not.toBe(before);
 
     let io = ioWith(cwd);
     expect(await runClean(['certs', 'rotate', 'root'], io, store)).toBe(0);
     expect(io.out()).toMatch(/→ 1\. \[local\] Create the new root/);
-    expect(io.out()).toContain('okemesh certs install --dir okemesh-certs --cluster secondary-cluster --context secondary-cluster-context');
+    expect(io.out()).toContain(
+      'okemesh certs install --dir okemesh-certs --cluster secondary-cluster --context secondary-cluster-context',
+    );
     io = ioWith(cwd);
-    expect(await runClean(['certs', 'rotate', 'root', '--start', '--root-key-type', 'ecdsa-p256'], io, store)).toBe(0);
+    expect(
+      await runClean(['certs', 'rotate', 'root', '--start', '--root-key-type', 'ecdsa-p256'], io, store),
+    ).toBe(0);
     expect(io.out()).toMatch(/✔ 1\. .*\n.*\n→ 2\. \[cluster\]/);
     io = ioWith(cwd);
     expect(await runClean(['certs', 'rotate', 'root', '--finish'], io, store)).toBe(1);
-    expect(io.err()).toContain('cannot finish the root rotation: the root rotation is in phase "trust", expected "cutover"');
-    expect(await runClean(['certs', 'rotate', 'root', '--continue', ...EC, '--json'], ioWith(cwd), store)).toBe(0);
+    expect(io.err()).toContain(
+      'cannot finish the root rotation: the root rotation is in phase "trust", expected "cutover"',
+    );
+    expect(
+      await runClean(['certs', 'rotate', 'root', '--continue', ...EC, '--json'], ioWith(cwd), store),
+    ).toBe(0);
     expect(await runClean(['certs', 'verify'], ioWith(cwd), store)).toBe(0);
     io = ioWith(cwd);
     expect(await runClean(['certs', 'rotate', 'root', '--finish', '--json'], io, store)).toBe(0);
@@ -194,11 +244,30 @@ describe('okemesh certs', () => {
     await writeFile(join(cwd, 'kubeconfig'), kubeconfig);
     let io = ioWith(cwd, { KUBECONFIG: 'kubeconfig' });
     expect(await runClean(['certs', 'install', '--cluster', 'primary-cluster'], io, store)).toBe(2);
-    expect(io.err()).toContain('kubeconfig has no context "primary-cluster-context" (contexts: insecure-ctx)');
+    expect(io.err()).toContain(
+      'kubeconfig has no context "primary-cluster-context" (contexts: insecure-ctx)',
+    );
     io = ioWith(cwd);
-    expect(await runClean(['certs', 'install', '--cluster', 'primary-cluster', '--context', 'insecure-ctx', '--kubeconfig', 'kubeconfig'], io, store)).toBe(2);
+    expect(
+      await runClean(
+        [
+          'certs',
+          'install',
+          '--cluster',
+          'primary-cluster',
+          '--context',
+          'insecure-ctx',
+          '--kubeconfig',
+          'kubeconfig',
+        ],
+        io,
+        store,
+      ),
+    ).toBe(2);
     expect(io.err()).toContain('sets insecure-skip-tls-verify');
     io = ioWith(cwd);
-    expect(await runClean(['certs', 'install', '--cluster', 'nope', '--kubeconfig', 'kubeconfig'], io, store)).toBe(2);
+    expect(
+      await runClean(['certs', 'install', '--cluster', 'nope', '--kubeconfig', 'kubeconfig'], io, store),
+    ).toBe(2);
   });
 });

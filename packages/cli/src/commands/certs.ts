@@ -8,7 +8,9 @@ import { registerCertsVerify } from './certs-verify.js';
 export const registerCerts: CommandGroup = (program, ctx) => {
   const certs = program
     .command('certs')
-    .description("the mesh's shared root CA and per-cluster Istio plug-in CA intermediates (istio-system/cacerts)");
+    .description(
+      "the mesh's shared root CA and per-cluster Istio plug-in CA intermediates (istio-system/cacerts)",
+    );
   registerCertsIssue(certs, ctx);
   registerCertsVerify(certs, ctx);
   registerCertsRotate(certs, ctx);

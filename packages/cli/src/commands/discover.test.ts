@@ -1,10 +1,7 @@
-import { exampleTopologyText } from '@okemesh/topology';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bufferIo } from '../../test/io.js';
 import { run } from '../run.js';
-import { startOciFake } from './network-test-fake.js';
+import { startOciFake, writeFlannelTopology } from './network-test-fake.js';
 
 let oci: Awaited<ReturnType<typeof startOciFake>>;
 beforeEach(async () => {
@@ -22,15 +19,7 @@ describe('okemesh discover', () => {
   });
 
   it('refuses a FLANNEL_OVERLAY cluster with an explanation (exit 1)', async () => {
-    const seeded = oci.fake.seedCluster({
-      region: 'us-chicago-1',
-      compartmentId: 'ocid1.compartment.oc1..aaaaaaaal7vn7wsy3qgizklrlfgo2vllfta3wkqlnfkvykoroite3lzxbnna',
-      name: 'flannel',
-      vcnCidr: '10.1.0.0/16',
-      cniType: 'FLANNEL_OVERLAY',
-    });
-    const text = exampleTopologyText().replace(/ocid1\.cluster\.oc1\.us-chicago-1\.\w+/, seeded.clusterId);
-    await writeFile(join(oci.dir, 'mesh.yaml'), text);
+    await writeFlannelTopology(oci);
     const io = bufferIo(oci.dir);
     expect(await run(['discover', '-f', 'mesh.yaml', '--json', ...oci.args], io)).toBe(1);
     const result = JSON.parse(io.out()) as {

@@ -18,4 +18,19 @@ import { registerValidate } from './validate.js';
  * Every command group, in help order. A new group is one module under commands/ plus one line here;
  * heavy SDKs are imported inside the group's action handlers, never at module top level.
  */
-export const commandGroups: readonly CommandGroup[] = [registerInit, registerValidate, registerSchema, registerRender, registerLint, registerMesh, registerProbe, registerDrill, registerDoctor, registerCerts, registerNetwork, registerDns, registerIam, registerDiscover];
+export const commandGroups: readonly CommandGroup[] = [
+  registerInit,
+  registerValidate,
+  registerSchema,
+  registerRender,
+  registerLint,
+  registerMesh,
+  registerProbe,
+  registerDrill,
+  registerDoctor,
+  registerCerts,
+  registerNetwork,
+  registerDns,
+  registerIam,
+  registerDiscover,
+];

@@ -54,12 +54,18 @@ describe('okemesh lint', () => {
     const dir = await workdir({ 'dr.yaml': badDestinationRule });
     const io = bufferIo(dir, true);
     expect(await run(['lint', 'dr.yaml'], io)).toBe(1);
-    const errorLine = io.out().split('\n').find((l) => l.includes('[IST0106]')) ?? '';
+    const errorLine =
+      io
+        .out()
+        .split('\n')
+        .find((l) => l.includes('[IST0106]')) ?? '';
     expect(errorLine.startsWith('\u001b[31m')).toBe(true);
   });
 
   it('exits 0 on clean input and skips unknown kinds', async () => {
-    const dir = await workdir({ 'ok.yaml': `${service}---\napiVersion: example.com/v1\nkind: Widget\nmetadata: { name: w }\nspec: { anything: 1 }\n` });
+    const dir = await workdir({
+      'ok.yaml': `${service}---\napiVersion: example.com/v1\nkind: Widget\nmetadata: { name: w }\nspec: { anything: 1 }\n`,
+    });
     const io = bufferIo(dir);
     expect(await run(['lint', 'ok.yaml'], io)).toBe(0);
     expect(io.out()).toBe('No problems found.\n');
@@ -83,18 +89,33 @@ spec:
     const dir = await workdir({ 'dr.yaml': badDestinationRule });
     const json = bufferIo(dir);
     expect(await run(['lint', 'dr.yaml', '--format', 'json'], json)).toBe(1);
-    const findings = JSON.parse(json.out()) as { code: string; level: string; resource: string; file: string; line: number; hint: string }[];
+    const findings = JSON.parse(json.out()) as {
+      code: string;
+      level: string;
+      resource: string;
+      file: string;
+      line: number;
+      hint: string;
+    }[];
     expect(findings.map((f) => f.code).sort()).toEqual(['IST0106', 'IST0174']);
     expect(findings[0]).toMatchObject({ resource: 'DestinationRule default/app', file: 'dr.yaml' });
     const sarif = bufferIo(dir);
     expect(await run(['lint', 'dr.yaml', '--format', 'sarif'], sarif)).toBe(1);
-    const log = JSON.parse(sarif.out()) as { version: string; runs: { results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
+    const log = JSON.parse(sarif.out()) as {
+      version: string;
+      runs: {
+        results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[];
+      }[];
+    };
     expect(log.version).toBe('2.1.0');
     expect(log.runs[0]?.results.map((r) => r.ruleId).sort()).toEqual(['IST0106', 'IST0174']);
   });
 
   it('exits 2 with file and line on malformed YAML and on missing paths, still reporting the rest', async () => {
-    const dir = await workdir({ 'broken.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: x\n', 'dr.yaml': badDestinationRule });
+    const dir = await workdir({
+      'broken.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: x\n',
+      'dr.yaml': badDestinationRule,
+    });
     const io = bufferIo(dir);
     expect(await run(['lint', 'broken.yaml', 'dr.yaml', 'missing.yaml'], io)).toBe(2);
     expect(io.err()).toMatch(/unreadable: broken\.yaml:\d+:\d+: /);
@@ -121,7 +142,9 @@ spec:
     });
     const io = bufferIo(dir);
     expect(await run(['lint', 'out', '--topology', 'mesh.yaml'], io)).toBe(1);
-    expect(io.out()).toContain('[secondary-cluster] Error [OKM0012] (Gateway istio-system/cross-network-gateway out/secondary-cluster/gw.yaml:5)');
+    expect(io.out()).toContain(
+      '[secondary-cluster] Error [OKM0012] (Gateway istio-system/cross-network-gateway out/secondary-cluster/gw.yaml:5)',
+    );
     expect(io.out()).toContain('[OKM0090]');
     expect(await run(['lint', 'out', '--topology', 'nope.yaml'], bufferIo(dir))).toBe(2);
   });

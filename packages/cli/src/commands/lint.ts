@@ -45,14 +45,19 @@ function printText(io: Io, text: string): void {
   }
   const colour = { Error: 'red', Warning: 'yellow', Info: 'cyan' } as const;
   const coloured = text.split('\n').map((line) => {
-    const level = /^(?:\[[^\]]*\] )?(Error|Warning|Info) \[/.exec(line)?.[1] as keyof typeof colour | undefined;
+    const level = /^(?:\[[^\]]*\] )?(Error|Warning|Info) \[/.exec(line)?.[1] as
+      keyof typeof colour | undefined;
     if (level) return paint(io, colour[level], line);
     return line.startsWith('  hint:') ? paint(io, 'dim', line) : line;
   });
   io.stdout(coloured.join('\n'));
 }
 
-export async function lintCommand(io: Io, paths: readonly string[], options: LintCommandOptions): Promise<number> {
+export async function lintCommand(
+  io: Io,
+  paths: readonly string[],
+  options: LintCommandOptions,
+): Promise<number> {
   const mesh = await declaredMesh(io, options.topology);
   if (typeof mesh === 'number') return mesh;
   const { formatSarif, formatText, levelRank, lint, loadLintInput } = await import('@okemesh/mesh-config');
@@ -70,12 +75,29 @@ export async function lintCommand(io: Io, paths: readonly string[], options: Lin
 export const registerLint: CommandGroup = (program, { io, setExitCode }) => {
   program
     .command('lint')
-    .description('check Istio YAML like istioctl analyze (IST codes) plus multicluster failover rules (OKM codes)')
-    .argument('<paths...>', 'YAML files or directories (a directory of cluster directories is linted as a multicluster mesh)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
-    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding reaches this level').choices(['error', 'warning', 'info']).default('error'))
-    .option('--topology <mesh.yaml>', 'topology that declares the clusters, services and ingress secret the manifests refer to')
-    .addHelpText('after', '\nExit codes: 0 no finding at --fail-on, 1 findings, 2 unreadable input or bad usage.')
+    .description(
+      'check Istio YAML like istioctl analyze (IST codes) plus multicluster failover rules (OKM codes)',
+    )
+    .argument(
+      '<paths...>',
+      'YAML files or directories (a directory of cluster directories is linted as a multicluster mesh)',
+    )
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'),
+    )
+    .addOption(
+      new Option('--fail-on <level>', 'exit 1 when a finding reaches this level')
+        .choices(['error', 'warning', 'info'])
+        .default('error'),
+    )
+    .option(
+      '--topology <mesh.yaml>',
+      'topology that declares the clusters, services and ingress secret the manifests refer to',
+    )
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 no finding at --fail-on, 1 findings, 2 unreadable input or bad usage.',
+    )
     .action(async (paths: string[], options: LintCommandOptions) => {
       setExitCode(await lintCommand(io, paths, options));
     });

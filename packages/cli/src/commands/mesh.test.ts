@@ -33,7 +33,9 @@ describe('okemesh mesh link', () => {
 
     const first = bufferIo(dir);
     expect(await run(['mesh', 'link', '--kubeconfig', 'kubeconfig'], first)).toBe(0);
-    expect(first.out()).toContain('created      istio-system/istio-remote-secret-primary-cluster in secondary-cluster');
+    expect(first.out()).toContain(
+      'created      istio-system/istio-remote-secret-primary-cluster in secondary-cluster',
+    );
     expect(first.out()).toContain('2 created, 0 updated, 0 unchanged');
 
     const second = bufferIo(dir);
@@ -46,7 +48,12 @@ describe('okemesh mesh link', () => {
     expect(third.out()).toContain('no changes');
 
     const readerTokens = fakes.map((f) => {
-      const secret = f.get({ apiVersion: 'v1', kind: 'Secret', namespace: 'istio-system', name: 'istio-reader-service-account-istio-remote-secret-token' });
+      const secret = f.get({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        namespace: 'istio-system',
+        name: 'istio-reader-service-account-istio-remote-secret-token',
+      });
       const token = (secret as { data?: Record<string, string> } | undefined)?.data?.['token'];
       expect(token).toBeTruthy();
       return Buffer.from(token ?? '', 'base64').toString('utf8');
@@ -60,7 +67,10 @@ describe('okemesh mesh link', () => {
 
   it('refuses an insecure kubeconfig with exit code 2', async () => {
     const text = await readFile(join(dir, 'kubeconfig'), 'utf8');
-    await writeFile(join(dir, 'insecure'), text.replace(/certificate-authority-data: .*/, 'insecure-skip-tls-verify: true'));
+    await writeFile(
+      join(dir, 'insecure'),
+      text.replace(/certificate-authority-data: .*/, 'insecure-skip-tls-verify: true'),
+    );
     const io = bufferIo(dir);
     expect(await run(['mesh', 'link', '--kubeconfig', 'insecure'], io)).toBe(2);
     expect(io.err()).toContain('insecure-skip-tls-verify');

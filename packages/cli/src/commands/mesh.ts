@@ -19,7 +19,10 @@ interface LinkCommandOptions {
 function kubeconfigPath(io: Io, flag: string | undefined): string {
   if (flag !== undefined) return resolve(io.cwd, flag);
   const paths = (io.env['KUBECONFIG'] ?? '').split(delimiter).filter(Boolean);
-  if (paths.length > 1) throw new UsageError('KUBECONFIG lists several files; pass the one with the mesh contexts as --kubeconfig');
+  if (paths.length > 1)
+    throw new UsageError(
+      'KUBECONFIG lists several files; pass the one with the mesh contexts as --kubeconfig',
+    );
   return paths[0] ?? join(io.env['HOME'] ?? homedir(), '.kube', 'config');
 }
 
@@ -32,11 +35,19 @@ const EXIT_BY_CODE: Partial<Record<MeshConfigErrorCode, number>> = {
 };
 
 function report(io: Io, result: LinkResult): void {
-  const verb = { create: result.dryRun ? 'would create' : 'created', update: result.dryRun ? 'would update' : 'updated', unchanged: 'unchanged', unknown: 'would create or update' } as const;
-  for (const what of result.prerequisites) io.stdout(`  ${paint(io, 'dim', `created ${what} (reader token)`)}\n`);
+  const verb = {
+    create: result.dryRun ? 'would create' : 'created',
+    update: result.dryRun ? 'would update' : 'updated',
+    unchanged: 'unchanged',
+    unknown: 'would create or update',
+  } as const;
+  for (const what of result.prerequisites)
+    io.stdout(`  ${paint(io, 'dim', `created ${what} (reader token)`)}\n`);
   for (const change of result.changes) {
     const colour = change.action === 'unchanged' ? 'dim' : 'green';
-    io.stdout(`  ${paint(io, colour, verb[change.action].padEnd(12))} ${change.secret} in ${change.target}  (reads ${change.source})\n`);
+    io.stdout(
+      `  ${paint(io, colour, verb[change.action].padEnd(12))} ${change.secret} in ${change.target}  (reads ${change.source})\n`,
+    );
   }
   for (const warning of result.warnings) io.stderr(`${paint(io, 'yellow', 'warning:')} ${warning}\n`);
   const count = (action: string) => result.changes.filter((c) => c.action === action).length;
@@ -45,7 +56,9 @@ function report(io: Io, result: LinkResult): void {
     io.stdout(`${paint(io, 'green', '✔')} no changes: every cluster already reads every other one\n`);
   } else {
     const prefix = result.dryRun ? 'dry run: ' : '';
-    io.stdout(`${paint(io, 'green', '✔')} ${prefix}${count('create')} created, ${count('update')} updated, ${count('unchanged')} unchanged${count('unknown') ? `, ${count('unknown')} pending a reader token` : ''}\n`);
+    io.stdout(
+      `${paint(io, 'green', '✔')} ${prefix}${count('create')} created, ${count('update')} updated, ${count('unchanged')} unchanged${count('unknown') ? `, ${count('unknown')} pending a reader token` : ''}\n`,
+    );
   }
 }
 
@@ -53,12 +66,16 @@ export async function meshLink(io: Io, options: LinkCommandOptions): Promise<num
   const loaded = await readTopology(io, options.file);
   const path = kubeconfigPath(io, options.kubeconfig);
   const text = await readFile(path, 'utf8').catch((cause: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read kubeconfig ${path}: ${cause.code === 'ENOENT' ? 'file not found' : cause.message}`);
+    throw new UsageError(
+      `cannot read kubeconfig ${path}: ${cause.code === 'ENOENT' ? 'file not found' : cause.message}`,
+    );
   });
   const { kubeconfigClientFactory, linkClusters, isMeshConfigError } = await import('@okemesh/mesh-config');
   let result: LinkResult;
   try {
-    result = await linkClusters(loaded.topology, kubeconfigClientFactory(text), { dryRun: options.dryRun ?? false });
+    result = await linkClusters(loaded.topology, kubeconfigClientFactory(text), {
+      dryRun: options.dryRun ?? false,
+    });
   } catch (error) {
     if (!isMeshConfigError(error)) throw error;
     throw new CommandFailed(error.message, EXIT_BY_CODE[error.code] ?? ExitCode.Internal);
@@ -72,9 +89,14 @@ export const registerMesh: CommandGroup = (program, { io, setExitCode }) => {
   const mesh = program.command('mesh').description('operate on the live clusters of the mesh');
   mesh
     .command('link')
-    .description('create or update istio-remote-secret-<cluster> in every other cluster (like istioctl create-remote-secret)')
+    .description(
+      'create or update istio-remote-secret-<cluster> in every other cluster (like istioctl create-remote-secret)',
+    )
     .addOption(fileOption())
-    .option('--kubeconfig <path>', 'kubeconfig with every cluster kubeContext (default: $KUBECONFIG or ~/.kube/config)')
+    .option(
+      '--kubeconfig <path>',
+      'kubeconfig with every cluster kubeContext (default: $KUBECONFIG or ~/.kube/config)',
+    )
     .option('--dry-run', 'read the clusters and report what would change; write nothing')
     .addOption(jsonOption())
     .action(async (options: LinkCommandOptions) => {

@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeOci, seedTopology } from '@okemesh/fake-oci';
-import { exampleTopology } from '@okemesh/topology';
+import { exampleTopology, exampleTopologyText } from '@okemesh/topology';
 
 /**
  * Test support for the OCI command tests: the fake OCI API on 127.0.0.1 seeded with the built-in example's
@@ -39,4 +39,20 @@ export async function startOciFake(): Promise<{
   await fake.start();
   seedTopology(fake, topology);
   return { fake, dir, args: ['--config-file', config, '--endpoint', fake.endpoint], stop: () => fake.stop() };
+}
+
+/**
+ * Seeds a FLANNEL_OVERLAY cluster in us-chicago-1 and writes `mesh.yaml` (the example pointing its secondary
+ * cluster at it) into the fake's directory, for the tests that must see that CNI refused.
+ */
+export async function writeFlannelTopology(oci: { fake: FakeOci; dir: string }): Promise<void> {
+  const seeded = oci.fake.seedCluster({
+    region: 'us-chicago-1',
+    compartmentId: 'ocid1.compartment.oc1..aaaaaaaal7vn7wsy3qgizklrlfgo2vllfta3wkqlnfkvykoroite3lzxbnna',
+    name: 'flannel',
+    vcnCidr: '10.1.0.0/16',
+    cniType: 'FLANNEL_OVERLAY',
+  });
+  const text = exampleTopologyText().replace(/ocid1\.cluster\.oc1\.us-chicago-1\.\w+/, seeded.clusterId);
+  await writeFile(join(oci.dir, 'mesh.yaml'), text);
 }

@@ -17,10 +17,16 @@ describe('okemesh render', () => {
     const io = bufferIo(dir);
     expect(await run(['render'], io)).toBe(0);
     expect(io.out()).toMatch(/wrote \d+ files \(\d+ objects\) to okemesh-out/);
-    const kustomization = await readFile(join(dir, 'okemesh-out/clusters/primary-cluster/kustomization.yaml'), 'utf8');
+    const kustomization = await readFile(
+      join(dir, 'okemesh-out/clusters/primary-cluster/kustomization.yaml'),
+      'utf8',
+    );
     expect(kustomization).toContain('gateway.istio-system.cross-network-gateway.yaml');
     expect(kustomization).not.toContain('istio-operator');
-    const appSet = await readFile(join(dir, 'okemesh-out/global/application-set.argocd.bookinfo-mesh.yaml'), 'utf8');
+    const appSet = await readFile(
+      join(dir, 'okemesh-out/global/application-set.argocd.bookinfo-mesh.yaml'),
+      'utf8',
+    );
     expect(appSet).toContain('path: okemesh-out/clusters/{{.cluster}}');
     expect(await readdir(dir)).toEqual(['okemesh-out']);
   });
@@ -31,16 +37,21 @@ describe('okemesh render', () => {
     expect(await run(['render', '-f', 'mesh.yaml', '-o', 'out'], bufferIo(dir))).toBe(0);
     await writeFile(join(dir, 'out/clusters/stale.yaml'), 'stale: true\n');
     const io = bufferIo(dir);
-    expect(await run(['render', '-f', 'mesh.yaml', '-o', 'out', '--json', '--repo-url', 'https://git.example.org/m.git'], io)).toBe(0);
+    expect(
+      await run(
+        ['render', '-f', 'mesh.yaml', '-o', 'out', '--json', '--repo-url', 'https://git.example.org/m.git'],
+        io,
+      ),
+    ).toBe(0);
     const report = JSON.parse(io.out()) as { files: string[]; objects: number; clusters: string[] };
     expect(report.clusters).toEqual(['primary-cluster', 'secondary-cluster']);
     expect(report.files).toContain('RUNBOOK.md');
     expect(report.objects).toBeGreaterThan(40);
     expect(await readdir(join(dir, 'out/clusters'))).toEqual(['primary-cluster', 'secondary-cluster']);
     expect(await readdir(dir)).toEqual(['mesh.yaml', 'out']);
-    expect(await readFile(join(dir, 'out/global/application-set.argocd.bookinfo-mesh.yaml'), 'utf8')).toContain(
-      'repoURL: https://git.example.org/m.git',
-    );
+    expect(
+      await readFile(join(dir, 'out/global/application-set.argocd.bookinfo-mesh.yaml'), 'utf8'),
+    ).toContain('repoURL: https://git.example.org/m.git');
   });
 
   it('refuses to replace a directory that is not an okemesh bundle (exit 2) and leaves it alone', async () => {
@@ -55,7 +66,10 @@ describe('okemesh render', () => {
 
   it('reports an invalid topology with its location and writes nothing (exit 1)', async () => {
     const dir = await workdir();
-    await writeFile(join(dir, 'mesh.yaml'), exampleTopologyText().replace('cidr: 10.1.0.0/16', 'cidr: 10.0.0.0/16'));
+    await writeFile(
+      join(dir, 'mesh.yaml'),
+      exampleTopologyText().replace('cidr: 10.1.0.0/16', 'cidr: 10.0.0.0/16'),
+    );
     const io = bufferIo(dir);
     expect(await run(['render', '-f', 'mesh.yaml'], io)).toBe(1);
     expect(io.err()).toMatch(/mesh\.yaml:\d+:\d+ error spec\.clusters\[1\]\.vcn\.cidr/);

@@ -92,7 +92,7 @@ describe('usage', () => {
 
 describe('okemesh validate --live', () => {
   it('checks the topology against what OKE reports and refuses FLANNEL_OVERLAY (exit 1)', async () => {
-    const { startOciFake } = await import('./network-test-fake.js');
+    const { startOciFake, writeFlannelTopology } = await import('./network-test-fake.js');
     const { vi } = await import('vitest');
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const oci = await startOciFake();
@@ -102,15 +102,7 @@ describe('okemesh validate --live', () => {
       expect(ok.out()).toContain('live check against OCI:');
       expect(ok.out()).toContain('cni        OCI_VCN_IP_NATIVE');
 
-      const seeded = oci.fake.seedCluster({
-        region: 'us-chicago-1',
-        compartmentId: 'ocid1.compartment.oc1..aaaaaaaal7vn7wsy3qgizklrlfgo2vllfta3wkqlnfkvykoroite3lzxbnna',
-        name: 'flannel',
-        vcnCidr: '10.1.0.0/16',
-        cniType: 'FLANNEL_OVERLAY',
-      });
-      const text = exampleTopologyText().replace(/ocid1\.cluster\.oc1\.us-chicago-1\.\w+/, seeded.clusterId);
-      await writeFile(join(oci.dir, 'mesh.yaml'), text);
+      await writeFlannelTopology(oci);
       const io = bufferIo(oci.dir);
       expect(await run(['validate', '-f', 'mesh.yaml', '--live', '--json', ...oci.args], io)).toBe(1);
       const result = JSON.parse(io.out()) as {

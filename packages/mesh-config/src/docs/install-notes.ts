@@ -4,11 +4,31 @@ import { table, document } from './markdown.js';
 /** README.md of the bundle: what each file is and which tool applies it. */
 export function installNotes(topology: Topology): string {
   const rows: string[][] = [
-    ['`clusters/<cluster>/kustomization.yaml` and the manifests it lists', '`kubectl apply -k clusters/<cluster>` or Argo CD', 'Namespaces, reader token, gateways, DestinationRules, VirtualServices, PeerAuthentication, AuthorizationPolicies, PrometheusRule, federation Secret, dashboard'],
-    ['`clusters/<cluster>/install/*.istio-operator.yaml`', '`istioctl install -f` (never kubectl)', 'Control plane + ingress gateway; east-west gateway'],
-    ['`clusters/<cluster>/install/helm/*.values.yaml`', '`helm upgrade --install -f` with the `istio/base`, `istio/istiod`, `istio/gateway` charts', 'The same install as the IstioOperator files (pick one way)'],
-    ['`global/kustomization.yaml`', '`kubectl apply -k global` on the Argo CD cluster', 'ApplicationSet: one Application per cluster'],
-    ['`global/okemesh-multicluster.json`', 'Grafana import (also shipped as a ConfigMap per cluster)', 'Multi-cluster overview dashboard'],
+    [
+      '`clusters/<cluster>/kustomization.yaml` and the manifests it lists',
+      '`kubectl apply -k clusters/<cluster>` or Argo CD',
+      'Namespaces, reader token, gateways, DestinationRules, VirtualServices, PeerAuthentication, AuthorizationPolicies, PrometheusRule, federation Secret, dashboard',
+    ],
+    [
+      '`clusters/<cluster>/install/*.istio-operator.yaml`',
+      '`istioctl install -f` (never kubectl)',
+      'Control plane + ingress gateway; east-west gateway',
+    ],
+    [
+      '`clusters/<cluster>/install/helm/*.values.yaml`',
+      '`helm upgrade --install -f` with the `istio/base`, `istio/istiod`, `istio/gateway` charts',
+      'The same install as the IstioOperator files (pick one way)',
+    ],
+    [
+      '`global/kustomization.yaml`',
+      '`kubectl apply -k global` on the Argo CD cluster',
+      'ApplicationSet: one Application per cluster',
+    ],
+    [
+      '`global/okemesh-multicluster.json`',
+      'Grafana import (also shipped as a ConfigMap per cluster)',
+      'Multi-cluster overview dashboard',
+    ],
     ['`RUNBOOK.md`', 'you', 'Ordered steps with the exact commands'],
   ];
   return document([

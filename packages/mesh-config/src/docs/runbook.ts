@@ -8,7 +8,9 @@ import { codeBlock, document } from './markdown.js';
 const CA_FILES = ['ca-cert.pem', 'ca-key.pem', 'root-cert.pem', 'cert-chain.pem'] as const;
 
 function perCluster(topology: Topology, lines: (c: Cluster) => string[]): string {
-  return topology.spec.clusters.map((c) => `**${c.name}** (${c.region}, ${c.network})\n\n${codeBlock(lines(c))}`).join('\n\n');
+  return topology.spec.clusters
+    .map((c) => `**${c.name}** (${c.region}, ${c.network})\n\n${codeBlock(lines(c))}`)
+    .join('\n\n');
 }
 
 /** RUNBOOK.md: the ordered steps with the exact commands for this topology. */
@@ -28,7 +30,9 @@ export function runbook(topology: Topology, options: ResolvedRenderOptions): str
       helm: { base: at(h.base), istiod: at(h.istiod), eastWest: at(h.eastWest), ingress: at(h.ingress) },
     };
   };
-  const pairs = clusters.flatMap((from) => clusters.filter((to) => to !== from).map((to) => [from, to] as const));
+  const pairs = clusters.flatMap((from) =>
+    clusters.filter((to) => to !== from).map((to) => [from, to] as const),
+  );
 
   return document([
     `# Runbook: ${topology.metadata.name} (${mesh.id})`,
@@ -45,7 +49,9 @@ export function runbook(topology: Topology, options: ResolvedRenderOptions): str
     '## Step 2: Create istio-system with its network label',
     `istiod classifies gateways and uninjected pods by the \`${NETWORK_LABEL}\` label on \`${ISTIO_NAMESPACE}\`; ` +
       'istioctl only sets it when it creates the namespace, and the namespace must exist before `cacerts`.',
-    perCluster(topology, (c) => [`kubectl ${ctx(c)} apply -f ${paths(c).dir}/namespace.${ISTIO_NAMESPACE}.yaml`]),
+    perCluster(topology, (c) => [
+      `kubectl ${ctx(c)} apply -f ${paths(c).dir}/namespace.${ISTIO_NAMESPACE}.yaml`,
+    ]),
     '## Step 3: Install the plug-in CA (cacerts)',
     'One root for the whole mesh, one intermediate per cluster (CA:true, pathlen:0, keyCertSign). The root key ' +
       'stays offline and is never part of `cacerts`. Create the secret before installing istiod.',
@@ -69,7 +75,10 @@ export function runbook(topology: Topology, options: ResolvedRenderOptions): str
       `istioctl install ${ctx(c)} -y -f ${paths(c).eastWest}`,
     ]),
     '### With Helm',
-    codeBlock(['helm repo add istio https://istio-release.storage.googleapis.com/charts', 'helm repo update istio']),
+    codeBlock([
+      'helm repo add istio https://istio-release.storage.googleapis.com/charts',
+      'helm repo update istio',
+    ]),
     perCluster(topology, (c) => {
       const h = paths(c).helm;
       const common = `--kube-context ${c.kubeContext} -n ${ISTIO_NAMESPACE} --version ${version}`;
@@ -94,7 +103,8 @@ export function runbook(topology: Topology, options: ResolvedRenderOptions): str
     'The same with istioctl, one command per ordered pair:',
     codeBlock(
       pairs.map(
-        ([from, to]) => `istioctl create-remote-secret ${ctx(from)} --name=${from.name} | kubectl apply ${ctx(to)} -f -`,
+        ([from, to]) =>
+          `istioctl create-remote-secret ${ctx(from)} --name=${from.name} | kubectl apply ${ctx(to)} -f -`,
       ),
     ),
     '## Step 7: Federate Prometheus',

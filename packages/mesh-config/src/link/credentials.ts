@@ -38,7 +38,10 @@ function filled(secret: Secret | undefined): { token: string; caData: string | u
  * the token controller), else a TokenRequest. In a dry run nothing is created: the result is undefined
  * when no token exists yet.
  */
-export async function readerToken(client: LinkClient, options: TokenOptions): Promise<ReaderToken | undefined> {
+export async function readerToken(
+  client: LinkClient,
+  options: TokenOptions,
+): Promise<ReaderToken | undefined> {
   const secretTemplate = readerTokenSecret();
   const name = secretTemplate.metadata.name;
   const existing = filled(await client.readSecret(ISTIO_NAMESPACE, name));

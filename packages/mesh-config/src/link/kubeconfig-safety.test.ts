@@ -11,7 +11,9 @@ function config(cluster: Record<string, unknown>, user: Record<string, unknown>)
 
 describe('unsafeKubeconfigReasons', () => {
   it('accepts embedded CA data with a bearer token or an oidc provider', () => {
-    expect(unsafeKubeconfigReasons(config({ 'certificate-authority-data': 'Q0E=' }, { token: 't' }), 'ctx')).toEqual([]);
+    expect(
+      unsafeKubeconfigReasons(config({ 'certificate-authority-data': 'Q0E=' }, { token: 't' }), 'ctx'),
+    ).toEqual([]);
     expect(unsafeKubeconfigReasons(config({}, { 'auth-provider': { name: 'oidc' } }), 'ctx')).toEqual([]);
   });
 
@@ -28,9 +30,9 @@ describe('unsafeKubeconfigReasons', () => {
 
   it('reports a missing context or cluster entry', () => {
     expect(unsafeKubeconfigReasons(config({}, {}), 'nope')).toEqual(['context "nope" does not exist']);
-    expect(unsafeKubeconfigReasons({ contexts: [{ name: 'x', context: { cluster: 'gone' } }] }, 'x')).toEqual([
-      'context "x" names no cluster entry',
-    ]);
+    expect(unsafeKubeconfigReasons({ contexts: [{ name: 'x', context: { cluster: 'gone' } }] }, 'x')).toEqual(
+      ['context "x" names no cluster entry'],
+    );
     expect(unsafeKubeconfigReasons(null, 'x')).toEqual(['context "x" does not exist']);
   });
 });

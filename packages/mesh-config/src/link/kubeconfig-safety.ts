@@ -16,21 +16,31 @@ function named(list: unknown, name: string, field: string): Record<string, unkno
 
 /** Why a context of a parsed kubeconfig (the raw YAML object) is unsafe; an empty list means it is fine. */
 export function unsafeKubeconfigReasons(kubeconfig: unknown, contextName: string): string[] {
-  const config = (typeof kubeconfig === 'object' && kubeconfig !== null ? kubeconfig : {}) as Record<string, unknown>;
+  const config = (typeof kubeconfig === 'object' && kubeconfig !== null ? kubeconfig : {}) as Record<
+    string,
+    unknown
+  >;
   const context = named(config['contexts'], contextName, 'context');
   if (!context) return [`context "${contextName}" does not exist`];
   const reasons: string[] = [];
-  const cluster = typeof context['cluster'] === 'string' ? named(config['clusters'], context['cluster'], 'cluster') : undefined;
-  const user = typeof context['user'] === 'string' ? named(config['users'], context['user'], 'user') : undefined;
+  const cluster =
+    typeof context['cluster'] === 'string'
+      ? named(config['clusters'], context['cluster'], 'cluster')
+      : undefined;
+  const user =
+    typeof context['user'] === 'string' ? named(config['users'], context['user'], 'user') : undefined;
   if (!cluster) reasons.push(`context "${contextName}" names no cluster entry`);
   if (cluster?.['insecure-skip-tls-verify'] === true) reasons.push('cluster sets insecure-skip-tls-verify');
   if (user) {
     if (user['exec'] !== undefined) reasons.push('user authenticates with an exec plugin');
-    if (user['tokenFile'] !== undefined || user['token-file'] !== undefined) reasons.push('user reads its token from a file (tokenFile)');
+    if (user['tokenFile'] !== undefined || user['token-file'] !== undefined)
+      reasons.push('user reads its token from a file (tokenFile)');
     if (user['client-key'] !== undefined) reasons.push('user reads its client key from a file (client-key)');
-    if (user['client-certificate'] !== undefined) reasons.push('user reads its client certificate from a file (client-certificate)');
+    if (user['client-certificate'] !== undefined)
+      reasons.push('user reads its client certificate from a file (client-certificate)');
     const provider = user['auth-provider'] as { name?: unknown } | undefined;
-    if (provider !== undefined && provider.name !== 'oidc') reasons.push(`user uses the auth-provider "${String(provider.name)}" (only oidc is allowed)`);
+    if (provider !== undefined && provider.name !== 'oidc')
+      reasons.push(`user uses the auth-provider "${String(provider.name)}" (only oidc is allowed)`);
   }
   return reasons;
 }

@@ -22,7 +22,9 @@ export interface LinkClient {
 }
 
 /** A Secret as read back, with the resourceVersion needed to replace it. */
-export type StoredSecret = Secret & { readonly metadata: Secret['metadata'] & { readonly resourceVersion?: string } };
+export type StoredSecret = Secret & {
+  readonly metadata: Secret['metadata'] & { readonly resourceVersion?: string };
+};
 
 /** Opens a client for a kubeconfig context (the cluster's `kubeContext`). */
 export type LinkClientFactory = (context: string) => Promise<LinkClient>;

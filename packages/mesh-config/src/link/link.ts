@@ -55,7 +55,11 @@ function sameSecret(current: Secret, desired: Secret): boolean {
 function assertSafe(secret: Secret, cluster: string): void {
   const text = Buffer.from(secret.data?.[cluster] ?? '', 'base64').toString('utf8');
   const reasons = unsafeKubeconfigReasons(parse(text), cluster);
-  if (reasons.length > 0) throw new MeshConfigError('MESH_LINK_UNSAFE_KUBECONFIG', `remote kubeconfig for ${cluster}: ${reasons.join('; ')}`);
+  if (reasons.length > 0)
+    throw new MeshConfigError(
+      'MESH_LINK_UNSAFE_KUBECONFIG',
+      `remote kubeconfig for ${cluster}: ${reasons.join('; ')}`,
+    );
 }
 
 async function apply(client: LinkClient, desired: Secret, dryRun: boolean): Promise<LinkAction> {
@@ -74,14 +78,21 @@ async function apply(client: LinkClient, desired: Secret, dryRun: boolean): Prom
  * `istio-remote-secret-<c>` in istio-system of every OTHER cluster. Idempotent: a second run reports
  * every secret `unchanged` (unless a TokenRequest fallback was needed, whose token differs per run).
  */
-export async function linkClusters(topology: Topology, factory: LinkClientFactory, options: LinkOptions = {}): Promise<LinkResult> {
+export async function linkClusters(
+  topology: Topology,
+  factory: LinkClientFactory,
+  options: LinkOptions = {},
+): Promise<LinkResult> {
   const dryRun = options.dryRun ?? false;
   const clusters = topology.spec.clusters;
   const clients = new Map<string, LinkClient>();
   for (const cluster of clusters) {
     const client = await factory(cluster.kubeContext);
     if (!(await client.namespaceExists(ISTIO_NAMESPACE))) {
-      throw new MeshConfigError('MESH_LINK_ISTIO_MISSING', `cluster ${cluster.name} (${cluster.kubeContext}) has no ${ISTIO_NAMESPACE} namespace: install Istio first (RUNBOOK.md steps 2-4)`);
+      throw new MeshConfigError(
+        'MESH_LINK_ISTIO_MISSING',
+        `cluster ${cluster.name} (${cluster.kubeContext}) has no ${ISTIO_NAMESPACE} namespace: install Istio first (RUNBOOK.md steps 2-4)`,
+      );
     }
     clients.set(cluster.name, client);
   }
@@ -93,7 +104,10 @@ export async function linkClusters(topology: Topology, factory: LinkClientFactor
   const desired = new Map<string, Secret>();
   for (const cluster of clusters) {
     const client = clientOf(cluster);
-    const token = await readerToken(client, { dryRun, ...(options.tokenWaitMs === undefined ? {} : { waitMs: options.tokenWaitMs }) });
+    const token = await readerToken(client, {
+      dryRun,
+      ...(options.tokenWaitMs === undefined ? {} : { waitMs: options.tokenWaitMs }),
+    });
     if (!token) {
       warnings.push(`${cluster.name}: no reader token yet; a real run creates the token Secret first`);
       continue;
@@ -101,14 +115,21 @@ export async function linkClusters(topology: Topology, factory: LinkClientFactor
     prerequisites.push(...token.created.map((what) => `${cluster.name}: ${what}`));
     tokenSources[cluster.name] = token.source;
     if (token.source === 'token-request') {
-      warnings.push(`${cluster.name}: the token controller did not fill the token Secret; used a TokenRequest token that expires (re-run mesh link within a year)`);
+      warnings.push(
+        `${cluster.name}: the token controller did not fill the token Secret; used a TokenRequest token that expires (re-run mesh link within a year)`,
+      );
     }
     const caData = token.caData ?? client.caData;
     if (caData === undefined) {
-      throw new MeshConfigError('MESH_LINK_TOKEN_UNAVAILABLE', `${cluster.name}: no CA data in the token Secret or the kubeconfig; okemesh never writes a kubeconfig without certificate-authority-data`);
+      throw new MeshConfigError(
+        'MESH_LINK_TOKEN_UNAVAILABLE',
+        `${cluster.name}: no CA data in the token Secret or the kubeconfig; okemesh never writes a kubeconfig without certificate-authority-data`,
+      );
     }
     if (/\/\/(127\.0\.0\.1|localhost)[:/]/.test(client.server)) {
-      warnings.push(`${cluster.name}: API server ${client.server} is a loopback address other clusters cannot reach`);
+      warnings.push(
+        `${cluster.name}: API server ${client.server} is a loopback address other clusters cannot reach`,
+      );
     }
     const secret = remoteSecret({
       cluster: cluster.name,
@@ -128,7 +149,12 @@ export async function linkClusters(topology: Topology, factory: LinkClientFactor
       const secret = desired.get(source.name);
       const name = remoteSecretName(source.name);
       const action = secret ? await apply(clientOf(target), secret, dryRun) : 'unknown';
-      changes.push({ target: target.name, source: source.name, secret: `${ISTIO_NAMESPACE}/${name}`, action });
+      changes.push({
+        target: target.name,
+        source: source.name,
+        secret: `${ISTIO_NAMESPACE}/${name}`,
+        action,
+      });
     }
   }
   return { dryRun, changes, prerequisites, warnings, tokenSources };

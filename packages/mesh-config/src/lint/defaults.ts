@@ -15,7 +15,9 @@ export function defaultResources(ingressService = 'istio-ingressgateway'): LintR
   ].map(([name, port]) => ({ name, port, protocol: 'TCP', targetPort: port }));
   const origin = '(istioctl default resources)';
   return [
-    syntheticResource(origin, 'Pod', `${ingressService}-dummypod`, 'istio-system', selector, { containers: [{ name: 'istio-proxy' }] }),
+    syntheticResource(origin, 'Pod', `${ingressService}-dummypod`, 'istio-system', selector, {
+      containers: [{ name: 'istio-proxy' }],
+    }),
     syntheticResource(origin, 'Service', ingressService, 'istio-system', {}, { ports, selector }),
   ];
 }

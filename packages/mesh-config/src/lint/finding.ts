@@ -24,5 +24,10 @@ export interface Finding {
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.code.localeCompare(b.code) || a.message.localeCompare(b.message);
+  return (
+    a.file.localeCompare(b.file) ||
+    a.line - b.line ||
+    a.code.localeCompare(b.code) ||
+    a.message.localeCompare(b.message)
+  );
 }

@@ -5,7 +5,8 @@ import type { AnalysisContext } from './context.js';
 export function hostMatches(n: string, o: string): boolean {
   const nw = n.startsWith('*');
   const ow = o.startsWith('*');
-  if (nw && ow) return n.length < o.length ? o.slice(1).endsWith(n.slice(1)) : n.slice(1).endsWith(o.slice(1));
+  if (nw && ow)
+    return n.length < o.length ? o.slice(1).endsWith(n.slice(1)) : n.slice(1).endsWith(o.slice(1));
   if (nw) return o.endsWith(n.slice(1));
   if (ow) return n.endsWith(o.slice(1));
   return n === o;
@@ -59,7 +60,8 @@ export interface RegistryEntry {
 /** `scope/fqdn` → the ServiceEntry or Service behind it (util.InitServiceEntryHostMap). */
 export type ServiceRegistry = Map<string, RegistryEntry>;
 
-const scoped = (scope: string, namespace: string, host: string): string => `${scope}/${toFqdn(namespace, host)}`;
+const scoped = (scope: string, namespace: string, host: string): string =>
+  `${scope}/${toFqdn(namespace, host)}`;
 
 export function buildServiceRegistry(ctx: AnalysisContext): ServiceRegistry {
   const out: ServiceRegistry = new Map();
@@ -67,7 +69,11 @@ export function buildServiceRegistry(ctx: AnalysisContext): ServiceRegistry {
     const hosts = asArray(r.spec['hosts']).map(asString);
     const ports = asArray(r.spec['ports']).map((p) => {
       const port = asJson(p);
-      return { number: Number(port['number']), name: asString(port['name']), protocol: asString(port['protocol']) };
+      return {
+        number: Number(port['number']),
+        name: asString(port['name']),
+        protocol: asString(port['protocol']),
+      };
     });
     const entry = { hosts, ports, resource: r };
     const exportTo = asArray(r.spec['exportTo']).map(asString);
@@ -88,11 +94,16 @@ export function buildServiceRegistry(ctx: AnalysisContext): ServiceRegistry {
   for (const r of ctx.all('', 'Service')) {
     const ports = asArray(r.spec['ports']).map((p) => {
       const port = asJson(p);
-      return { number: Number(port['port']), name: asString(port['name']), protocol: asString(port['protocol']) };
+      return {
+        number: Number(port['port']),
+        name: asString(port['name']),
+        protocol: asString(port['protocol']),
+      };
     });
     const entry = { hosts: [toFqdn(r.namespace, r.name)], ports, resource: r };
     const anno = r.annotations['networking.istio.io/exportTo'] ?? '';
-    const scopes = anno === '' ? ['*'] : anno.split(',').map((s) => (s.trim() === '.' ? r.namespace : s.trim()));
+    const scopes =
+      anno === '' ? ['*'] : anno.split(',').map((s) => (s.trim() === '.' ? r.namespace : s.trim()));
     for (const scope of scopes) out.set(scoped(scope, r.namespace, r.name), entry);
   }
   return out;

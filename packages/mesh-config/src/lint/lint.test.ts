@@ -48,7 +48,9 @@ kind: List
 items:
   - ${vs('bookinfo').split('\n').join('\n    ')}
 `;
-    expect(lint(docs(text)).map((f) => `${f.resource}:${f.line}`)).toEqual(['VirtualService bookinfo/reviews:31']);
+    expect(lint(docs(text)).map((f) => `${f.resource}:${f.line}`)).toEqual([
+      'VirtualService bookinfo/reviews:31',
+    ]);
   });
 
   it('runs only the selected analyzers', () => {
@@ -56,7 +58,10 @@ items:
   });
 
   it('analyzes clusters separately and tags findings with the cluster', () => {
-    const input = [...docs(vs('a'), 'c1/vs.yaml').map((d) => ({ ...d, cluster: 'c1' })), ...docs(vs('a'), 'c2/vs.yaml').map((d) => ({ ...d, cluster: 'c2' }))];
+    const input = [
+      ...docs(vs('a'), 'c1/vs.yaml').map((d) => ({ ...d, cluster: 'c1' })),
+      ...docs(vs('a'), 'c2/vs.yaml').map((d) => ({ ...d, cluster: 'c2' })),
+    ];
     expect(lint(input).map((f) => `${f.cluster ?? ''} ${f.code}`)).toEqual(['c1 IST0101', 'c2 IST0101']);
   });
 });

@@ -36,9 +36,14 @@ export interface LintOptions {
 /** Kubernetes system namespaces istioctl leaves out of analysis (inject.IgnoredNamespaces). */
 const ignoredNamespaces = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
 
-const analyzed = (r: LintResource): boolean => !ignoredNamespaces.has(r.kind === 'Namespace' && r.group === '' ? r.name : r.namespace);
+const analyzed = (r: LintResource): boolean =>
+  !ignoredNamespaces.has(r.kind === 'Namespace' && r.group === '' ? r.name : r.namespace);
 
-function run(analyzers: readonly Analyzer[], resources: readonly LintResource[], facts: MeshFacts): Finding[] {
+function run(
+  analyzers: readonly Analyzer[],
+  resources: readonly LintResource[],
+  facts: MeshFacts,
+): Finding[] {
   const ctx = new AnalysisContext(resources, facts);
   for (const analyzer of analyzers) {
     ctx.analyzer = analyzer.name;
@@ -58,7 +63,8 @@ const analyzerKey = new Map<Analyzer, string>(Object.entries(istioAnalyzers).map
 export function lint(documents: readonly LintDocument[], options: LintOptions = {}): Finding[] {
   const resources = documents.flatMap(resourcesOf).filter(analyzed);
   const only = options.only ? new Set(options.only) : undefined;
-  const pick = (list: readonly Analyzer[]) => (only ? list.filter((a) => only.has(a.name) || only.has(analyzerKey.get(a) ?? '')) : list);
+  const pick = (list: readonly Analyzer[]) =>
+    only ? list.filter((a) => only.has(a.name) || only.has(analyzerKey.get(a) ?? '')) : list;
   const perCluster = pick([...Object.values(istioAnalyzers), ...okemeshRules]);
   const clusters = new Map<string | undefined, LintResource[]>();
   for (const r of resources) pushTo(clusters, r.cluster, r);
@@ -67,7 +73,9 @@ export function lint(documents: readonly LintDocument[], options: LintOptions = 
     const facts = meshFactsFromResources(own, options);
     const synthetic = declaredWorkloads(own, options.mesh);
     if (options.defaultResources !== false && facts.meshConfig['ingressControllerMode'] !== 'OFF') {
-      synthetic.push(...defaultResources(String(facts.meshConfig['ingressService'] ?? 'istio-ingressgateway')));
+      synthetic.push(
+        ...defaultResources(String(facts.meshConfig['ingressService'] ?? 'istio-ingressgateway')),
+      );
     }
     findings.push(...run(perCluster, [...own, ...synthetic], facts));
   }

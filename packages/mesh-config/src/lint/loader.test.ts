@@ -27,7 +27,11 @@ describe('loadLintInput', () => {
   });
 
   it('reports YAML syntax errors and unreadable paths as problems with file and line, never throws', async () => {
-    const dir = await tree({ 'bad.yaml': `${ns('a')}---\nkind: [unclosed\n`, 'dup.yaml': 'kind: Service\nkind: Pod\n', 'dir/ok.yaml': ns('b') });
+    const dir = await tree({
+      'bad.yaml': `${ns('a')}---\nkind: [unclosed\n`,
+      'dup.yaml': 'kind: Service\nkind: Pod\n',
+      'dir/ok.yaml': ns('b'),
+    });
     const input = await loadLintInput(['bad.yaml', 'dup.yaml', 'nope.yaml', 'dir'], { cwd: dir });
     expect(input.problems.map((p) => [p.file, p.line])).toEqual([
       ['bad.yaml', 7],
@@ -41,7 +45,8 @@ describe('loadLintInput', () => {
     const dir = await tree({
       'bundle/clusters/fra/ns.yaml': ns('a'),
       'bundle/clusters/ash/install/iop.yaml': ns('b'),
-      'bundle/global/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n',
+      'bundle/global/kustomization.yaml':
+        'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n',
       'bundle/README.md': '# not yaml',
     });
     const input = await loadLintInput(['bundle'], { cwd: dir });
@@ -54,7 +59,11 @@ describe('loadLintInput', () => {
   });
 
   it('treats a directory of cluster directories as a mesh, but not a kustomize base/overlays tree', async () => {
-    const mesh = await tree({ 'a/x.yaml': ns('a'), 'b/y.yaml': ns('b'), 'kustomization.yaml': 'kind: Kustomization\n' });
+    const mesh = await tree({
+      'a/x.yaml': ns('a'),
+      'b/y.yaml': ns('b'),
+      'kustomization.yaml': 'kind: Kustomization\n',
+    });
     expect((await loadLintInput(['.'], { cwd: mesh })).clusters).toEqual(['a', 'b']);
     const kustomize = await tree({ 'base/x.yaml': ns('a'), 'overlays/prod/y.yaml': ns('b') });
     const input = await loadLintInput(['.'], { cwd: kustomize });

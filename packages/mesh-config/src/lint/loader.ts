@@ -45,13 +45,22 @@ async function readManifest(path: string, cluster: string | undefined, walk: Wal
   walk.files += 1;
   const parsed = parseManifests(text, file);
   walk.problems.push(...parsed.errors);
-  for (const doc of parsed.documents) walk.documents.push(cluster === undefined ? doc : { file: doc.file, value: doc.value, locate: doc.locate, cluster });
+  for (const doc of parsed.documents)
+    walk.documents.push(
+      cluster === undefined ? doc : { file: doc.file, value: doc.value, locate: doc.locate, cluster },
+    );
 }
 
 async function entries(dir: string): Promise<{ dirs: string[]; yaml: string[] }> {
   const list = await readdir(dir, { withFileTypes: true });
-  const dirs = list.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => join(dir, e.name)).sort();
-  const yaml = list.filter((e) => e.isFile() && isYaml(e.name)).map((e) => join(dir, e.name)).sort();
+  const dirs = list
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => join(dir, e.name))
+    .sort();
+  const yaml = list
+    .filter((e) => e.isFile() && isYaml(e.name))
+    .map((e) => join(dir, e.name))
+    .sort();
   return { dirs, yaml };
 }
 
@@ -110,7 +119,9 @@ async function readPath(path: string, walk: Walk): Promise<void> {
   const clusterSet = new Set(clusters);
   const { dirs, yaml } = await entries(path);
   for (const file of yaml) await readManifest(file, undefined, walk);
-  for (const sub of dirs) if (!clusterSet.has(sub) && !clusters.some((c) => c.startsWith(`${sub}/`))) await readTree(sub, undefined, walk);
+  for (const sub of dirs)
+    if (!clusterSet.has(sub) && !clusters.some((c) => c.startsWith(`${sub}/`)))
+      await readTree(sub, undefined, walk);
 }
 
 /**
@@ -118,7 +129,10 @@ async function readPath(path: string, walk: Walk): Promise<void> {
  * layouts (documents tagged with their cluster). Never throws for bad input: unreadable files and YAML
  * syntax errors come back as problems with file and line.
  */
-export async function loadLintInput(paths: readonly string[], options: { readonly cwd?: string } = {}): Promise<LintInput> {
+export async function loadLintInput(
+  paths: readonly string[],
+  options: { readonly cwd?: string } = {},
+): Promise<LintInput> {
   const cwd = options.cwd;
   const walk: Walk = {
     documents: [],

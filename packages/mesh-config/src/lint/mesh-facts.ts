@@ -15,7 +15,9 @@ function parseEmbedded(text: string | undefined): Record<string, unknown> | unde
 
 /** meshConfig/meshNetworks from options, else from the `istio` ConfigMap among the resources. */
 export function meshFactsFromResources(resources: readonly LintResource[], options: LintOptions): MeshFacts {
-  const cm = resources.find((r) => r.kind === 'ConfigMap' && r.group === '' && r.name === 'istio' && r.namespace === 'istio-system');
+  const cm = resources.find(
+    (r) => r.kind === 'ConfigMap' && r.group === '' && r.name === 'istio' && r.namespace === 'istio-system',
+  );
   const data = stringMap(asJson(cm?.object['data']));
   return {
     meshConfig: options.meshConfig ?? parseEmbedded(data['mesh']) ?? {},

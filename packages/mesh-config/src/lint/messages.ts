@@ -21,12 +21,14 @@ export const istioMessages: Record<string, MessageType> = {
   IST0110: {
     name: 'ConflictingSidecarWorkloadSelectors',
     level: 'Error',
-    template: 'The Sidecars %v in namespace %q select the same workload pod %q, which can lead to undefined behavior.',
+    template:
+      'The Sidecars %v in namespace %q select the same workload pod %q, which can lead to undefined behavior.',
   },
   IST0111: {
     name: 'MultipleSidecarsWithoutWorkloadSelectors',
     level: 'Error',
-    template: 'The Sidecars %v in namespace %q have no workload selector, which can lead to undefined behavior.',
+    template:
+      'The Sidecars %v in namespace %q have no workload selector, which can lead to undefined behavior.',
   },
   IST0112: {
     name: 'VirtualServiceDestinationPortSelectorRequired',
@@ -39,12 +41,21 @@ export const istioMessages: Record<string, MessageType> = {
     level: 'Info',
     template: "Port name %s (port: %d, targetPort: %s) doesn't follow the naming convention of Istio port.",
   },
-  IST0126: { name: 'UnknownMeshNetworksServiceRegistry', level: 'Error', template: 'Unknown service registry %s in network %s' },
-  IST0127: { name: 'NoMatchingWorkloadsFound', level: 'Warning', template: 'No matching workloads for this resource with the following labels: %s' },
+  IST0126: {
+    name: 'UnknownMeshNetworksServiceRegistry',
+    level: 'Error',
+    template: 'Unknown service registry %s in network %s',
+  },
+  IST0127: {
+    name: 'NoMatchingWorkloadsFound',
+    level: 'Warning',
+    template: 'No matching workloads for this resource with the following labels: %s',
+  },
   IST0128: {
     name: 'NoServerCertificateVerificationDestinationLevel',
     level: 'Warning',
-    template: 'DestinationRule %s in namespace %s has TLS mode set to %s but no caCertificates are set to validate server identity for host: %s',
+    template:
+      'DestinationRule %s in namespace %s has TLS mode set to %s but no caCertificates are set to validate server identity for host: %s',
   },
   IST0129: {
     name: 'NoServerCertificateVerificationPortLevel',
@@ -52,7 +63,11 @@ export const istioMessages: Record<string, MessageType> = {
     template:
       'DestinationRule %s in namespace %s has TLS mode set to %s but no caCertificates are set to validate server identity for host: %s at port %s',
   },
-  IST0130: { name: 'VirtualServiceUnreachableRule', level: 'Warning', template: 'VirtualService rule %v not used (%s).' },
+  IST0130: {
+    name: 'VirtualServiceUnreachableRule',
+    level: 'Warning',
+    template: 'VirtualService rule %v not used (%s).',
+  },
   IST0131: {
     name: 'VirtualServiceIneffectiveMatch',
     level: 'Info',
@@ -64,11 +79,16 @@ export const istioMessages: Record<string, MessageType> = {
     template: 'one or more host %v defined in VirtualService %s not found in Gateway %s.',
   },
   IST0133: { name: 'SchemaWarning', level: 'Warning', template: 'Schema validation warning: %v' },
-  IST0134: { name: 'ServiceEntryAddressesRequired', level: 'Warning', template: 'ServiceEntry addresses are required for this protocol.' },
+  IST0134: {
+    name: 'ServiceEntryAddressesRequired',
+    level: 'Warning',
+    template: 'ServiceEntry addresses are required for this protocol.',
+  },
   IST0138: {
     name: 'GatewayDuplicateCertificate',
     level: 'Warning',
-    template: 'Duplicate certificate in multiple gateways %v may cause 404s if clients re-use HTTP2 connections.',
+    template:
+      'Duplicate certificate in multiple gateways %v may cause 404s if clients re-use HTTP2 connections.',
   },
   IST0140: {
     name: 'IngressRouteRulesNotAffected',
@@ -95,7 +115,8 @@ export const istioMessages: Record<string, MessageType> = {
   IST0161: {
     name: 'InvalidGatewayCredential',
     level: 'Error',
-    template: 'The credential referenced by the Gateway %s in namespace %s is invalid, which can cause the traffic not to work as expected.',
+    template:
+      'The credential referenced by the Gateway %s in namespace %s is invalid, which can cause the traffic not to work as expected.',
   },
   IST0162: {
     name: 'GatewayPortNotDefinedOnService',
@@ -106,7 +127,8 @@ export const istioMessages: Record<string, MessageType> = {
   IST0165: {
     name: 'ReferencedInternalGateway',
     level: 'Warning',
-    template: 'Gateway reference in VirtualService %s is to an implementation-generated internal Gateway: %s.',
+    template:
+      'Gateway reference in VirtualService %s is to an implementation-generated internal Gateway: %s.',
   },
   IST0167: { name: 'IneffectivePolicy', level: 'Warning', template: 'The policy has no impact: %s.' },
   IST0170: {
@@ -118,7 +140,8 @@ export const istioMessages: Record<string, MessageType> = {
   IST0173: {
     name: 'DestinationRuleSubsetNotSelectPods',
     level: 'Error',
-    template: 'The Subset %s defined in the DestinationRule does not select any pods. Which may lead to 503 UH (NoHealthyUpstream).',
+    template:
+      'The Subset %s defined in the DestinationRule does not select any pods. Which may lead to 503 UH (NoHealthyUpstream).',
   },
   IST0174: {
     name: 'UnknownDestinationRuleHost',
@@ -128,7 +151,8 @@ export const istioMessages: Record<string, MessageType> = {
   IST0177: {
     name: 'ConflictingServiceEntryProtocol',
     level: 'Warning',
-    template: 'Multiple ServiceEntries (%s) define the same host %q and port %d with conflicting protocols (%s).',
+    template:
+      'Multiple ServiceEntries (%s) define the same host %q and port %d with conflicting protocols (%s).',
   },
 };
 
@@ -136,12 +160,15 @@ export type MessageArg = string | number | readonly (string | number)[];
 
 function render(verb: string, arg: MessageArg | undefined): string {
   if (arg === undefined) return `%!${verb}(MISSING)`;
-  if (Array.isArray(arg)) return `[${arg.map((a) => (verb === 'q' ? JSON.stringify(String(a)) : String(a))).join(' ')}]`;
+  if (Array.isArray(arg))
+    return `[${arg.map((a) => (verb === 'q' ? JSON.stringify(String(a)) : String(a))).join(' ')}]`;
   return verb === 'q' ? JSON.stringify(String(arg)) : String(arg);
 }
 
 /** Fills a Go fmt template the way istioctl does for the verbs its messages use. */
 export function formatTemplate(template: string, args: readonly MessageArg[]): string {
   let next = 0;
-  return template.replace(/%([sqvd%])/g, (_m, verb: string) => (verb === '%' ? '%' : render(verb, args[next++])));
+  return template.replace(/%([sqvd%])/g, (_m, verb: string) =>
+    verb === '%' ? '%' : render(verb, args[next++]),
+  );
 }

@@ -41,7 +41,8 @@ export function asString(value: unknown): string {
 
 export function stringMap(value: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  if (isJson(value)) for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) out[k] = String(v);
+  if (isJson(value))
+    for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) out[k] = String(v);
   return out;
 }
 
@@ -59,13 +60,17 @@ const clusterScoped = new Set([
 ]);
 
 /** A document as an analyzable resource, or undefined when it is not a named Kubernetes object. */
-export function toResource(doc: Pick<ParsedDocument, 'file' | 'value' | 'locate'>, cluster?: string): LintResource | undefined {
+export function toResource(
+  doc: Pick<ParsedDocument, 'file' | 'value' | 'locate'>,
+  cluster?: string,
+): LintResource | undefined {
   const value = doc.value;
   if (!isJson(value)) return undefined;
   const { apiVersion, kind } = value;
   const metadata = asJson(value['metadata']);
   const name = metadata['name'];
-  if (typeof apiVersion !== 'string' || typeof kind !== 'string' || typeof name !== 'string' || !name) return undefined;
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string' || typeof name !== 'string' || !name)
+    return undefined;
   const ns = metadata['namespace'];
   const declaredNamespace = typeof ns === 'string' && ns ? ns : undefined;
   const slash = apiVersion.indexOf('/');

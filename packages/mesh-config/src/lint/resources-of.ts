@@ -26,10 +26,15 @@ export function resourcesOf(doc: LintDocument): LintResource[] {
   const value = doc.value;
   if (isJson(value) && value['kind'] === 'List' && Array.isArray(value['items'])) {
     return asArray(value['items']).flatMap((item, i) => {
-      const r = toResource({ file: doc.file, value: item, locate: (path) => doc.locate(['items', i, ...path]) }, doc.cluster);
+      const r = toResource(
+        { file: doc.file, value: item, locate: (path) => doc.locate(['items', i, ...path]) },
+        doc.cluster,
+      );
       return r ? [r] : [];
     });
   }
-  const r = toResource(doc, doc.cluster) ?? (isJson(value) && value['kind'] === undefined ? helmValues(doc) : undefined);
+  const r =
+    toResource(doc, doc.cluster) ??
+    (isJson(value) && value['kind'] === undefined ? helmValues(doc) : undefined);
   return r ? [r] : [];
 }

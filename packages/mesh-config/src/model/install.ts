@@ -13,7 +13,11 @@ export interface IstioOperatorGateway {
     readonly serviceAnnotations?: Readonly<Record<string, string>>;
     readonly service?: {
       readonly type?: 'LoadBalancer' | 'ClusterIP' | 'NodePort';
-      readonly ports: readonly { readonly name: string; readonly port: number; readonly targetPort: number }[];
+      readonly ports: readonly {
+        readonly name: string;
+        readonly port: number;
+        readonly targetPort: number;
+      }[];
     };
   };
 }
@@ -25,7 +29,10 @@ export interface IstioOperator extends KubeObject {
     readonly profile?: string;
     readonly revision?: string;
     readonly tag?: string;
-    readonly meshConfig?: { readonly trustDomain?: string; readonly defaultConfig?: Readonly<Record<string, unknown>> };
+    readonly meshConfig?: {
+      readonly trustDomain?: string;
+      readonly defaultConfig?: Readonly<Record<string, unknown>>;
+    };
     readonly components?: {
       readonly ingressGateways?: readonly IstioOperatorGateway[];
       readonly egressGateways?: readonly IstioOperatorGateway[];

@@ -12,7 +12,8 @@ export interface GatewayServer {
   readonly port: { readonly number: number; readonly name: string; readonly protocol: string };
   readonly hosts: readonly string[];
   readonly tls?: {
-    readonly mode?: 'PASSTHROUGH' | 'SIMPLE' | 'MUTUAL' | 'AUTO_PASSTHROUGH' | 'ISTIO_MUTUAL' | 'OPTIONAL_MUTUAL';
+    readonly mode?:
+      'PASSTHROUGH' | 'SIMPLE' | 'MUTUAL' | 'AUTO_PASSTHROUGH' | 'ISTIO_MUTUAL' | 'OPTIONAL_MUTUAL';
     readonly httpsRedirect?: boolean;
     readonly credentialName?: string;
     readonly minProtocolVersion?: 'TLS_AUTO' | 'TLSV1_0' | 'TLSV1_1' | 'TLSV1_2' | 'TLSV1_3';
@@ -46,7 +47,11 @@ export interface TrafficPolicy {
     readonly tcp?: {
       readonly maxConnections?: number;
       readonly connectTimeout?: string;
-      readonly tcpKeepalive?: { readonly time?: string; readonly interval?: string; readonly probes?: number };
+      readonly tcpKeepalive?: {
+        readonly time?: string;
+        readonly interval?: string;
+        readonly probes?: number;
+      };
     };
     readonly http?: {
       readonly http1MaxPendingRequests?: number;
@@ -127,4 +132,5 @@ export interface AuthorizationPolicy extends KubeObject {
   };
 }
 
-export type IstioObject = Gateway | DestinationRule | VirtualService | PeerAuthentication | AuthorizationPolicy;
+export type IstioObject =
+  Gateway | DestinationRule | VirtualService | PeerAuthentication | AuthorizationPolicy;

@@ -46,11 +46,23 @@ describe('linkClusters against fake Kubernetes API servers', () => {
   it('creates istio-remote-secret-<cluster> in every other cluster with the CA embedded and a working token', async () => {
     const result = await linkClusters(topology, kubeconfigClientFactory(kubeconfig));
     expect(result.changes).toEqual([
-      { target: secondary.name, source: primary.name, secret: `istio-system/istio-remote-secret-${primary.name}`, action: 'create' },
-      { target: primary.name, source: secondary.name, secret: `istio-system/istio-remote-secret-${secondary.name}`, action: 'create' },
+      {
+        target: secondary.name,
+        source: primary.name,
+        secret: `istio-system/istio-remote-secret-${primary.name}`,
+        action: 'create',
+      },
+      {
+        target: primary.name,
+        source: secondary.name,
+        secret: `istio-system/istio-remote-secret-${secondary.name}`,
+        action: 'create',
+      },
     ]);
     expect(result.tokenSources).toEqual({ [primary.name]: 'token-secret', [secondary.name]: 'token-secret' });
-    expect(result.prerequisites).toContain(`${primary.name}: Secret istio-system/istio-reader-service-account-istio-remote-secret-token`);
+    expect(result.prerequisites).toContain(
+      `${primary.name}: Secret istio-system/istio-reader-service-account-istio-remote-secret-token`,
+    );
 
     const secret = await secretIn(fakes[1], `istio-remote-secret-${primary.name}`);
     expect(secret?.metadata.labels?.['istio/multiCluster']).toBe('true');
@@ -65,7 +77,9 @@ describe('linkClusters against fake Kubernetes API servers', () => {
       'current-context': string;
     };
     expect(doc['current-context']).toBe(primary.name);
-    expect(doc.clusters[0]?.cluster['certificate-authority-data']).toBe(Buffer.from(fakes[0].caPem).toString('base64'));
+    expect(doc.clusters[0]?.cluster['certificate-authority-data']).toBe(
+      Buffer.from(fakes[0].caPem).toString('base64'),
+    );
     expect(doc.clusters[0]?.cluster['server']).toBe(fakes[0].server);
     expect(remote).not.toContain('insecure-skip-tls-verify');
     expect(JSON.stringify(result)).not.toContain(doc.users[0]?.user.token);
@@ -89,11 +103,16 @@ describe('linkClusters against fake Kubernetes API servers', () => {
     await linkClusters(topology, kubeconfigClientFactory(kubeconfig));
     const name = `istio-remote-secret-${secondary.name}`;
     const current = await secretIn(fakes[0], name);
-    fakes[0].seed({ ...(current as object), data: { [secondary.name]: Buffer.from('stale').toString('base64') } } as never);
+    fakes[0].seed({
+      ...(current as object),
+      data: { [secondary.name]: Buffer.from('stale').toString('base64') },
+    } as never);
     const result = await linkClusters(topology, kubeconfigClientFactory(kubeconfig));
     expect(result.changes.find((c) => c.target === primary.name)?.action).toBe('update');
     const repaired = await secretIn(fakes[0], name);
-    expect(Buffer.from(repaired?.data?.[secondary.name] ?? '', 'base64').toString('utf8')).toContain('certificate-authority-data');
+    expect(Buffer.from(repaired?.data?.[secondary.name] ?? '', 'base64').toString('utf8')).toContain(
+      'certificate-authority-data',
+    );
   });
 
   it('--dry-run writes nothing, before and after linking', async () => {
@@ -127,7 +146,9 @@ describe('linkClusters against fake Kubernetes API servers', () => {
     expect(result.warnings.join('\n')).toMatch(/TokenRequest token that expires/);
     const secret = await secretIn(fakes[1], `istio-remote-secret-${primary.name}`);
     const remote = Buffer.from(secret?.data?.[primary.name] ?? '', 'base64').toString('utf8');
-    expect(await (await kubeconfigClientFactory(remote)(primary.name)).namespaceExists('istio-system')).toBe(true);
+    expect(await (await kubeconfigClientFactory(remote)(primary.name)).namespaceExists('istio-system')).toBe(
+      true,
+    );
   });
 
   it('refuses a context with insecure-skip-tls-verify before sending any request', async () => {
@@ -141,12 +162,16 @@ describe('linkClusters against fake Kubernetes API servers', () => {
 
   it('names a missing context', async () => {
     const other = kubeconfig.replaceAll(primary.kubeContext, 'elsewhere');
-    await expect(linkClusters(topology, kubeconfigClientFactory(other))).rejects.toMatchObject({ code: 'MESH_LINK_CONTEXT_NOT_FOUND' });
+    await expect(linkClusters(topology, kubeconfigClientFactory(other))).rejects.toMatchObject({
+      code: 'MESH_LINK_CONTEXT_NOT_FOUND',
+    });
   });
 
   it('stops before writing anything when a cluster has no istio-system yet', async () => {
     fakes[1].remove({ apiVersion: 'v1', kind: 'Namespace', name: 'istio-system' });
-    await expect(linkClusters(topology, kubeconfigClientFactory(kubeconfig))).rejects.toMatchObject({ code: 'MESH_LINK_ISTIO_MISSING' });
+    await expect(linkClusters(topology, kubeconfigClientFactory(kubeconfig))).rejects.toMatchObject({
+      code: 'MESH_LINK_ISTIO_MISSING',
+    });
     expect(fakes.every((f) => f.mutatingRequests().length === 0)).toBe(true);
   });
 });

@@ -28,7 +28,8 @@ export function loadCases(): ConformanceCase[] {
 }
 
 /** Families the issue requires (others are not reimplemented). */
-export const requiredFamily = /^(virtualservice|gateway|destinationrule|serviceentry|sidecar|authz|multicluster|deprecation)\.|^service\.PortNameAnalyzer$|^schemaValidation\./;
+export const requiredFamily =
+  /^(virtualservice|gateway|destinationrule|serviceentry|sidecar|authz|multicluster|deprecation)\.|^service\.PortNameAnalyzer$|^schemaValidation\./;
 
 function readYaml(file: string): Record<string, unknown> {
   return parse(readFileSync(dir + file, 'utf8')) as Record<string, unknown>;
@@ -36,11 +37,15 @@ function readYaml(file: string): Record<string, unknown> {
 
 /** Runs one case the way istioctl's analyzer test grid does: only the analyzer under test, default resources added. */
 export function runCase(testCase: ConformanceCase): CaseResult {
-  const documents = testCase.inputFiles.flatMap((f) => parseManifests(readFileSync(dir + f, 'utf8'), f).documents);
+  const documents = testCase.inputFiles.flatMap(
+    (f) => parseManifests(readFileSync(dir + f, 'utf8'), f).documents,
+  );
   const findings = lint(documents, {
     only: [testCase.analyzer],
     ...(testCase.meshConfigFile ? { meshConfig: readYaml(testCase.meshConfigFile) } : {}),
-    ...(testCase.meshNetworksFile ? { meshNetworks: readYaml(testCase.meshNetworksFile), meshNetworksFile: testCase.meshNetworksFile } : {}),
+    ...(testCase.meshNetworksFile
+      ? { meshNetworks: readYaml(testCase.meshNetworksFile), meshNetworksFile: testCase.meshNetworksFile }
+      : {}),
   });
   const expected = testCase.expected.map((e) => `${e.code} ${e.origin}`).sort();
   const actual = findings.map((f) => `${f.code} ${f.resource}`).sort();
@@ -64,7 +69,9 @@ export function passTable(results: readonly CaseResult[]): string {
   const lines = [
     '| Analyzer (istioctl) | Cases passing |',
     '|---|---|',
-    ...[...rows.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, row]) => `| \`${name}\` | ${row.pass} / ${row.total} |`),
+    ...[...rows.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, row]) => `| \`${name}\` | ${row.pass} / ${row.total} |`),
     `| **Total** | **${pass} / ${results.length}** |`,
   ];
   return lines.join('\n');

@@ -12,20 +12,30 @@ describe('istioctl analyzer conformance corpus', () => {
   const results = cases.map(runCase);
 
   it('implements every analyzer of the required families', () => {
-    const required = new Set(loadCases().filter((c) => requiredFamily.test(c.analyzer)).map((c) => c.analyzer));
+    const required = new Set(
+      loadCases()
+        .filter((c) => requiredFamily.test(c.analyzer))
+        .map((c) => c.analyzer),
+    );
     expect([...required].filter((a) => !cases.some((c) => c.analyzer === a))).toEqual([]);
   });
 
-  it.each(results.map((r) => [`${r.testCase.analyzer}: ${r.testCase.name}`, r] as const))('%s', (_name, result) => {
-    expect(result.actual).toEqual(result.expected);
-  });
+  it.each(results.map((r) => [`${r.testCase.analyzer}: ${r.testCase.name}`, r] as const))(
+    '%s',
+    (_name, result) => {
+      expect(result.actual).toEqual(result.expected);
+    },
+  );
 
   it('README carries the pass table this run produces', () => {
     const table = passTable(results);
     const text = readFileSync(readme, 'utf8');
     const current = text.slice(text.indexOf(begin) + begin.length, text.indexOf(end)).trim();
     if (process.env['OKEMESH_UPDATE_CONFORMANCE_TABLE'] === '1' && current !== table) {
-      writeFileSync(readme, `${text.slice(0, text.indexOf(begin) + begin.length)}\n${table}\n${text.slice(text.indexOf(end))}`);
+      writeFileSync(
+        readme,
+        `${text.slice(0, text.indexOf(begin) + begin.length)}\n${table}\n${text.slice(text.indexOf(end))}`,
+      );
       return;
     }
     expect(current).toBe(table);

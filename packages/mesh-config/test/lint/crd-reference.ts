@@ -15,10 +15,18 @@ function strictify(schema: unknown): unknown {
   const out: Schema = {};
   for (const [key, value] of Object.entries(schema)) {
     if (key.startsWith('x-kubernetes-') || key === 'format') continue;
-    out[key] = key === 'properties' ? Object.fromEntries(Object.entries(value as Schema).map(([k, v]) => [k, strictify(v)])) : strictify(value);
+    out[key] =
+      key === 'properties'
+        ? Object.fromEntries(Object.entries(value as Schema).map(([k, v]) => [k, strictify(v)]))
+        : strictify(value);
   }
   const s = schema as Schema;
-  if (s['type'] === 'object' && s['properties'] && s['additionalProperties'] === undefined && !s['x-kubernetes-preserve-unknown-fields']) {
+  if (
+    s['type'] === 'object' &&
+    s['properties'] &&
+    s['additionalProperties'] === undefined &&
+    !s['x-kubernetes-preserve-unknown-fields']
+  ) {
     out['additionalProperties'] = false;
   }
   return out;
@@ -30,7 +38,16 @@ const objectMeta = {
   type: 'object',
   additionalProperties: false,
   properties: Object.fromEntries([
-    ...['name', 'namespace', 'generateName', 'uid', 'resourceVersion', 'selfLink', 'creationTimestamp', 'deletionTimestamp'].map((k) => [k, { type: 'string' }]),
+    ...[
+      'name',
+      'namespace',
+      'generateName',
+      'uid',
+      'resourceVersion',
+      'selfLink',
+      'creationTimestamp',
+      'deletionTimestamp',
+    ].map((k) => [k, { type: 'string' }]),
     ...['generation', 'deletionGracePeriodSeconds'].map((k) => [k, { type: 'integer' }]),
     ['labels', stringMap],
     ['annotations', stringMap],
@@ -40,7 +57,8 @@ const objectMeta = {
   ]),
 };
 
-export const asSchema = (value: unknown): Schema => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Schema) : {});
+export const asSchema = (value: unknown): Schema =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Schema) : {};
 
 /** Istio 1.30.3's openAPIV3Schema per `group/version/kind`, from crd-all.gen.yaml. */
 export function crdSchemas(): Map<string, Schema> {
@@ -48,10 +66,15 @@ export function crdSchemas(): Map<string, Schema> {
   const out = new Map<string, Schema>();
   for (const doc of parseAllDocuments(text)) {
     const crd = doc.toJS() as {
-      spec?: { group: string; names: { kind: string }; versions: { name: string; schema: { openAPIV3Schema: Schema } }[] };
+      spec?: {
+        group: string;
+        names: { kind: string };
+        versions: { name: string; schema: { openAPIV3Schema: Schema } }[];
+      };
     } | null;
     if (!crd?.spec) continue;
-    for (const version of crd.spec.versions) out.set(`${crd.spec.group}/${version.name}/${crd.spec.names.kind}`, version.schema.openAPIV3Schema);
+    for (const version of crd.spec.versions)
+      out.set(`${crd.spec.group}/${version.name}/${crd.spec.names.kind}`, version.schema.openAPIV3Schema);
   }
   return out;
 }
@@ -62,7 +85,12 @@ export function loadCrdValidators(): Map<string, ValidateFunction> {
   const validators = new Map<string, ValidateFunction>();
   for (const [key, schema] of crdSchemas()) {
     const root = strictify(schema) as Schema;
-    const properties = { ...(root['properties'] as Schema), apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: objectMeta };
+    const properties = {
+      ...(root['properties'] as Schema),
+      apiVersion: { type: 'string' },
+      kind: { type: 'string' },
+      metadata: objectMeta,
+    };
     validators.set(key, ajv.compile({ ...root, properties, additionalProperties: false }));
   }
   return validators;

@@ -11,7 +11,9 @@ interface Message {
   readonly template: string;
 }
 
-const upstream = (parse(readFileSync(`${conformanceDir}istio-analyzers/messages.yaml`, 'utf8')) as { messages: Message[] }).messages;
+const upstream = (
+  parse(readFileSync(`${conformanceDir}istio-analyzers/messages.yaml`, 'utf8')) as { messages: Message[] }
+).messages;
 
 describe('IST messages', () => {
   it.each(Object.entries(istioMessages))('%s has istioctl name, level and template', (code, message) => {
@@ -25,8 +27,12 @@ describe('IST messages', () => {
   });
 
   it('fills Go fmt verbs like istioctl', () => {
-    expect(formatTemplate('Referenced %s not found: %q', ['host', 'a.b'])).toBe('Referenced host not found: "a.b"');
-    expect(formatTemplate('ports %v, port %d, 100%%', [[80, 443], 8080])).toBe('ports [80 443], port 8080, 100%');
+    expect(formatTemplate('Referenced %s not found: %q', ['host', 'a.b'])).toBe(
+      'Referenced host not found: "a.b"',
+    );
+    expect(formatTemplate('ports %v, port %d, 100%%', [[80, 443], 8080])).toBe(
+      'ports [80 443], port 8080, 100%',
+    );
     expect(formatTemplate('clusters %q', [['a', 'b']])).toBe('clusters ["a" "b"]');
   });
 });

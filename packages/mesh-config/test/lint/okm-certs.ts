@@ -18,14 +18,87 @@ export function makeTestCa(): TestCa {
   const dir = mkdtempSync(join(tmpdir(), 'okemesh-lint-ca-'));
   const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
   try {
-    ssl('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', 'root-key.pem', '-out', 'root-cert.pem', '-days', '3650', '-subj', '/O=Istio/CN=Root CA',
-      '-addext', 'basicConstraints=critical,CA:true', '-addext', 'keyUsage=critical,digitalSignature,keyCertSign,cRLSign');
-    ssl('req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', 'ca-key.pem', '-out', 'ca.csr', '-subj', '/O=Istio/CN=Intermediate CA/L=primary-cluster');
-    writeFileSync(join(dir, 'intermediate.conf'), '[ req_ext ]\nbasicConstraints = critical, CA:true, pathlen:0\nkeyUsage = critical, digitalSignature, nonRepudiation, keyEncipherment, keyCertSign\nsubjectKeyIdentifier = hash\n');
-    ssl('x509', '-req', '-in', 'ca.csr', '-CA', 'root-cert.pem', '-CAkey', 'root-key.pem', '-CAcreateserial', '-out', 'ca-cert.pem', '-days', '365', '-extensions', 'req_ext', '-extfile', 'intermediate.conf');
-    ssl('x509', '-req', '-in', 'ca.csr', '-CA', 'root-cert.pem', '-CAkey', 'root-key.pem', '-CAcreateserial', '-out', 'primary-cert.pem', '-days', '365');
+    ssl(
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      'root-key.pem',
+      '-out',
+      'root-cert.pem',
+      '-days',
+      '3650',
+      '-subj',
+      '/O=Istio/CN=Root CA',
+      '-addext',
+      'basicConstraints=critical,CA:true',
+      '-addext',
+      'keyUsage=critical,digitalSignature,keyCertSign,cRLSign',
+    );
+    ssl(
+      'req',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      'ca-key.pem',
+      '-out',
+      'ca.csr',
+      '-subj',
+      '/O=Istio/CN=Intermediate CA/L=primary-cluster',
+    );
+    writeFileSync(
+      join(dir, 'intermediate.conf'),
+      '[ req_ext ]\nbasicConstraints = critical, CA:true, pathlen:0\nkeyUsage = critical, digitalSignature, nonRepudiation, keyEncipherment, keyCertSign\nsubjectKeyIdentifier = hash\n',
+    );
+    ssl(
+      'x509',
+      '-req',
+      '-in',
+      'ca.csr',
+      '-CA',
+      'root-cert.pem',
+      '-CAkey',
+      'root-key.pem',
+      '-CAcreateserial',
+      '-out',
+      'ca-cert.pem',
+      '-days',
+      '365',
+      '-extensions',
+      'req_ext',
+      '-extfile',
+      'intermediate.conf',
+    );
+    ssl(
+      'x509',
+      '-req',
+      '-in',
+      'ca.csr',
+      '-CA',
+      'root-cert.pem',
+      '-CAkey',
+      'root-key.pem',
+      '-CAcreateserial',
+      '-out',
+      'primary-cert.pem',
+      '-days',
+      '365',
+    );
     const read = (f: string) => readFileSync(join(dir, f), 'utf8');
-    return { root: read('root-cert.pem'), rootKey: read('root-key.pem'), intermediate: read('ca-cert.pem'), intermediateKey: read('ca-key.pem'), bareIntermediate: read('primary-cert.pem') };
+    return {
+      root: read('root-cert.pem'),
+      rootKey: read('root-key.pem'),
+      intermediate: read('ca-cert.pem'),
+      intermediateKey: read('ca-key.pem'),
+      bareIntermediate: read('primary-cert.pem'),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -34,5 +107,13 @@ export function makeTestCa(): TestCa {
 /** A `cacerts` Secret manifest with the given files as data (base64), as `kubectl create secret generic --from-file` makes it. */
 export function cacertsSecret(files: Record<string, string>): string {
   const data = Object.entries(files).map(([k, v]) => `  ${k}: ${Buffer.from(v).toString('base64')}`);
-  return ['apiVersion: v1', 'kind: Secret', 'metadata: { name: cacerts, namespace: istio-system }', 'type: Opaque', 'data:', ...data, ''].join('\n');
+  return [
+    'apiVersion: v1',
+    'kind: Secret',
+    'metadata: { name: cacerts, namespace: istio-system }',
+    'type: Opaque',
+    'data:',
+    ...data,
+    '',
+  ].join('\n');
 }

@@ -12,7 +12,14 @@ const dir = fileURLToPath(new URL('./okm/', import.meta.url));
 
 /** A declared two-cluster mesh: the single-file fixtures are linted as part of a multicluster mesh. */
 const options: LintOptions = {
-  mesh: { meshId: 'mesh1', trustDomain: 'oke.local', clusters: [{ name: 'primary-cluster', network: 'network1' }, { name: 'secondary-cluster', network: 'network2' }] },
+  mesh: {
+    meshId: 'mesh1',
+    trustDomain: 'oke.local',
+    clusters: [
+      { name: 'primary-cluster', network: 'network1' },
+      { name: 'secondary-cluster', network: 'network2' },
+    ],
+  },
 };
 
 async function lintFixture(name: string): Promise<Finding[]> {
@@ -36,7 +43,9 @@ describe('OKM rules: every rule has a failing and a passing fixture', () => {
     expect(statSync(dir + bad)).toBeTruthy();
     const badFindings = await lintFixture(bad);
     expect(badFindings.map((f) => f.code)).toContain(code);
-    expect(badFindings.find((f) => f.code === code)?.level).toBe(okmRules[code as keyof typeof okmRules].level);
+    expect(badFindings.find((f) => f.code === code)?.level).toBe(
+      okmRules[code as keyof typeof okmRules].level,
+    );
     const goodFindings = await lintFixture(good);
     expect(goodFindings.map((f) => `${f.code} ${f.resource} ${f.message}`)).toEqual([]);
   });
@@ -51,7 +60,12 @@ describe('OKM0030-0032: cacerts built like the runbook vs like Istio tools/certs
 
   it('flags the runbook secret: ignored key names, missing keys, root key in the cluster', () => {
     const findings = lintSecret(
-      cacertsSecret({ 'root-cert.pem': ca.root, 'primary-cert.pem': ca.bareIntermediate, 'primary-key.pem': ca.intermediateKey, 'root-key.pem': ca.rootKey }),
+      cacertsSecret({
+        'root-cert.pem': ca.root,
+        'primary-cert.pem': ca.bareIntermediate,
+        'primary-key.pem': ca.intermediateKey,
+        'root-key.pem': ca.rootKey,
+      }),
     );
     const codes = findings.map((f) => f.code);
     expect(codes.filter((c) => c === 'OKM0030')).toHaveLength(3);
@@ -61,7 +75,12 @@ describe('OKM0030-0032: cacerts built like the runbook vs like Istio tools/certs
 
   it('flags an intermediate signed without CA extensions (openssl x509 -req, no -extfile)', () => {
     const findings = lintSecret(
-      cacertsSecret({ 'ca-cert.pem': ca.bareIntermediate, 'ca-key.pem': ca.intermediateKey, 'root-cert.pem': ca.root, 'cert-chain.pem': ca.bareIntermediate + ca.root }),
+      cacertsSecret({
+        'ca-cert.pem': ca.bareIntermediate,
+        'ca-key.pem': ca.intermediateKey,
+        'root-cert.pem': ca.root,
+        'cert-chain.pem': ca.bareIntermediate + ca.root,
+      }),
     );
     expect(findings.filter((f) => f.code === 'OKM0032').map((f) => f.message)).toEqual([
       expect.stringContaining('no basicConstraints CA:true'),
@@ -72,9 +91,19 @@ describe('OKM0030-0032: cacerts built like the runbook vs like Istio tools/certs
   it('flags a chain that is not intermediate + root, or an intermediate of another root', () => {
     const other = makeTestCa();
     const findings = lintSecret(
-      cacertsSecret({ 'ca-cert.pem': ca.intermediate, 'ca-key.pem': ca.intermediateKey, 'root-cert.pem': other.root, 'cert-chain.pem': ca.intermediate }),
+      cacertsSecret({
+        'ca-cert.pem': ca.intermediate,
+        'ca-key.pem': ca.intermediateKey,
+        'root-cert.pem': other.root,
+        'cert-chain.pem': ca.intermediate,
+      }),
     );
-    expect(findings.filter((f) => f.code === 'OKM0032').map((f) => f.message).sort()).toEqual([
+    expect(
+      findings
+        .filter((f) => f.code === 'OKM0032')
+        .map((f) => f.message)
+        .sort(),
+    ).toEqual([
       'ca-cert.pem is not signed by root-cert.pem',
       'cert-chain.pem is not ca-cert.pem followed by root-cert.pem',
     ]);
@@ -82,7 +111,12 @@ describe('OKM0030-0032: cacerts built like the runbook vs like Istio tools/certs
 
   it('accepts the Istio plug-in CA layout', () => {
     const findings = lintSecret(
-      cacertsSecret({ 'ca-cert.pem': ca.intermediate, 'ca-key.pem': ca.intermediateKey, 'root-cert.pem': ca.root, 'cert-chain.pem': ca.intermediate + ca.root }),
+      cacertsSecret({
+        'ca-cert.pem': ca.intermediate,
+        'ca-key.pem': ca.intermediateKey,
+        'root-cert.pem': ca.root,
+        'cert-chain.pem': ca.intermediate + ca.root,
+      }),
     );
     expect(findings).toEqual([]);
   });

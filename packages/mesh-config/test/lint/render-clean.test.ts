@@ -13,19 +13,22 @@ const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('okemesh render output lints clean', () => {
-  it.each(Object.keys(CASES))('%s bundle, linted as a multicluster directory with its topology', async (name) => {
-    const topology = (CASES[name] as () => Parameters<typeof render>[0])();
-    const bundle = render(topology);
-    const dir = mkdtempSync(join(tmpdir(), `okemesh-lint-${name}-`));
-    dirs.push(dir);
-    for (const file of bundle.files) {
-      mkdirSync(dirname(join(dir, file.path)), { recursive: true });
-      writeFileSync(join(dir, file.path), file.content);
-    }
-    const input = await loadLintInput([dir], { cwd: dir });
-    expect(input.problems).toEqual([]);
-    expect(input.clusters).toEqual(topology.spec.clusters.map((c) => c.name).sort());
-    const findings = lint(input.documents, { mesh: declaredMeshFromTopology(topology) });
-    expect(formatText(findings)).toBe('No problems found.\n');
-  });
+  it.each(Object.keys(CASES))(
+    '%s bundle, linted as a multicluster directory with its topology',
+    async (name) => {
+      const topology = (CASES[name] as () => Parameters<typeof render>[0])();
+      const bundle = render(topology);
+      const dir = mkdtempSync(join(tmpdir(), `okemesh-lint-${name}-`));
+      dirs.push(dir);
+      for (const file of bundle.files) {
+        mkdirSync(dirname(join(dir, file.path)), { recursive: true });
+        writeFileSync(join(dir, file.path), file.content);
+      }
+      const input = await loadLintInput([dir], { cwd: dir });
+      expect(input.problems).toEqual([]);
+      expect(input.clusters).toEqual(topology.spec.clusters.map((c) => c.name).sort());
+      const findings = lint(input.documents, { mesh: declaredMeshFromTopology(topology) });
+      expect(formatText(findings)).toBe('No problems found.\n');
+    },
+  );
 });

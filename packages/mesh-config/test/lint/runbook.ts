@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { parseManifests } from '../../src/parse.js';
 import type { LintDocument } from '../../src/lint/lint.js';
 
-const runbook = fileURLToPath(new URL('../../../../../shared/seed/oke-multicluster-runbook.md', import.meta.url));
+const runbook = fileURLToPath(
+  new URL('../../../../../shared/seed/oke-multicluster-runbook.md', import.meta.url),
+);
 
 /** The runbook's ```yaml blocks as documents, each named after its `# File:` comment (else runbook-block-<n>.yaml). */
 export function runbookDocuments(): LintDocument[] {

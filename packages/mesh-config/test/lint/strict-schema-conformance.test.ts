@@ -28,7 +28,8 @@ function deepestObject(value: unknown): Obj {
 }
 
 function replaceStrings(value: unknown): void {
-  if (Array.isArray(value)) value.forEach((x, i) => (typeof x === 'string' ? (value[i] = 'BOGUS') : replaceStrings(x)));
+  if (Array.isArray(value))
+    value.forEach((x, i) => (typeof x === 'string' ? (value[i] = 'BOGUS') : replaceStrings(x)));
   else if (isObj(value)) {
     for (const [k, x] of Object.entries(value)) {
       if (typeof x === 'string') value[k] = 'BOGUS';
@@ -44,7 +45,8 @@ function corpus(): { label: string; doc: Doc }[] {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
     parseAllDocuments(readFileSync(dir + file, 'utf8')).forEach((d, i) => {
       const doc = d.toJS() as Doc | null;
-      if (doc && typeof doc.apiVersion === 'string' && /istio\.io\//.test(doc.apiVersion)) out.push({ label: `${file}#${i}`, doc });
+      if (doc && typeof doc.apiVersion === 'string' && /istio\.io\//.test(doc.apiVersion))
+        out.push({ label: `${file}#${i}`, doc });
     });
   }
   const mutations: [string, (doc: Doc) => void][] = [
@@ -78,8 +80,17 @@ describe('strict validator vs Istio 1.30.3 CRDs', () => {
     for (const [key, schema] of crdSchemas()) {
       const [group, version, kind] = key.split('/');
       const spec = sampleOf(asSchema(asSchema(schema['properties'])['spec']));
-      const violations = validateIstioStrict({ apiVersion: `${group}/${version}`, kind, metadata: { name: 'x' }, spec });
-      unknown.push(...violations.filter((v) => v.kind === 'unknown-field' || v.kind === 'unknown-kind').map((v) => `${key} ${v.field}`));
+      const violations = validateIstioStrict({
+        apiVersion: `${group}/${version}`,
+        kind,
+        metadata: { name: 'x' },
+        spec,
+      });
+      unknown.push(
+        ...violations
+          .filter((v) => v.kind === 'unknown-field' || v.kind === 'unknown-kind')
+          .map((v) => `${key} ${v.field}`),
+      );
     }
     expect(unknown).toEqual([]);
   });
@@ -96,7 +107,9 @@ describe('strict validator vs Istio 1.30.3 CRDs', () => {
       const ours = validateIstioStrict(doc).length === 0;
       if (!ours) rejected += 1;
       if (reference !== ours) {
-        disagreements.push(`${label}: crd=${reference} ours=${ours} ${JSON.stringify(crd.errors?.slice(0, 2))} ${JSON.stringify(validateIstioStrict(doc).slice(0, 2))}`);
+        disagreements.push(
+          `${label}: crd=${reference} ours=${ours} ${JSON.stringify(crd.errors?.slice(0, 2))} ${JSON.stringify(validateIstioStrict(doc).slice(0, 2))}`,
+        );
       }
     }
     expect(disagreements).toEqual([]);

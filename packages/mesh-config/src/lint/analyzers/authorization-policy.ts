@@ -35,12 +35,20 @@ export const authorizationPoliciesAnalyzer: Analyzer = {
       const hasSelector = ap.spec['selector'] !== undefined && ap.spec['selector'] !== null;
       const selector = stringMap(asJson(ap.spec['selector'])['matchLabels']);
       const noWorkloads = (labels: string): void =>
-        ctx.report({ code: 'IST0127', resource: ap, args: [labels], path: ['spec', 'selector'], hint: 'make the selector match labels of pods in the mesh' });
+        ctx.report({
+          code: 'IST0127',
+          resource: ap,
+          args: [labels],
+          path: ['spec', 'selector'],
+          hint: 'make the selector match labels of pods in the mesh',
+        });
       if (ap.namespace === root) {
-        if (hasSelector && ![...podLabels.values()].some((l) => l.some((x) => selects(selector, x)))) noWorkloads(selectorString(selector));
+        if (hasSelector && ![...podLabels.values()].some((l) => l.some((x) => selects(selector, x))))
+          noWorkloads(selectorString(selector));
       } else if (!hasSelector) {
         if ((podLabels.get(ap.namespace) ?? []).length === 0) noWorkloads('');
-      } else if (!(podLabels.get(ap.namespace) ?? []).some((x) => selects(selector, x))) noWorkloads(selectorString(selector));
+      } else if (!(podLabels.get(ap.namespace) ?? []).some((x) => selects(selector, x)))
+        noWorkloads(selectorString(selector));
 
       asArray(ap.spec['rules']).forEach((rule, i) => {
         asArray(asJson(rule)['from']).forEach((from, j) => {

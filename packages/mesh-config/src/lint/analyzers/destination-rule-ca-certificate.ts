@@ -33,7 +33,13 @@ export const caCertificateAnalyzer: Analyzer = {
         ctx.report({
           code: 'IST0129',
           resource: dr,
-          args: [fullName(dr), dr.namespace, portMode, host, number === undefined ? '' : `number:${String(number)}`],
+          args: [
+            fullName(dr),
+            dr.namespace,
+            portMode,
+            host,
+            number === undefined ? '' : `number:${String(number)}`,
+          ],
           path: ['spec', 'trafficPolicy', 'portLevelSettings', i, 'tls', 'mode'],
           hint: 'set tls.caCertificates for this port so the server certificate is verified',
         });

@@ -5,7 +5,10 @@ import { selects } from '../selector.js';
 import { stringList } from './route-destinations.js';
 
 /** Pod labels plus the topology labels istiod adds (locality from the node, hostname). */
-function augmentedLabels(pod: LintResource, nodes: ReadonlyMap<string, Record<string, string>>): Record<string, string> {
+function augmentedLabels(
+  pod: LintResource,
+  nodes: ReadonlyMap<string, Record<string, string>>,
+): Record<string, string> {
   const out = { ...pod.labels };
   const nodeName = asString(pod.spec['nodeName']);
   const node = nodes.get(nodeName);
@@ -43,7 +46,10 @@ export const subsetSelectPodAnalyzer: Analyzer = {
         });
         continue;
       }
-      const workloadLabels = entry.resource.kind === 'ServiceEntry' ? stringMap(asJson(entry.resource.spec['workloadSelector'])['labels']) : {};
+      const workloadLabels =
+        entry.resource.kind === 'ServiceEntry'
+          ? stringMap(asJson(entry.resource.spec['workloadSelector'])['labels'])
+          : {};
       asArray(dr.spec['subsets']).forEach((s, i) => {
         const subset = asJson(s);
         const selector = { ...workloadLabels, ...stringMap(subset['labels']) };

@@ -1,4 +1,12 @@
-const unitMs: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 0.001, µs: 0.001, ns: 0.000001 };
+const unitMs: Record<string, number> = {
+  h: 3_600_000,
+  m: 60_000,
+  s: 1000,
+  ms: 1,
+  us: 0.001,
+  µs: 0.001,
+  ns: 0.000001,
+};
 
 /** A protobuf/Go duration (`10s`, `1.5m`, `500ms`, `1h30m`) in milliseconds, or undefined when malformed. */
 export function durationMs(value: unknown): number | undefined {

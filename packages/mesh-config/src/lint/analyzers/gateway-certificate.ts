@@ -30,7 +30,8 @@ export const certificateAnalyzer: Analyzer = {
       const selector = stringMap(current.spec['selector']);
       for (const other of gateways) {
         if (other === current) continue;
-        if (Object.keys(selector).length > 0 && !selectorSubset(selector, stringMap(other.spec['selector']))) continue;
+        if (Object.keys(selector).length > 0 && !selectorSubset(selector, stringMap(other.spec['selector'])))
+          continue;
         for (const cs of asArray(current.spec['servers'])) {
           for (const os of asArray(other.spec['servers'])) {
             const [ct, ot] = [asJson(cs)['tls'], asJson(os)['tls']];

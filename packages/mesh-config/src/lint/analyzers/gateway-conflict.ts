@@ -52,7 +52,13 @@ export const conflictingGatewayAnalyzer: Analyzer = {
         if (matched) hits.set(key, value);
       }
       if (sel !== '' && hits.size === 0) {
-        ctx.report({ code: 'IST0101', resource: gw, args: ['selector', sel], path: ['spec', 'selector'], hint: 'select the labels of a deployed gateway' });
+        ctx.report({
+          code: 'IST0101',
+          resource: gw,
+          args: ['selector', sel],
+          path: ['spec', 'selector'],
+          hint: 'select the labels of a deployed gateway',
+        });
         continue;
       }
       asArray(gw.spec['servers']).forEach((server, i) => {

@@ -20,7 +20,8 @@ export const ingressGatewayPortAnalyzer: Analyzer = {
         if (!selects(selector, pod.labels)) continue;
         matches += 1;
         for (const svc of ctx.all('', 'Service')) {
-          if (svc.namespace !== pod.namespace || !selects(stringMap(svc.spec['selector']), pod.labels)) continue;
+          if (svc.namespace !== pod.namespace || !selects(stringMap(svc.spec['selector']), pod.labels))
+            continue;
           for (const p of asArray(svc.spec['ports'])) {
             const port = asJson(p);
             if ((asString(port['protocol']) || 'TCP') !== 'TCP') continue;
@@ -34,7 +35,13 @@ export const ingressGatewayPortAnalyzer: Analyzer = {
       }
       const sel = selectorString(selector);
       if (matches === 0) {
-        ctx.report({ code: 'IST0101', resource: gw, args: ['selector', sel], path: ['spec', 'selector'], hint: 'select the labels of a deployed gateway (e.g. istio: ingressgateway, or istio: eastwestgateway for cross-network)' });
+        ctx.report({
+          code: 'IST0101',
+          resource: gw,
+          args: ['selector', sel],
+          path: ['spec', 'selector'],
+          hint: 'select the labels of a deployed gateway (e.g. istio: ingressgateway, or istio: eastwestgateway for cross-network)',
+        });
         continue;
       }
       asArray(gw.spec['servers']).forEach((s, i) => {

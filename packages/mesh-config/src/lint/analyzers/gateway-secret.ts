@@ -7,7 +7,8 @@ import { selectorString, selects } from '../selector.js';
 export function secretData(secret: LintResource): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   for (const [k, v] of Object.entries(stringMap(secret.object['data']))) out.set(k, Buffer.from(v, 'base64'));
-  for (const [k, v] of Object.entries(stringMap(secret.object['stringData']))) out.set(k, Buffer.from(v, 'utf8'));
+  for (const [k, v] of Object.entries(stringMap(secret.object['stringData'])))
+    out.set(k, Buffer.from(v, 'utf8'));
   return out;
 }
 
@@ -25,7 +26,8 @@ function validCredential(secret: LintResource, now: Date): boolean {
   // Declared by the topology (created outside the manifests): its content is not known here.
   if (secret.file === '(declared)') return true;
   const data = secretData(secret);
-  const pick = (cert: string, key: string) => ((data.get(cert)?.length ?? 0) > 0 && (data.get(key)?.length ?? 0) > 0 ? data.get(cert) : undefined);
+  const pick = (cert: string, key: string) =>
+    (data.get(cert)?.length ?? 0) > 0 && (data.get(key)?.length ?? 0) > 0 ? data.get(cert) : undefined;
   const cert = pick('cert', 'key') ?? pick('tls.crt', 'tls.key');
   if (!cert) return false;
   const x509 = firstPem(cert);
@@ -41,7 +43,13 @@ export const secretAnalyzer: Analyzer = {
       const selector = stringMap(gw.spec['selector']);
       const pod = ctx.all('', 'Pod').find((p) => selects(selector, p.labels));
       if (!pod) {
-        ctx.report({ code: 'IST0101', resource: gw, args: ['selector', selectorString(selector)], path: ['spec', 'selector'], hint: 'select the labels of a deployed gateway' });
+        ctx.report({
+          code: 'IST0101',
+          resource: gw,
+          args: ['selector', selectorString(selector)],
+          path: ['spec', 'selector'],
+          hint: 'select the labels of a deployed gateway',
+        });
         continue;
       }
       asArray(gw.spec['servers']).forEach((s, i) => {
@@ -52,9 +60,21 @@ export const secretAnalyzer: Analyzer = {
         const secret = ctx.find('', 'Secret', ns, name);
         const path = ['spec', 'servers', i, 'tls', 'credentialName'];
         if (!secret) {
-          ctx.report({ code: 'IST0101', resource: gw, args: ['credentialName', cn], path, hint: `create Secret ${ns}/${name} in the gateway's namespace` });
+          ctx.report({
+            code: 'IST0101',
+            resource: gw,
+            args: ['credentialName', cn],
+            path,
+            hint: `create Secret ${ns}/${name} in the gateway's namespace`,
+          });
         } else if (!validCredential(secret, ctx.now)) {
-          ctx.report({ code: 'IST0161', resource: gw, args: [gw.name, pod.namespace], path, hint: 'store a current PEM certificate and key under tls.crt/tls.key (or cert/key)' });
+          ctx.report({
+            code: 'IST0161',
+            resource: gw,
+            args: [gw.name, pod.namespace],
+            path,
+            hint: 'store a current PEM certificate and key under tls.crt/tls.key (or cert/key)',
+          });
         }
       });
     }

@@ -2,7 +2,11 @@ import type { Analyzer } from '../context.js';
 import { asArray, asJson, asString, stringMap, type LintResource } from '../resource.js';
 
 /** The synthetic resource istioctl reports meshNetworks findings on. */
-export const meshNetworksOrigin = { kind: 'MeshNetworks', name: 'meshnetworks', declaredNamespace: 'istio-system' } as const;
+export const meshNetworksOrigin = {
+  kind: 'MeshNetworks',
+  name: 'meshnetworks',
+  declaredNamespace: 'istio-system',
+} as const;
 
 /** multicluster.MeshNetworksAnalyzer: every `fromRegistry` names a known cluster (remote-secret key or built-in registry). */
 export const meshNetworksAnalyzer: Analyzer = {
@@ -13,7 +17,11 @@ export const meshNetworksAnalyzer: Analyzer = {
     const registries = new Set(['Mock', 'Kubernetes', 'External']);
     for (const secret of ctx.all('', 'Secret')) {
       if (secret.labels['istio/multiCluster'] !== 'true') continue;
-      for (const key of [...Object.keys(stringMap(secret.object['data'])), ...Object.keys(stringMap(secret.object['stringData']))]) registries.add(key);
+      for (const key of [
+        ...Object.keys(stringMap(secret.object['data'])),
+        ...Object.keys(stringMap(secret.object['stringData'])),
+      ])
+        registries.add(key);
     }
     const origin: LintResource = ctx.meshNetworksResource();
     for (const [network, value] of Object.entries(asJson(meshNetworks['networks']))) {

@@ -12,7 +12,13 @@ export interface RouteDestination {
 
 function destination(rule: RouteDestination['rule'], value: unknown, path: FieldPath): RouteDestination {
   const d = asJson(value);
-  return { rule, destination: d, host: asString(d['host']), subset: asString(d['subset']), path: [...path, 'host'] };
+  return {
+    rule,
+    destination: d,
+    host: asString(d['host']),
+    subset: asString(d['subset']),
+    path: [...path, 'host'],
+  };
 }
 
 /** Route destinations in istioctl's order: tcp, tls, then http. */
@@ -33,9 +39,19 @@ export function mirrorDestinations(spec: Json): RouteDestination[] {
   const out: RouteDestination[] = [];
   asArray(spec['http']).forEach((r, i) => {
     const http = asJson(r);
-    if (http['mirror'] !== undefined && http['mirror'] !== null) out.push(destination('http.mirror', http['mirror'], ['spec', 'http', i, 'mirror']));
+    if (http['mirror'] !== undefined && http['mirror'] !== null)
+      out.push(destination('http.mirror', http['mirror'], ['spec', 'http', i, 'mirror']));
     asArray(http['mirrors']).forEach((m, j) => {
-      out.push(destination('http.mirrors', asJson(m)['destination'], ['spec', 'http', i, 'mirrors', j, 'destination']));
+      out.push(
+        destination('http.mirrors', asJson(m)['destination'], [
+          'spec',
+          'http',
+          i,
+          'mirrors',
+          j,
+          'destination',
+        ]),
+      );
     });
   });
   return out;

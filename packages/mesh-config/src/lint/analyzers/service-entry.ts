@@ -9,7 +9,8 @@ export const protocolAddressesAnalyzer: Analyzer = {
   analyze(ctx) {
     const meta = stringMap(asJson(asJson(ctx.facts.meshConfig['defaultConfig'])['proxyMetadata']));
     const autoAllocated =
-      meta['ISTIO_META_DNS_CAPTURE'] === 'true' && (meta['ISTIO_META_DNS_AUTO_ALLOCATE'] === 'true' || meta['PILOT_ENABLE_IP_AUTOALLOCATE'] === 'true');
+      meta['ISTIO_META_DNS_CAPTURE'] === 'true' &&
+      (meta['ISTIO_META_DNS_AUTO_ALLOCATE'] === 'true' || meta['PILOT_ENABLE_IP_AUTOALLOCATE'] === 'true');
     if (autoAllocated) return;
     for (const se of ctx.all('networking.istio.io', 'ServiceEntry')) {
       if (se.spec['addresses'] !== undefined && se.spec['addresses'] !== null) continue;
@@ -35,7 +36,10 @@ export const conflictingProtocolAnalyzer: Analyzer = {
     const index = new Map<string, { protocol: string; r: LintResource; host: string; port: number }[]>();
     for (const se of ctx.all('networking.istio.io', 'ServiceEntry')) {
       const exportTo = stringList(se.spec['exportTo']);
-      const scopes = exportTo.length === 0 || exportTo.includes('*') ? ['*'] : [...new Set(exportTo.map((e) => (e === '.' ? se.namespace : e)))];
+      const scopes =
+        exportTo.length === 0 || exportTo.includes('*')
+          ? ['*']
+          : [...new Set(exportTo.map((e) => (e === '.' ? se.namespace : e)))];
       for (const scope of scopes) {
         for (const host of stringList(se.spec['hosts'])) {
           for (const p of asArray(se.spec['ports'])) {

@@ -1,9 +1,26 @@
 import type { Analyzer } from '../context.js';
 import { asArray, asJson, asString } from '../resource.js';
 
-const protocols = new Set(['tcp', 'udp', 'grpc', 'grpc-web', 'http', 'http_proxy', 'http2', 'https', 'tls', 'mongo', 'redis', 'mysql']);
+const protocols = new Set([
+  'tcp',
+  'udp',
+  'grpc',
+  'grpc-web',
+  'http',
+  'http_proxy',
+  'http2',
+  'https',
+  'tls',
+  'mongo',
+  'redis',
+  'mysql',
+]);
 const wellKnownPorts = new Set([25, 53, 3306, 27017]);
-const managedGateway = new Set(['istio.io-gateway-controller', 'istio.io-mesh-controller', 'istio.io-eastwest-controller']);
+const managedGateway = new Set([
+  'istio.io-gateway-controller',
+  'istio.io-mesh-controller',
+  'istio.io-eastwest-controller',
+]);
 
 /** kube.ConvertProtocol(...).IsUnsupported(): Istio cannot tell the port's protocol from its name/appProtocol. */
 function unsupported(port: number, name: string, protocol: string, appProtocol: string | undefined): boolean {
@@ -29,10 +46,16 @@ export const portNameAnalyzer: Analyzer = {
         const name = asString(port['name']);
         const number = Number(port['port'] ?? 0);
         const app = typeof port['appProtocol'] === 'string' ? port['appProtocol'] : undefined;
-        if (!unsupported(number, name, asString(port['protocol']), app) && !(name === 'tcp' && externalName)) return;
+        if (!unsupported(number, name, asString(port['protocol']), app) && !(name === 'tcp' && externalName))
+          return;
         const path = ['spec', 'ports', i, 'name'];
         if (externalName) {
-          ctx.report({ code: 'IST0150', resource: svc, path, hint: 'name the port after its protocol (e.g. http, https, tls), not tcp' });
+          ctx.report({
+            code: 'IST0150',
+            resource: svc,
+            path,
+            hint: 'name the port after its protocol (e.g. http, https, tls), not tcp',
+          });
           return;
         }
         const target = port['targetPort'] === undefined ? '0' : asString(port['targetPort']);

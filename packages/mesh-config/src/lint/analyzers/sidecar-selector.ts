@@ -3,7 +3,8 @@ import { asJson, fullName, stringMap, type LintResource } from '../resource.js';
 import { selectorString, selects } from '../selector.js';
 import { pushTo } from '../group.js';
 
-const ambientPod = (pod: LintResource | undefined): boolean => pod?.annotations['ambient.istio.io/redirection'] === 'enabled';
+const ambientPod = (pod: LintResource | undefined): boolean =>
+  pod?.annotations['ambient.istio.io/redirection'] === 'enabled';
 
 function ambientNamespace(ns: LintResource | undefined): boolean {
   if (!ns) return false;
@@ -33,14 +34,25 @@ export const sidecarSelectorAnalyzer: Analyzer = {
         pushTo(podsToSidecars, pod, sc);
       }
       if (!found) {
-        ctx.report({ code: 'IST0101', resource: sc, args: ['selector', selectorString(selector)], path: ['spec', 'workloadSelector'], hint: 'make workloadSelector.labels match pods in the Sidecar namespace' });
+        ctx.report({
+          code: 'IST0101',
+          resource: sc,
+          args: ['selector', selectorString(selector)],
+          path: ['spec', 'workloadSelector'],
+          hint: 'make workloadSelector.labels match pods in the Sidecar namespace',
+        });
       }
     }
     const reported = new Set<string>();
     const ineffective = (sc: LintResource, reason: string): void => {
       if (reported.has(fullName(sc))) return;
       reported.add(fullName(sc));
-      ctx.report({ code: 'IST0167', resource: sc, args: [reason], hint: 'remove the Sidecar: ambient workloads have no sidecar' });
+      ctx.report({
+        code: 'IST0167',
+        resource: sc,
+        args: [reason],
+        hint: 'remove the Sidecar: ambient workloads have no sidecar',
+      });
     };
     for (const [pod, list] of podsToSidecars) {
       if (list.length === 1 && !ambientPod(pod)) continue;
@@ -49,7 +61,13 @@ export const sidecarSelectorAnalyzer: Analyzer = {
           ineffective(sc, 'selected workload is in ambient mode, the policy has no impact');
           continue;
         }
-        ctx.report({ code: 'IST0110', resource: sc, args: [names(list), pod.namespace, pod.name], path: ['spec', 'workloadSelector'], hint: 'make the Sidecars select disjoint pods' });
+        ctx.report({
+          code: 'IST0110',
+          resource: sc,
+          args: [names(list), pod.namespace, pod.name],
+          path: ['spec', 'workloadSelector'],
+          hint: 'make the Sidecars select disjoint pods',
+        });
       }
     }
     for (const [ns, list] of namespaceWide) {
@@ -58,7 +76,13 @@ export const sidecarSelectorAnalyzer: Analyzer = {
         continue;
       }
       if (list.length < 2) continue;
-      for (const sc of list) ctx.report({ code: 'IST0111', resource: sc, args: [names(list), ns], hint: 'keep one selector-less Sidecar per namespace' });
+      for (const sc of list)
+        ctx.report({
+          code: 'IST0111',
+          resource: sc,
+          args: [names(list), ns],
+          hint: 'keep one selector-less Sidecar per namespace',
+        });
     }
   },
 };

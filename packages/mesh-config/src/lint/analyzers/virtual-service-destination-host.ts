@@ -1,7 +1,12 @@
 import type { AnalysisContext, Analyzer } from '../context.js';
 import { buildServiceRegistry, lookupHost, type RegistryEntry } from '../host.js';
 import { asArray, asJson, fullName, type LintResource } from '../resource.js';
-import { mirrorDestinations, routeDestinations, stringList, type RouteDestination } from './route-destinations.js';
+import {
+  mirrorDestinations,
+  routeDestinations,
+  stringList,
+  type RouteDestination,
+} from './route-destinations.js';
 import { pushTo } from '../group.js';
 
 function checkPorts(ctx: AnalysisContext, r: LintResource, d: RouteDestination, entry: RegistryEntry): void {

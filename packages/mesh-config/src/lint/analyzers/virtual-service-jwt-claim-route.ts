@@ -8,7 +8,10 @@ function isRoutingClaim(header: string): boolean {
   const prefix = '@request.auth.claims';
   if (!header.toLowerCase().startsWith(prefix)) return false;
   const rest = header.slice(prefix.length);
-  return (rest.startsWith('.') && rest.length > 1) || (rest.startsWith('[') && rest.endsWith(']') && rest.length > 2);
+  return (
+    (rest.startsWith('.') && rest.length > 1) ||
+    (rest.startsWith('[') && rest.endsWith(']') && rest.length > 2)
+  );
 }
 
 function claimKey(spec: Json): string {
@@ -37,7 +40,8 @@ export const jwtClaimRouteAnalyzer: Analyzer = {
       for (const gwName of stringList(r.spec['gateways'])) {
         if (gwName === 'mesh') continue;
         const slash = gwName.indexOf('/');
-        const [ns, name] = slash < 0 ? [r.namespace, gwName] : [gwName.slice(0, slash), gwName.slice(slash + 1)];
+        const [ns, name] =
+          slash < 0 ? [r.namespace, gwName] : [gwName.slice(0, slash), gwName.slice(slash + 1)];
         const gw = ctx.find('networking.istio.io', 'Gateway', ns, name);
         if (!gw) continue;
         const selector = stringMap(gw.spec['selector']);

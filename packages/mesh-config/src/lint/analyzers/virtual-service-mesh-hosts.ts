@@ -14,7 +14,9 @@ export const conflictingMeshGatewayHostsAnalyzer: Analyzer = {
       if (gateways.length > 0 && !gateways.includes('mesh')) continue;
       const exportTo = stringList(r.spec['exportTo']);
       const scopes =
-        exportTo.length === 0 || exportTo.includes('*') ? ['*'] : [...new Set(exportTo.map((e) => (e === '.' ? r.namespace : e)))];
+        exportTo.length === 0 || exportTo.includes('*')
+          ? ['*']
+          : [...new Set(exportTo.map((e) => (e === '.' ? r.namespace : e)))];
       for (const scope of scopes) {
         for (const h of stringList(r.spec['hosts'])) {
           const key = `${scope}/${toFqdn(r.namespace, h)}`;

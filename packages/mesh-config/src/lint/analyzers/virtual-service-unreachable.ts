@@ -13,8 +13,10 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-const routeName = (route: Json, n: number): string => (route['name'] ? JSON.stringify(route['name']) : `#${n}`);
-const matchName = (match: Json, n: number): string => (match['name'] ? JSON.stringify(match['name']) : `#${n}`);
+const routeName = (route: Json, n: number): string =>
+  route['name'] ? JSON.stringify(route['name']) : `#${n}`;
+const matchName = (match: Json, n: number): string =>
+  match['name'] ? JSON.stringify(match['name']) : `#${n}`;
 
 function exactOrPrefix(value: unknown): string {
   const v = asJson(value);
@@ -36,7 +38,8 @@ interface PrefixMatch {
 function prefixMatch(route: string, match: Json, n: number): PrefixMatch | undefined {
   const prefix = asString(asJson(match['uri'])['prefix']);
   if (!prefix) return undefined;
-  const mapOf = (v: unknown) => Object.fromEntries(Object.entries(asJson(v)).map(([k, x]) => [k, exactOrPrefix(x)]));
+  const mapOf = (v: unknown) =>
+    Object.fromEntries(Object.entries(asJson(v)).map(([k, x]) => [k, exactOrPrefix(x)]));
   return {
     route,
     match: matchName(match, n),
@@ -62,9 +65,21 @@ function covered(a: PrefixMatch, b: PrefixMatch): boolean {
 /** Istio's analyzeUnreachable{HTTP,TCP,TLS}Rules: IST0130 unreachable rules, IST0131 ineffective matches. */
 export function analyzeUnreachableRules(ctx: AnalysisContext, vs: LintResource): void {
   const unreachable = (rule: string, reason: string, path: readonly (string | number)[]) =>
-    ctx.report({ code: 'IST0130', resource: vs, args: [rule, reason], path, hint: 'reorder or remove the rule: an earlier rule already catches its traffic' });
+    ctx.report({
+      code: 'IST0130',
+      resource: vs,
+      args: [rule, reason],
+      path,
+      hint: 'reorder or remove the rule: an earlier rule already catches its traffic',
+    });
   const ineffective = (rule: string, match: string, dup: string, path: readonly (string | number)[]) =>
-    ctx.report({ code: 'IST0131', resource: vs, args: [rule, match, dup], path, hint: 'remove the duplicate match or make it more specific than the earlier one' });
+    ctx.report({
+      code: 'IST0131',
+      resource: vs,
+      args: [rule, match, dup],
+      path,
+      hint: 'remove the duplicate match or make it more specific than the earlier one',
+    });
   for (const kind of ['http', 'tcp', 'tls'] as const) {
     const routes = asArray(vs.spec[kind]).map(asJson);
     const seen = new Map<string, number>();
@@ -89,7 +104,12 @@ export function analyzeUnreachableRules(ctx: AnalysisContext, vs: LintResource):
         const dup = seen.get(key);
         if (dup !== undefined) {
           const dupRoute = routes[dup] ?? {};
-          ineffective(name, kind === 'http' ? matchName(match, m) : `#${m}`, kind === 'http' ? routeName(dupRoute, dup) : `#${dup}`, [...path, 'match', m]);
+          ineffective(
+            name,
+            kind === 'http' ? matchName(match, m) : `#${m}`,
+            kind === 'http' ? routeName(dupRoute, dup) : `#${dup}`,
+            [...path, 'match', m],
+          );
           duplicates += 1;
           return;
         }
@@ -104,7 +124,12 @@ export function analyzeUnreachableRules(ctx: AnalysisContext, vs: LintResource):
     prefixes.forEach((a, i) => {
       for (const b of prefixes.slice(i + 1)) {
         if (b.prefix === a.prefix || !covered(a, b)) continue;
-        ineffective(b.route, `${b.match} of prefix ${b.prefix}`, `${a.match} of prefix ${a.prefix} on ${a.route}`, ['spec', 'http']);
+        ineffective(
+          b.route,
+          `${b.match} of prefix ${b.prefix}`,
+          `${a.match} of prefix ${a.prefix} on ${a.route}`,
+          ['spec', 'http'],
+        );
       }
     });
   }

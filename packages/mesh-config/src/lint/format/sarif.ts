@@ -21,7 +21,9 @@ function rule(code: string): ReportingDescriptor {
     id: code,
     name,
     shortDescription: { text: okm?.summary ?? name },
-    ...(code.startsWith('IST') ? { helpUri: `https://istio.io/latest/docs/reference/config/analysis/${code.toLowerCase()}/` } : {}),
+    ...(code.startsWith('IST')
+      ? { helpUri: `https://istio.io/latest/docs/reference/config/analysis/${code.toLowerCase()}/` }
+      : {}),
     defaultConfiguration: { level: sarifLevel[level] },
   };
 }
@@ -36,7 +38,10 @@ export function formatSarif(findings: readonly Finding[], toolVersion = '0.1.0')
     message: { text: `${f.message} (${f.resource})\nFix: ${f.hint}` },
     locations: [
       {
-        physicalLocation: { artifactLocation: { uri: f.file.split('\\').join('/') }, region: { startLine: Math.max(1, f.line) } },
+        physicalLocation: {
+          artifactLocation: { uri: f.file.split('\\').join('/') },
+          region: { startLine: Math.max(1, f.line) },
+        },
         logicalLocations: [{ name: f.resource, kind: 'resource' }],
       },
     ],
@@ -46,7 +51,9 @@ export function formatSarif(findings: readonly Finding[], toolVersion = '0.1.0')
   const log: Log = {
     version: '2.1.0',
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    runs: [{ tool: { driver: { name: 'okemesh lint', version: toolVersion, rules: codes.map(rule) } }, results }],
+    runs: [
+      { tool: { driver: { name: 'okemesh lint', version: toolVersion, rules: codes.map(rule) } }, results },
+    ],
   };
   return log as SarifLog;
 }

@@ -10,6 +10,10 @@ export function formatText(findings: readonly Finding[]): string {
     lines.push(`  hint: ${f.hint}`);
   }
   const count = (level: Finding['level']) => findings.filter((f) => f.level === level).length;
-  lines.push(findings.length === 0 ? 'No problems found.' : `${findings.length} finding(s): ${count('Error')} error(s), ${count('Warning')} warning(s), ${count('Info')} info.`);
+  lines.push(
+    findings.length === 0
+      ? 'No problems found.'
+      : `${findings.length} finding(s): ${count('Error')} error(s), ${count('Warning')} warning(s), ${count('Info')} info.`,
+  );
   return `${lines.join('\n')}\n`;
 }

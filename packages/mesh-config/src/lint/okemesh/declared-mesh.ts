@@ -22,7 +22,11 @@ export function declaredMeshFromTopology(topology: Topology): DeclaredMesh {
     meshId: spec.mesh.id,
     trustDomain: spec.mesh.trustDomain,
     clusters: spec.clusters.map((c) => ({ name: c.name, network: c.network })),
-    services: spec.services.map((s) => ({ name: s.name, namespace: s.namespace, ports: s.ports.map((p) => ({ name: p.name, number: p.number })) })),
+    services: spec.services.map((s) => ({
+      name: s.name,
+      namespace: s.namespace,
+      ports: s.ports.map((p) => ({ name: p.name, number: p.number })),
+    })),
     secrets: spec.ingress ? [{ name: spec.ingress.tlsSecret, namespace: 'istio-system' }] : [],
   };
 }

@@ -17,7 +17,12 @@ export const isHelmValues = (r: LintResource): boolean => r.kind === 'HelmValues
 function isIstiodValues(r: LintResource): boolean {
   if (r.object['networkGateway'] !== undefined || r.object['service'] !== undefined) return false;
   const global = asJson(r.object['global']);
-  return /istiod/.test(r.name) || r.object['meshConfig'] !== undefined || r.object['pilot'] !== undefined || ['meshID', 'multiCluster', 'network'].some((k) => global[k] !== undefined);
+  return (
+    /istiod/.test(r.name) ||
+    r.object['meshConfig'] !== undefined ||
+    r.object['pilot'] !== undefined ||
+    ['meshID', 'multiCluster', 'network'].some((k) => global[k] !== undefined)
+  );
 }
 
 /** IstioOperators and Helm values that configure istiod (not a gateway-only `profile: empty` IstioOperator). */
@@ -26,9 +31,23 @@ export function controlPlanes(resources: readonly LintResource[]): ControlPlaneC
   for (const r of resources) {
     if (r.kind === 'IstioOperator') {
       const profile = asString(r.spec['profile']) || 'default';
-      out.push({ resource: r, valuesPath: ['spec', 'values'], meshConfigPath: ['spec', 'meshConfig'], values: asJson(r.spec['values']), meshConfig: asJson(r.spec['meshConfig']), profile });
+      out.push({
+        resource: r,
+        valuesPath: ['spec', 'values'],
+        meshConfigPath: ['spec', 'meshConfig'],
+        values: asJson(r.spec['values']),
+        meshConfig: asJson(r.spec['meshConfig']),
+        profile,
+      });
     } else if (isHelmValues(r) && isIstiodValues(r)) {
-      out.push({ resource: r, valuesPath: [], meshConfigPath: ['meshConfig'], values: r.object, meshConfig: asJson(r.object['meshConfig']), profile: 'helm' });
+      out.push({
+        resource: r,
+        valuesPath: [],
+        meshConfigPath: ['meshConfig'],
+        values: r.object,
+        meshConfig: asJson(r.object['meshConfig']),
+        profile: 'helm',
+      });
     }
   }
   return out;
@@ -66,7 +85,11 @@ const defaultPorts = {
 function portsOf(value: unknown): { name: string; port: number; targetPort: number }[] {
   return asArray(value).map((p) => {
     const port = asJson(p);
-    return { name: asString(port['name']), port: Number(port['port'] ?? 0), targetPort: Number(port['targetPort'] ?? port['port'] ?? 0) };
+    return {
+      name: asString(port['name']),
+      port: Number(port['port'] ?? 0),
+      targetPort: Number(port['targetPort'] ?? port['port'] ?? 0),
+    };
   });
 }
 
@@ -78,38 +101,58 @@ export function gatewayWorkloads(resources: readonly LintResource[]): GatewayWor
   for (const r of resources) {
     if (r.kind === 'IstioOperator') {
       const components = asJson(r.spec['components']);
-      for (const [field, egress] of [['ingressGateways', false], ['egressGateways', true]] as const) {
+      for (const [field, egress] of [
+        ['ingressGateways', false],
+        ['egressGateways', true],
+      ] as const) {
         asArray(components[field]).forEach((g, i) => {
           const gw = asJson(g);
           if (gw['enabled'] === false) return;
           const name = asString(gw['name']) || (egress ? 'istio-egressgateway' : 'istio-ingressgateway');
           const k8s = asJson(gw['k8s']);
           const service = asJson(k8s['service']);
-          const env = Object.fromEntries(asArray(k8s['env']).map((e) => [asString(asJson(e)['name']), asString(asJson(e)['value'])]));
+          const env = Object.fromEntries(
+            asArray(k8s['env']).map((e) => [asString(asJson(e)['name']), asString(asJson(e)['value'])]),
+          );
           out.push({
             resource: r,
             path: ['spec', 'components', field, i],
             name,
             labels: gw['label'] ? stringMap(gw['label']) : { app: name, istio: shortName(name) },
-            ports: service['ports'] ? portsOf(service['ports']) : egress ? defaultPorts.egress : defaultPorts.ingress,
+            ports: service['ports']
+              ? portsOf(service['ports'])
+              : egress
+                ? defaultPorts.egress
+                : defaultPorts.ingress,
             serviceType: asString(service['type']) || (egress ? 'ClusterIP' : 'LoadBalancer'),
             env,
             egress,
           });
         });
       }
-    } else if (isHelmValues(r) && (r.object['networkGateway'] !== undefined || r.object['service'] !== undefined)) {
+    } else if (
+      isHelmValues(r) &&
+      (r.object['networkGateway'] !== undefined || r.object['service'] !== undefined)
+    ) {
       const name = asString(r.object['name']) || 'istio-ingressgateway';
       const network = asString(r.object['networkGateway']);
       const service = asJson(r.object['service']);
-      const labels: Record<string, string> = { app: name, istio: shortName(name), ...stringMap(r.object['labels']) };
+      const labels: Record<string, string> = {
+        app: name,
+        istio: shortName(name),
+        ...stringMap(r.object['labels']),
+      };
       if (network) labels['topology.istio.io/network'] = network;
       out.push({
         resource: r,
         path: [],
         name,
         labels,
-        ports: network ? defaultPorts.network : service['ports'] ? portsOf(service['ports']) : defaultPorts.ingress,
+        ports: network
+          ? defaultPorts.network
+          : service['ports']
+            ? portsOf(service['ports'])
+            : defaultPorts.ingress,
         serviceType: asString(service['type']) || 'LoadBalancer',
         env: network ? { ISTIO_META_REQUESTED_NETWORK_VIEW: network } : {},
         egress: false,

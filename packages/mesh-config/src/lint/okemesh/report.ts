@@ -3,7 +3,14 @@ import type { LintResource } from '../resource.js';
 import { okmRules, type OkmCode } from './codes.js';
 
 /** Reports an okemesh rule finding with the rule's level. */
-export function okm(ctx: AnalysisContext, code: OkmCode, resource: LintResource, message: string, hint: string, path: FieldPath = []): void {
+export function okm(
+  ctx: AnalysisContext,
+  code: OkmCode,
+  resource: LintResource,
+  message: string,
+  hint: string,
+  path: FieldPath = [],
+): void {
   ctx.report({ code, resource, message, level: okmRules[code].level, path, hint });
 }
 

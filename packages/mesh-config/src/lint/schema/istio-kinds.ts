@@ -14,7 +14,10 @@ const groups: Record<string, Record<string, Record<string, unknown>>> = {
 };
 
 function isModelClass(value: unknown): value is ModelClass {
-  return typeof value === 'function' && typeof (value as { prototype?: { validate?: unknown } }).prototype?.validate === 'function';
+  return (
+    typeof value === 'function' &&
+    typeof (value as { prototype?: { validate?: unknown } }).prototype?.validate === 'function'
+  );
 }
 
 /** The model class whose compiled CRD validator checks `apiVersion`/`kind`, or undefined for kinds Istio does not define. */

@@ -1,14 +1,6 @@
 /** Why a document does not satisfy its CRD schema. */
 export type SchemaViolationKind =
-  | 'unknown-field'
-  | 'type'
-  | 'enum'
-  | 'required'
-  | 'one-of'
-  | 'format'
-  | 'range'
-  | 'unknown-kind'
-  | 'other';
+  'unknown-field' | 'type' | 'enum' | 'required' | 'one-of' | 'format' | 'range' | 'unknown-kind' | 'other';
 
 export interface SchemaViolation {
   readonly kind: SchemaViolationKind;

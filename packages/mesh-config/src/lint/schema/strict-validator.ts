@@ -68,8 +68,12 @@ function valueAt(document: unknown, pointer: string): unknown {
 
 /** Errors ajv emits for the branches of a failed oneOf/anyOf repeat that failure; keep the summary only. */
 function withoutBranchNoise(errors: readonly AjvError[]): AjvError[] {
-  const combined = new Set(errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.instancePath));
-  return errors.filter((e) => !(combined.has(e.instancePath) && (e.keyword === 'not' || e.keyword === 'required')));
+  const combined = new Set(
+    errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.instancePath),
+  );
+  return errors.filter(
+    (e) => !(combined.has(e.instancePath) && (e.keyword === 'not' || e.keyword === 'required')),
+  );
 }
 
 /**
@@ -82,7 +86,13 @@ const addedIn130: Readonly<Record<string, readonly RegExp[]>> = {
 };
 const kindsAddedIn130 = new Set(['extensions.istio.io/v1alpha1/TrafficExtension']);
 
-function unknownFields(value: unknown, pointer: string, log: ReadLog, out: SchemaViolation[], added: readonly RegExp[]): void {
+function unknownFields(
+  value: unknown,
+  pointer: string,
+  log: ReadLog,
+  out: SchemaViolation[],
+  added: readonly RegExp[],
+): void {
   if (Array.isArray(value)) {
     value.forEach((item, index) => unknownFields(item, `${pointer}/${index}`, log, out, added));
     return;
@@ -98,7 +108,10 @@ function unknownFields(value: unknown, pointer: string, log: ReadLog, out: Schem
     if (pointer === '' && key === 'status') continue;
     const childPointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     if (isMap || read.has(key)) unknownFields(child, childPointer, log, out, added);
-    else if (!added.some((re) => re.test(childPointer))) out.push(violation('unknown-field', childPointer, `${pointerToField(childPointer)}: unknown field "${key}"`));
+    else if (!added.some((re) => re.test(childPointer)))
+      out.push(
+        violation('unknown-field', childPointer, `${pointerToField(childPointer)}: unknown field "${key}"`),
+      );
   }
 }
 

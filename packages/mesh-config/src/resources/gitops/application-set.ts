@@ -21,15 +21,26 @@ export function applicationSet(topology: Topology, options: ResolvedRenderOption
       generators: [
         {
           list: {
-            elements: topology.spec.clusters.map((c) => ({ cluster: c.name, region: c.region, network: c.network })),
+            elements: topology.spec.clusters.map((c) => ({
+              cluster: c.name,
+              region: c.region,
+              network: c.network,
+            })),
           },
         },
       ],
       template: {
-        metadata: { name: `${name}-{{.cluster}}`, labels: { ...MANAGED_BY, 'okemesh.io/region': '{{.region}}' } },
+        metadata: {
+          name: `${name}-{{.cluster}}`,
+          labels: { ...MANAGED_BY, 'okemesh.io/region': '{{.region}}' },
+        },
         spec: {
           project: 'default',
-          source: { repoURL: options.repoURL, targetRevision: options.targetRevision, path: `${prefix}clusters/{{.cluster}}` },
+          source: {
+            repoURL: options.repoURL,
+            targetRevision: options.targetRevision,
+            path: `${prefix}clusters/{{.cluster}}`,
+          },
           destination: { name: '{{.cluster}}' },
           syncPolicy: { automated: { prune: true, selfHeal: true }, syncOptions: ['ServerSideApply=true'] },
         },

@@ -5,7 +5,11 @@ import type { MeshContext } from '../context.js';
 import { localityLbSetting } from './locality.js';
 
 /** Connection-pool limits; the HighConnectionPoolUsage alert measures usage against the same numbers. */
-export const CONNECTION_POOL = { maxConnections: 1024, http2MaxRequests: 1024, http1MaxPendingRequests: 1024 } as const;
+export const CONNECTION_POOL = {
+  maxConnections: 1024,
+  http2MaxRequests: 1024,
+  http1MaxPendingRequests: 1024,
+} as const;
 
 /**
  * Traffic policy for one service, identical in every cluster:
@@ -34,7 +38,10 @@ export function destinationRule(ctx: MeshContext, service: Service): Destination
         idleTimeout: '300s',
       },
     },
-    loadBalancer: { simple: 'LEAST_REQUEST', localityLbSetting: localityLbSetting(service.failover, regions) },
+    loadBalancer: {
+      simple: 'LEAST_REQUEST',
+      localityLbSetting: localityLbSetting(service.failover, regions),
+    },
     outlierDetection: {
       consecutive5xxErrors: od.consecutive5xxErrors,
       interval: istioDuration(od.interval),

@@ -20,7 +20,14 @@ export function ingressVirtualService(ingress: Ingress, services: readonly Servi
       {
         name: count(service.name) === 1 ? service.name : `${service.name}-${i + 1}`,
         match: [{ uri: { prefix: route.prefix } }],
-        route: [{ destination: { host: serviceHost(service), ...(port === undefined ? {} : { port: { number: port } }) } }],
+        route: [
+          {
+            destination: {
+              host: serviceHost(service),
+              ...(port === undefined ? {} : { port: { number: port } }),
+            },
+          },
+        ],
         ...retryPolicy(service),
       },
     ];

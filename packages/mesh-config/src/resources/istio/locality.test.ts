@@ -14,7 +14,9 @@ describe('localityLbSetting', () => {
   });
 
   it('active-passive ignores regions without clusters and never emits an empty failover list', () => {
-    expect(localityLbSetting({ mode: 'active-passive', regions: ['a', 'x'] }, ['a', 'a'])).toEqual({ enabled: true });
+    expect(localityLbSetting({ mode: 'active-passive', regions: ['a', 'x'] }, ['a', 'a'])).toEqual({
+      enabled: true,
+    });
   });
 
   it('active-active distributes from every locality by weight, only to regions with clusters', () => {

@@ -14,7 +14,10 @@ import type { LocalityLbSetting } from '../../model/istio.js';
  * Localities are OCI region identifiers, matching the `topology.kubernetes.io/region` node label.
  * Regions without clusters are ignored, so the setting never names a locality that does not exist.
  */
-export function localityLbSetting(policy: FailoverPolicy, clusterRegions: readonly string[]): LocalityLbSetting {
+export function localityLbSetting(
+  policy: FailoverPolicy,
+  clusterRegions: readonly string[],
+): LocalityLbSetting {
   const known = new Set(clusterRegions);
   if (policy.mode === 'active-active') {
     const to: Record<string, number> = {};

@@ -9,7 +9,8 @@ import { istioDuration } from '../../names.js';
  * failover mesh wants.
  */
 export function retryPolicy(service: Service): Pick<HttpRoute, 'timeout' | 'retries'> {
-  const timeout = (parseDuration(service.timeout) ?? 0) === 0 ? {} : { timeout: istioDuration(service.timeout) };
+  const timeout =
+    (parseDuration(service.timeout) ?? 0) === 0 ? {} : { timeout: istioDuration(service.timeout) };
   const { attempts, perTryTimeout, retryOn } = service.retries;
   if (attempts === 0) return { ...timeout, retries: { attempts: 0 } };
   return {

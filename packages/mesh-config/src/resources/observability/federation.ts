@@ -42,7 +42,11 @@ export function federationSecret(ctx: ClusterContext): Secret {
     apiVersion: 'v1',
     kind: 'Secret',
     type: 'Opaque',
-    metadata: { name: FEDERATION_SECRET, namespace: ctx.options.monitoringNamespace, labels: { ...MANAGED_BY } },
+    metadata: {
+      name: FEDERATION_SECRET,
+      namespace: ctx.options.monitoringNamespace,
+      labels: { ...MANAGED_BY },
+    },
     stringData: { [FEDERATION_KEY]: toYaml(federationScrapeConfigs(ctx)) },
   };
 }

@@ -64,7 +64,9 @@ export function grafanaDashboard(topology: Topology): Record<string, unknown> {
     refresh: '30s',
     time: { from: 'now-6h', to: 'now' },
     templating: {
-      list: [{ name: 'datasource', label: 'Prometheus', type: 'datasource', query: 'prometheus', current: {} }],
+      list: [
+        { name: 'datasource', label: 'Prometheus', type: 'datasource', query: 'prometheus', current: {} },
+      ],
     },
     panels: PANELS.map((panel, i) => ({
       id: i + 1,

@@ -8,7 +8,11 @@ export function prometheusRule(ctx: MeshContext): PrometheusRule {
   return {
     apiVersion: 'monitoring.coreos.com/v1',
     kind: 'PrometheusRule',
-    metadata: { name: 'okemesh-multicluster', namespace: ctx.options.monitoringNamespace, labels: { ...MANAGED_BY } },
+    metadata: {
+      name: 'okemesh-multicluster',
+      namespace: ctx.options.monitoringNamespace,
+      labels: { ...MANAGED_BY },
+    },
     spec: { groups: [{ name: `okemesh.${ctx.topology.spec.mesh.id}`, rules: meshAlerts(ctx.topology) }] },
   };
 }

@@ -1,6 +1,11 @@
 import { X509Certificate as NodeX509 } from 'node:crypto';
 import 'reflect-metadata';
-import { BasicConstraintsExtension, KeyUsageFlags, KeyUsagesExtension, X509Certificate } from '@peculiar/x509';
+import {
+  BasicConstraintsExtension,
+  KeyUsageFlags,
+  KeyUsagesExtension,
+  X509Certificate,
+} from '@peculiar/x509';
 import type { AnalysisContext, Analyzer } from '../../context.js';
 import { secretData } from '../../analyzers/gateway-secret.js';
 import { asJson, type LintResource } from '../../resource.js';
@@ -25,7 +30,9 @@ export function pemCertificates(text: string): X509Certificate[] {
 /** Whether `cert` carries a valid signature of `issuer` (node:crypto, synchronous). */
 function issuedBy(cert: X509Certificate, issuer: X509Certificate): boolean {
   try {
-    return new NodeX509(Buffer.from(cert.rawData)).verify(new NodeX509(Buffer.from(issuer.rawData)).publicKey);
+    return new NodeX509(Buffer.from(cert.rawData)).verify(
+      new NodeX509(Buffer.from(issuer.rawData)).publicKey,
+    );
   } catch {
     return false;
   }
@@ -38,23 +45,64 @@ function checkIntermediate(ctx: AnalysisContext, secret: LintResource, data: Map
   const [intermediate] = pemCertificates(text);
   const path = ['data', certKey];
   if (!intermediate) {
-    okm(ctx, 'OKM0032', secret, `${certKey} holds no parseable PEM certificate`, 'store the intermediate CA certificate (PEM)', path);
+    okm(
+      ctx,
+      'OKM0032',
+      secret,
+      `${certKey} holds no parseable PEM certificate`,
+      'store the intermediate CA certificate (PEM)',
+      path,
+    );
     return;
   }
   const basic = intermediate.getExtension(BasicConstraintsExtension);
   const usage = intermediate.getExtension(KeyUsagesExtension);
-  if (!basic?.ca) okm(ctx, 'OKM0032', secret, `${certKey} is not a CA certificate (no basicConstraints CA:true): workload certificates it signs fail verification`, 'sign the intermediate with extensions basicConstraints=critical,CA:true,pathlen:0 and keyUsage=keyCertSign (Istio intermediate.conf)', path);
-  if (!usage || (usage.usages & KeyUsageFlags.keyCertSign) === 0) okm(ctx, 'OKM0032', secret, `${certKey} lacks keyUsage keyCertSign`, 'add keyUsage = critical, digitalSignature, keyEncipherment, keyCertSign', path);
+  if (!basic?.ca)
+    okm(
+      ctx,
+      'OKM0032',
+      secret,
+      `${certKey} is not a CA certificate (no basicConstraints CA:true): workload certificates it signs fail verification`,
+      'sign the intermediate with extensions basicConstraints=critical,CA:true,pathlen:0 and keyUsage=keyCertSign (Istio intermediate.conf)',
+      path,
+    );
+  if (!usage || (usage.usages & KeyUsageFlags.keyCertSign) === 0)
+    okm(
+      ctx,
+      'OKM0032',
+      secret,
+      `${certKey} lacks keyUsage keyCertSign`,
+      'add keyUsage = critical, digitalSignature, keyEncipherment, keyCertSign',
+      path,
+    );
   const chain = data.get('cert-chain.pem')?.toString('utf8');
   const root = data.get('root-cert.pem')?.toString('utf8');
   if (chain !== undefined && root !== undefined) {
     const links = pemCertificates(chain);
     const [rootCert] = pemCertificates(root);
-    if (links[0]?.serialNumber !== intermediate.serialNumber || !rootCert || links.at(-1)?.serialNumber !== rootCert.serialNumber) {
-      okm(ctx, 'OKM0032', secret, 'cert-chain.pem is not ca-cert.pem followed by root-cert.pem', 'build it with cat ca-cert.pem root-cert.pem > cert-chain.pem', ['data', 'cert-chain.pem']);
+    if (
+      links[0]?.serialNumber !== intermediate.serialNumber ||
+      !rootCert ||
+      links.at(-1)?.serialNumber !== rootCert.serialNumber
+    ) {
+      okm(
+        ctx,
+        'OKM0032',
+        secret,
+        'cert-chain.pem is not ca-cert.pem followed by root-cert.pem',
+        'build it with cat ca-cert.pem root-cert.pem > cert-chain.pem',
+        ['data', 'cert-chain.pem'],
+      );
     }
     if (rootCert && !issuedBy(intermediate, rootCert)) {
-      okm(ctx, 'OKM0032', secret, 'ca-cert.pem is not signed by root-cert.pem', 'sign the intermediate with the shared root CA', ['data', 'root-cert.pem']);
+      okm(
+        ctx,
+        'OKM0032',
+        secret,
+        'ca-cert.pem is not signed by root-cert.pem',
+        'sign the intermediate with the shared root CA',
+        ['data', 'root-cert.pem'],
+      );
     }
   }
 }
@@ -68,18 +116,39 @@ export const cacertsRule: Analyzer = {
       const inData = asJson(secret.object['data']);
       const key = (k: string): string => (k in inData ? 'data' : 'stringData');
       if (data.has('root-key.pem')) {
-        okm(ctx, 'OKM0031', secret, `Secret ${secret.name} contains root-key.pem: the root CA key must never be in a cluster`, 'keep the root key offline; give each cluster only its intermediate key', [key('root-key.pem'), 'root-key.pem']);
+        okm(
+          ctx,
+          'OKM0031',
+          secret,
+          `Secret ${secret.name} contains root-key.pem: the root CA key must never be in a cluster`,
+          'keep the root key offline; give each cluster only its intermediate key',
+          [key('root-key.pem'), 'root-key.pem'],
+        );
       }
       if (secret.name !== 'cacerts') continue;
       const keys = [...data.keys()];
       const layout = keys.some((k) => tlsKeys.includes(k)) && data.has('tls.crt') ? tlsKeys : pluggedKeys;
       for (const k of keys) {
         if (layout.includes(k) || optionalKeys.includes(k) || k === 'root-key.pem') continue;
-        okm(ctx, 'OKM0030', secret, `cacerts key ${k} is ignored by istiod (it reads only ${layout.join(', ')})`, `rename it to the matching one of ${layout.join(', ')}`, [key(k), k]);
+        okm(
+          ctx,
+          'OKM0030',
+          secret,
+          `cacerts key ${k} is ignored by istiod (it reads only ${layout.join(', ')})`,
+          `rename it to the matching one of ${layout.join(', ')}`,
+          [key(k), k],
+        );
       }
       const missing = layout.filter((k) => !data.has(k));
       if (missing.length > 0) {
-        okm(ctx, 'OKM0030', secret, `cacerts lacks ${missing.join(', ')}: istiod self-signs (each cluster gets its own root) or, since 1.27, fails to start`, `provide all of ${layout.join(', ')}`, ['metadata', 'name']);
+        okm(
+          ctx,
+          'OKM0030',
+          secret,
+          `cacerts lacks ${missing.join(', ')}: istiod self-signs (each cluster gets its own root) or, since 1.27, fails to start`,
+          `provide all of ${layout.join(', ')}`,
+          ['metadata', 'name'],
+        );
       }
       checkIntermediate(ctx, secret, data);
     }

@@ -25,7 +25,8 @@ function kustomized(resources: readonly LintResource[]): Set<string> {
 }
 
 /** Where an istioctl-only file is expected: an install/ directory or a *.istio-operator.yaml / *.iop.yaml / *istioctl* name. */
-const istioctlOnly = (file: string): boolean => /(^|\/)install\//.test(file) || /(istio-operator|\.iop|istioctl)[^/]*\.ya?ml$/.test(file);
+const istioctlOnly = (file: string): boolean =>
+  /(^|\/)install\//.test(file) || /(istio-operator|\.iop|istioctl)[^/]*\.ya?ml$/.test(file);
 
 /** OKM0080: an IstioOperator that kubectl apply would pick up (there is no in-cluster operator since Istio 1.24). */
 export const istioOperatorApplyRule: Analyzer = {
@@ -33,7 +34,10 @@ export const istioOperatorApplyRule: Analyzer = {
   analyze(ctx) {
     const applied = kustomized(ctx.resources);
     for (const iop of ctx.all('install.istio.io', 'IstioOperator')) {
-      const sameFile = ctx.resources.some((r) => r.file === iop.file && r.kind !== 'IstioOperator' && r.group !== 'helm' && !r.file.startsWith('('));
+      const sameFile = ctx.resources.some(
+        (r) =>
+          r.file === iop.file && r.kind !== 'IstioOperator' && r.group !== 'helm' && !r.file.startsWith('('),
+      );
       const why = applied.has(iop.file)
         ? 'it is listed in a kustomization, so kubectl apply -k creates it'
         : sameFile
@@ -42,7 +46,14 @@ export const istioOperatorApplyRule: Analyzer = {
             ? 'it sits among kubectl-applied manifests'
             : '';
       if (!why) continue;
-      okm(ctx, 'OKM0080', iop, `IstioOperator ${iop.name}: ${why}; since Istio 1.24 nothing reconciles an IstioOperator in the cluster (and its CRD is not installed)`, 'install with istioctl install -f <file> (keep it under install/ or name it *.istio-operator.yaml), or convert it with istioctl manifest translate to Helm values', ['kind']);
+      okm(
+        ctx,
+        'OKM0080',
+        iop,
+        `IstioOperator ${iop.name}: ${why}; since Istio 1.24 nothing reconciles an IstioOperator in the cluster (and its CRD is not installed)`,
+        'install with istioctl install -f <file> (keep it under install/ or name it *.istio-operator.yaml), or convert it with istioctl manifest translate to Helm values',
+        ['kind'],
+      );
     }
   },
 };

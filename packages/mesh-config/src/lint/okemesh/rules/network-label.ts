@@ -12,7 +12,23 @@ export const networkLabelRule: Analyzer = {
     const network = clusterNetwork(ctx) || cluster?.network || '';
     if (!network) return;
     const label = ns.labels['topology.istio.io/network'];
-    if (label === undefined) okm(ctx, 'OKM0092', ns, `namespace istio-system has no topology.istio.io/network label: uninjected pods and gateways get no network`, `label it topology.istio.io/network: ${network}`, ['metadata', 'labels']);
-    else if (label !== network) okm(ctx, 'OKM0092', ns, `namespace istio-system network ${label} differs from values.global.network ${network}`, `label it topology.istio.io/network: ${network}`, ['metadata', 'labels', 'topology.istio.io/network']);
+    if (label === undefined)
+      okm(
+        ctx,
+        'OKM0092',
+        ns,
+        `namespace istio-system has no topology.istio.io/network label: uninjected pods and gateways get no network`,
+        `label it topology.istio.io/network: ${network}`,
+        ['metadata', 'labels'],
+      );
+    else if (label !== network)
+      okm(
+        ctx,
+        'OKM0092',
+        ns,
+        `namespace istio-system network ${label} differs from values.global.network ${network}`,
+        `label it topology.istio.io/network: ${network}`,
+        ['metadata', 'labels', 'topology.istio.io/network'],
+      );
   },
 };

@@ -5,7 +5,9 @@ import { okm } from '../report.js';
 
 /** The mesh trust domain and its aliases: declared, or from meshConfig in the input, else cluster.local. */
 export function trustDomains(ctx: AnalysisContext): { domain: string; aliases: string[] } {
-  const configured = controlPlanes(ctx.resources).map((cp) => cp.meshConfig).find((m) => asString(m['trustDomain']));
+  const configured = controlPlanes(ctx.resources)
+    .map((cp) => cp.meshConfig)
+    .find((m) => asString(m['trustDomain']));
   const meshConfig = configured ?? ctx.facts.meshConfig;
   const domain = ctx.facts.trustDomain ?? (asString(meshConfig['trustDomain']) || 'cluster.local');
   return { domain, aliases: asArray(meshConfig['trustDomainAliases']).map(asString) };
@@ -26,14 +28,28 @@ export const principalsRule: Analyzer = {
               const principal = asString(p);
               const path = ['spec', 'rules', i, 'from', j, 'source', field, k];
               if (principal.startsWith('spiffe://')) {
-                okm(ctx, 'OKM0070', ap, `principal ${principal} starts with spiffe://: Istio adds the prefix itself, so it never matches`, `write ${principal.slice('spiffe://'.length)}`, path);
+                okm(
+                  ctx,
+                  'OKM0070',
+                  ap,
+                  `principal ${principal} starts with spiffe://: Istio adds the prefix itself, so it never matches`,
+                  `write ${principal.slice('spiffe://'.length)}`,
+                  path,
+                );
                 return;
               }
               const at = principal.indexOf('/ns/');
               if (at <= 0) return;
               const td = principal.slice(0, at);
               if (td.includes('*') || accepted.has(td)) return;
-              okm(ctx, 'OKM0070', ap, `principal ${principal} uses trust domain ${td}, but the mesh trust domain is ${domain}`, `write ${domain}/ns/...${aliases.length ? '' : ' (or list the old domain in meshConfig.trustDomainAliases)'}`, path);
+              okm(
+                ctx,
+                'OKM0070',
+                ap,
+                `principal ${principal} uses trust domain ${td}, but the mesh trust domain is ${domain}`,
+                `write ${domain}/ns/...${aliases.length ? '' : ' (or list the old domain in meshConfig.trustDomainAliases)'}`,
+                path,
+              );
             });
           }
         });

@@ -2,8 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { parseManifests } from '../../../parse.js';
 import { lint } from '../../lint.js';
 
-const twoClusters = { mesh: { clusters: [{ name: 'a', network: 'n1' }, { name: 'b', network: 'n2' }] } };
-const codes = (yaml: string, options = {}) => lint(parseManifests(yaml, 'x.yaml').documents, { only: ['okemesh.CrossNetworkTraffic'], ...options }).map((f) => f.code);
+const twoClusters = {
+  mesh: {
+    clusters: [
+      { name: 'a', network: 'n1' },
+      { name: 'b', network: 'n2' },
+    ],
+  },
+};
+const codes = (yaml: string, options = {}) =>
+  lint(parseManifests(yaml, 'x.yaml').documents, { only: ['okemesh.CrossNetworkTraffic'], ...options }).map(
+    (f) => f.code,
+  );
 
 const dr = (host: string, policy = '{ loadBalancer: { simple: LEAST_REQUEST } }') =>
   `apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: { name: d, namespace: default }\nspec:\n  host: "${host}"\n  trafficPolicy: ${policy}\n`;
@@ -30,7 +40,21 @@ describe('okemesh.CrossNetworkTraffic', () => {
   });
 
   it('flags a short connect timeout and TLS modes that drop cross-network endpoints, not external hosts', () => {
-    expect(codes(dr('app.default.svc.cluster.local', '{ connectionPool: { tcp: { connectTimeout: 250ms } }, tls: { mode: SIMPLE } }'))).toEqual(['OKM0060', 'OKM0061']);
-    expect(codes(dr('api.example.com', '{ connectionPool: { tcp: { connectTimeout: 250ms } }, tls: { mode: SIMPLE } }'))).toEqual([]);
+    expect(
+      codes(
+        dr(
+          'app.default.svc.cluster.local',
+          '{ connectionPool: { tcp: { connectTimeout: 250ms } }, tls: { mode: SIMPLE } }',
+        ),
+      ),
+    ).toEqual(['OKM0060', 'OKM0061']);
+    expect(
+      codes(
+        dr(
+          'api.example.com',
+          '{ connectionPool: { tcp: { connectTimeout: 250ms } }, tls: { mode: SIMPLE } }',
+        ),
+      ),
+    ).toEqual([]);
   });
 });

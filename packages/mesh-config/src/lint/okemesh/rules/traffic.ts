@@ -5,7 +5,12 @@ import { controlPlanes } from '../install-config.js';
 import { okm } from '../report.js';
 
 /** Hostnames people invent for "the service in the other cluster". None exists: namespace sameness merges them. */
-const invented = [/\.svc\.(?!cluster\.local$)[a-z0-9-]+\.local$/, /\.cluster\.remote$/, /\.svc\.clusterset\.local$/, /\.global$/];
+const invented = [
+  /\.svc\.(?!cluster\.local$)[a-z0-9-]+\.local$/,
+  /\.cluster\.remote$/,
+  /\.svc\.clusterset\.local$/,
+  /\.global$/,
+];
 
 /** Whether a host names an in-mesh Kubernetes service (short name, `svc.cluster.local` FQDN, or `*.local`). */
 export function inMeshHost(host: string): boolean {
@@ -14,7 +19,8 @@ export function inMeshHost(host: string): boolean {
 
 /** Whether the input describes a multicluster mesh (cluster directories, a declared mesh, or multicluster install values). */
 export function isMulticluster(ctx: AnalysisContext): boolean {
-  if (ctx.resources.some((r) => r.cluster !== undefined) || (ctx.facts.declared?.clusters?.length ?? 0) > 1) return true;
+  if (ctx.resources.some((r) => r.cluster !== undefined) || (ctx.facts.declared?.clusters?.length ?? 0) > 1)
+    return true;
   return controlPlanes(ctx.resources).some((cp) => {
     const global = asJson(cp.values['global']);
     return global['multiCluster'] !== undefined || global['network'] !== undefined;
@@ -23,17 +29,22 @@ export function isMulticluster(ctx: AnalysisContext): boolean {
 
 function hostFields(r: LintResource): { host: string; path: FieldPath }[] {
   const out: { host: string; path: FieldPath }[] = [];
-  const list = (value: unknown, path: FieldPath) => asArray(value).forEach((h, i) => out.push({ host: asString(h), path: [...path, i] }));
+  const list = (value: unknown, path: FieldPath) =>
+    asArray(value).forEach((h, i) => out.push({ host: asString(h), path: [...path, i] }));
   if (r.kind === 'VirtualService') {
     list(r.spec['hosts'], ['spec', 'hosts']);
     for (const kind of ['http', 'tcp', 'tls']) {
       asArray(r.spec[kind]).forEach((rule, i) => {
         asArray(asJson(rule)['route']).forEach((route, j) => {
-          out.push({ host: asString(asJson(asJson(route)['destination'])['host']), path: ['spec', kind, i, 'route', j, 'destination', 'host'] });
+          out.push({
+            host: asString(asJson(asJson(route)['destination'])['host']),
+            path: ['spec', kind, i, 'route', j, 'destination', 'host'],
+          });
         });
       });
     }
-  } else if (r.kind === 'DestinationRule') out.push({ host: asString(r.spec['host']), path: ['spec', 'host'] });
+  } else if (r.kind === 'DestinationRule')
+    out.push({ host: asString(r.spec['host']), path: ['spec', 'host'] });
   else if (r.kind === 'ServiceEntry') list(r.spec['hosts'], ['spec', 'hosts']);
   return out;
 }
@@ -42,8 +53,14 @@ function policies(spec: Json): { policy: Json; path: FieldPath }[] {
   const top = asJson(spec['trafficPolicy']);
   return [
     { policy: top, path: ['spec', 'trafficPolicy'] },
-    ...asArray(top['portLevelSettings']).map((p, i) => ({ policy: asJson(p), path: ['spec', 'trafficPolicy', 'portLevelSettings', i] as FieldPath })),
-    ...asArray(spec['subsets']).map((s, i) => ({ policy: asJson(asJson(s)['trafficPolicy']), path: ['spec', 'subsets', i, 'trafficPolicy'] as FieldPath })),
+    ...asArray(top['portLevelSettings']).map((p, i) => ({
+      policy: asJson(p),
+      path: ['spec', 'trafficPolicy', 'portLevelSettings', i] as FieldPath,
+    })),
+    ...asArray(spec['subsets']).map((s, i) => ({
+      policy: asJson(asJson(s)['trafficPolicy']),
+      path: ['spec', 'subsets', i, 'trafficPolicy'] as FieldPath,
+    })),
   ];
 }
 
@@ -55,11 +72,25 @@ function checkDestinationRule(ctx: AnalysisContext, dr: LintResource, multi: boo
     const timeout = asJson(asJson(policy['connectionPool'])['tcp'])['connectTimeout'];
     const ms = durationMs(timeout);
     if (ms !== undefined && ms < ctx.facts.connectTimeoutFloorMs) {
-      okm(ctx, 'OKM0060', dr, `connectTimeout ${String(timeout)} is below ${ctx.facts.connectTimeoutFloorMs}ms: cross-network connects go through a remote load balancer and gateway`, 'use at least 1s (the default is 10s)', [...path, 'connectionPool', 'tcp', 'connectTimeout']);
+      okm(
+        ctx,
+        'OKM0060',
+        dr,
+        `connectTimeout ${String(timeout)} is below ${ctx.facts.connectTimeoutFloorMs}ms: cross-network connects go through a remote load balancer and gateway`,
+        'use at least 1s (the default is 10s)',
+        [...path, 'connectionPool', 'tcp', 'connectTimeout'],
+      );
     }
     const mode = asString(asJson(policy['tls'])['mode']);
     if (mode === 'DISABLE' || mode === 'SIMPLE') {
-      okm(ctx, 'OKM0061', dr, `tls.mode ${mode} toward in-mesh host ${host}: endpoints on other networks are dropped without Istio mTLS`, 'remove tls (auto mTLS) or use ISTIO_MUTUAL', [...path, 'tls', 'mode']);
+      okm(
+        ctx,
+        'OKM0061',
+        dr,
+        `tls.mode ${mode} toward in-mesh host ${host}: endpoints on other networks are dropped without Istio mTLS`,
+        'remove tls (auto mTLS) or use ISTIO_MUTUAL',
+        [...path, 'tls', 'mode'],
+      );
     }
   }
   for (const { policy, path } of all) {
@@ -67,11 +98,26 @@ function checkDestinationRule(ctx: AnalysisContext, dr: LintResource, multi: boo
     if (lb['consistentHash'] === undefined) continue;
     const locality = lb['localityLbSetting'];
     const enabled = locality === undefined ? multi : asJson(locality)['enabled'] !== false;
-    if (enabled) okm(ctx, 'OKM0041', dr, 'consistentHash with locality load balancing (on by default): proxies see different endpoint sets, so the same key lands on different hosts', 'set loadBalancer.localityLbSetting.enabled: false next to consistentHash, or use simple', [...path, 'loadBalancer', 'consistentHash']);
+    if (enabled)
+      okm(
+        ctx,
+        'OKM0041',
+        dr,
+        'consistentHash with locality load balancing (on by default): proxies see different endpoint sets, so the same key lands on different hosts',
+        'set loadBalancer.localityLbSetting.enabled: false next to consistentHash, or use simple',
+        [...path, 'loadBalancer', 'consistentHash'],
+      );
   }
   // Wildcard rules (e.g. mesh-wide `*.local` TLS settings) do not route a service; they need no ejection policy.
   if (multi && !host.startsWith('*') && !all.some(({ policy }) => policy['outlierDetection'] !== undefined)) {
-    okm(ctx, 'OKM0040', dr, `DestinationRule for ${host} has no outlierDetection: unhealthy endpoints are never ejected, so traffic never fails over to another cluster`, 'add trafficPolicy.outlierDetection (e.g. consecutive5xxErrors: 5, interval: 10s, baseEjectionTime: 30s)', ['spec', 'trafficPolicy']);
+    okm(
+      ctx,
+      'OKM0040',
+      dr,
+      `DestinationRule for ${host} has no outlierDetection: unhealthy endpoints are never ejected, so traffic never fails over to another cluster`,
+      'add trafficPolicy.outlierDetection (e.g. consecutive5xxErrors: 5, interval: 10s, baseEjectionTime: 30s)',
+      ['spec', 'trafficPolicy'],
+    );
   }
 }
 
@@ -84,21 +130,52 @@ export const trafficRule: Analyzer = {
       if (r.group !== 'networking.istio.io') continue;
       for (const { host, path } of hostFields(r)) {
         if (!invented.some((re) => re.test(host))) continue;
-        okm(ctx, 'OKM0050', r, `host ${host} does not exist: a service has the same <svc>.<ns>.svc.cluster.local name in every cluster`, 'use <svc>.<ns>.svc.cluster.local; route per cluster with topology.istio.io/cluster subsets', path);
+        okm(
+          ctx,
+          'OKM0050',
+          r,
+          `host ${host} does not exist: a service has the same <svc>.<ns>.svc.cluster.local name in every cluster`,
+          'use <svc>.<ns>.svc.cluster.local; route per cluster with topology.istio.io/cluster subsets',
+          path,
+        );
       }
     }
     for (const dr of ctx.all('networking.istio.io', 'DestinationRule')) checkDestinationRule(ctx, dr, multi);
     for (const pa of ctx.all('security.istio.io', 'PeerAuthentication')) {
       const mtls = asString(asJson(pa.spec['mtls'])['mode']);
-      if (mtls === 'DISABLE') okm(ctx, 'OKM0061', pa, 'PeerAuthentication mode DISABLE: cross-network traffic relies on mTLS for SNI routing and breaks', 'use STRICT (or PERMISSIVE while migrating)', ['spec', 'mtls', 'mode']);
+      if (mtls === 'DISABLE')
+        okm(
+          ctx,
+          'OKM0061',
+          pa,
+          'PeerAuthentication mode DISABLE: cross-network traffic relies on mTLS for SNI routing and breaks',
+          'use STRICT (or PERMISSIVE while migrating)',
+          ['spec', 'mtls', 'mode'],
+        );
       for (const [port, setting] of Object.entries(asJson(pa.spec['portLevelMtls']))) {
-        if (asJson(setting)['mode'] === 'DISABLE') okm(ctx, 'OKM0061', pa, `portLevelMtls ${port} DISABLE: cross-network traffic to this port breaks`, 'keep mTLS on ports reached across networks', ['spec', 'portLevelMtls', port]);
+        if (asJson(setting)['mode'] === 'DISABLE')
+          okm(
+            ctx,
+            'OKM0061',
+            pa,
+            `portLevelMtls ${port} DISABLE: cross-network traffic to this port breaks`,
+            'keep mTLS on ports reached across networks',
+            ['spec', 'portLevelMtls', port],
+          );
       }
     }
     for (const cp of controlPlanes(ctx.resources)) {
       const timeout = cp.meshConfig['connectTimeout'];
       const ms = durationMs(timeout);
-      if (ms !== undefined && ms < ctx.facts.connectTimeoutFloorMs) okm(ctx, 'OKM0060', cp.resource, `meshConfig.connectTimeout ${String(timeout)} is too short for cross-network paths`, 'use at least 1s (default 10s)', [...cp.meshConfigPath, 'connectTimeout']);
+      if (ms !== undefined && ms < ctx.facts.connectTimeoutFloorMs)
+        okm(
+          ctx,
+          'OKM0060',
+          cp.resource,
+          `meshConfig.connectTimeout ${String(timeout)} is too short for cross-network paths`,
+          'use at least 1s (default 10s)',
+          [...cp.meshConfigPath, 'connectTimeout'],
+        );
     }
   },
 };
