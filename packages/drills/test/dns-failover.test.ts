@@ -10,6 +10,9 @@ import { topologyWith } from './drill-fixture.js';
 import { PowerDns, freePort, pdnsAvailable } from './pdns-testbed.js';
 
 const available = pdnsAvailable();
+// In CI the server is installed by .ci/run: a missing binary there is a failure, never a silent skip.
+if (!available && process.env.CI)
+  throw new Error('pdns_server missing, but CI installs it from .ci/apt-packages.txt');
 if (!available)
   console.log(
     'DNS failover testbed skipped: /usr/sbin/pdns_server not installed (apt-get install pdns-server)',

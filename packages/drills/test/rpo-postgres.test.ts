@@ -11,6 +11,11 @@ import { topologyWith } from './drill-fixture.js';
 import { PostgresPair, postgresBin, sh, type PgConnection } from './postgres-testbed.js';
 
 const bin = postgresBin();
+// In CI the server is installed by .ci/run: a missing binary there is a failure, never a silent skip.
+if (!bin && process.env.CI)
+  throw new Error(
+    'PostgreSQL server missing under /usr/lib/postgresql, but CI installs it from .ci/apt-packages.txt',
+  );
 if (!bin)
   console.log(
     'RPO testbed skipped: no PostgreSQL server under /usr/lib/postgresql (apt-get install postgresql)',
