@@ -45,6 +45,7 @@ export function runbook(topology: Topology, options: ResolvedRenderOptions): str
       `istioctl version --remote=false   # expect ${version}`,
       'helm version --short',
       ...clusters.map((c) => `kubectl config get-contexts ${c.kubeContext}`),
+      `okemesh lint ${root} --topology mesh.yaml   # expect: No problems found`,
     ]),
     '## Step 2: Create istio-system with its network label',
     `istiod classifies gateways and uninjected pods by the \`${NETWORK_LABEL}\` label on \`${ISTIO_NAMESPACE}\`; ` +
