@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { initRoot, issueIntermediates, type KeyType } from '../dist/index.js';
+import { initRoot, issueIntermediates, type KeyType } from '@okemesh/certs';
 
 const ROOT_CNF = `[req]
 distinguished_name = dn

@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
-import { startHttpProbe, summarizeProbe } from '../dist/index.js';
+import { startHttpProbe, summarizeProbe } from '@okemesh/drills';
 
 const SERVER =
   "require('http').createServer((q,s)=>s.end('ok')).listen(0,'127.0.0.1',function(){console.log(this.address().port)})";

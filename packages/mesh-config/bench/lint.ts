@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lint, loadLintInput, parseManifests } from '../dist/index.js';
+import { lint, loadLintInput, parseManifests } from '@okemesh/mesh-config';
 
 const CLUSTERS = 4;
 const SERVICES_PER_CLUSTER = 1250; // × (Service, DestinationRule, VirtualService, AuthorizationPolicy) × 4 clusters = 20,000

@@ -5,7 +5,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { FakeOci, seedTopology } from '@okemesh/fake-oci';
 import { exampleTopology } from '@okemesh/topology';
 import * as common from 'oci-common';
-import { applyNetwork, ClientFactory } from '../dist/index.js';
+import { applyNetwork, ClientFactory } from '@okemesh/oci-network';
 
 const LATENCY_MS = 25;
 const STEP_MS = 100;
