@@ -1,5 +1,27 @@
 import type { ProbeRun, ProbeSample } from '../src/probe/sample.js';
 
+/** Probe samples from a pattern: `.` ok, `x` refused, one slot per 1/rate from `start`, each `latencyMs` long. */
+export function syntheticSamples(
+  pattern: string,
+  options: { start: number; rate: number; latencyMs: number },
+): ProbeSample[] {
+  const { start, rate, latencyMs } = options;
+  return [...pattern].map((c, seq) => {
+    const intended = start + (seq * 1_000) / rate;
+    const ok = c === '.';
+    return {
+      seq,
+      intended,
+      sent: intended,
+      end: intended + latencyMs,
+      ok,
+      status: ok ? 200 : null,
+      error: ok ? null : 'refused',
+      latencyMs,
+    };
+  });
+}
+
 /** A probe run from a pattern: `.` ok, `x` failed, one slot per 1/rate from `start`. */
 export function syntheticRun(
   name: string,
@@ -8,20 +30,7 @@ export function syntheticRun(
 ): ProbeRun {
   const start = options.start ?? 1_700_000_000_000;
   const rate = options.rate ?? 10;
-  const samples: ProbeSample[] = [...pattern].map((c, seq) => {
-    const intended = start + (seq * 1_000) / rate;
-    const ok = c === '.';
-    return {
-      seq,
-      intended,
-      sent: intended,
-      end: intended + 3,
-      ok,
-      status: ok ? 200 : null,
-      error: ok ? null : 'refused',
-      latencyMs: 3,
-    };
-  });
+  const samples = syntheticSamples(pattern, { start, rate, latencyMs: 3 });
   return {
     name,
     kind: 'http',

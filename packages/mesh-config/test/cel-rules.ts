@@ -1,7 +1,5 @@
 import { run, type CelInput } from '@bufbuild/cel';
-import { readFileSync } from 'node:fs';
-import { parseAllDocuments } from 'yaml';
-import { conformanceDir } from './lint/crd-reference.js';
+import { crdSchemas } from './lint/crd-reference.js';
 
 /**
  * The CRDs' CEL rules (`x-kubernetes-validations`), evaluated the way the API server does on create:
@@ -17,22 +15,9 @@ type Schema = {
 
 let schemas: Map<string, Schema> | undefined;
 
+/** The CRD schemas crd-reference.ts reads from crd-all.gen.yaml, seen through the fields CEL evaluation needs. */
 function loadSchemas(): Map<string, Schema> {
-  const out = new Map<string, Schema>();
-  const text = readFileSync(`${conformanceDir}istio-crds/crd-all.gen.yaml`, 'utf8');
-  for (const doc of parseAllDocuments(text)) {
-    const crd = doc.toJS() as {
-      spec?: {
-        group: string;
-        names: { kind: string };
-        versions: { name: string; schema: { openAPIV3Schema: Schema } }[];
-      };
-    } | null;
-    if (!crd?.spec) continue;
-    for (const version of crd.spec.versions)
-      out.set(`${crd.spec.group}/${version.name}/${crd.spec.names.kind}`, version.schema.openAPIV3Schema);
-  }
-  return out;
+  return crdSchemas() as Map<string, Schema>;
 }
 
 /** JSON → CEL input: objects become maps, whole numbers ints (as the API server types them). */

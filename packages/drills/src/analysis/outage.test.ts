@@ -2,23 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { ProbeSample } from '../probe/sample.js';
 import { summarizeLatency } from './latency.js';
 import { outageWindows } from './outage.js';
+import { syntheticSamples } from '../../test/synthetic-run.js';
 
 /** Samples at 10/s from a pattern string: `.` ok, `x` failed. */
 function pattern(text: string, start = 1_000, rate = 10): ProbeSample[] {
-  return [...text].map((c, seq) => {
-    const intended = start + (seq * 1_000) / rate;
-    const ok = c === '.';
-    return {
-      seq,
-      intended,
-      sent: intended,
-      end: intended + 5,
-      ok,
-      status: ok ? 200 : null,
-      error: ok ? null : 'refused',
-      latencyMs: 5,
-    };
-  });
+  return syntheticSamples(text, { start, rate, latencyMs: 5 });
 }
 
 describe('outageWindows', () => {
