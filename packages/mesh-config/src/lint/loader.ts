@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
-import { parseManifests } from '../parse.js';
 import type { LintDocument } from './lint.js';
+import { loadValueParser, parseManifestFile, type LoadAll } from './manifest-file.js';
 
 /** A path that could not be read or parsed; the CLI exits 2 on any. */
 export interface InputProblem {
@@ -25,30 +25,57 @@ const isYaml = (name: string): boolean => /\.ya?ml$/i.test(name);
 /** Subdirectory names of a kustomize tree: such a directory is one configuration, not a set of clusters. */
 const kustomizeDirs = new Set(['base', 'bases', 'overlays', 'components']);
 
+/** One input in walk order: a file to read, or a path that could not be read. */
+type Slot =
+  { readonly path: string; readonly cluster: string | undefined } | { readonly problem: InputProblem };
+
 interface Walk {
-  readonly documents: LintDocument[];
-  readonly problems: InputProblem[];
+  readonly slots: Slot[];
   readonly clusters: string[];
-  files: number;
   readonly display: (path: string) => string;
 }
 
-async function readManifest(path: string, cluster: string | undefined, walk: Walk): Promise<void> {
-  const file = walk.display(path);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    walk.problems.push({ file, line: 0, column: 0, message: (error as Error).message });
-    return;
-  }
-  walk.files += 1;
-  const parsed = parseManifests(text, file);
-  walk.problems.push(...parsed.errors);
-  for (const doc of parsed.documents)
-    walk.documents.push(
-      cluster === undefined ? doc : { file: doc.file, value: doc.value, locate: doc.locate, cluster },
-    );
+/** Files read at once: enough to keep the disk busy while the CPU parses, few enough for any fd limit. */
+const READ_CONCURRENCY = 32;
+
+function readManifest(path: string, cluster: string | undefined, walk: Walk): void {
+  walk.slots.push({ path, cluster });
+}
+
+/** Reads the walked files with bounded concurrency, then parses them in walk order (deterministic output). */
+async function readSlots(walk: Walk, loadAll: LoadAll): Promise<LintInput> {
+  const texts: (string | Error | undefined)[] = Array.from({ length: walk.slots.length });
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < walk.slots.length) {
+      const i = next++;
+      const slot = walk.slots[i];
+      if (slot && 'path' in slot)
+        texts[i] = await readFile(slot.path, 'utf8').catch((error: unknown) => error as Error);
+    }
+  };
+  await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
+  const documents: LintDocument[] = [];
+  const problems: InputProblem[] = [];
+  let files = 0;
+  walk.slots.forEach((slot, i) => {
+    if ('problem' in slot) {
+      problems.push(slot.problem);
+      return;
+    }
+    const file = walk.display(slot.path);
+    const text = texts[i];
+    if (typeof text !== 'string') {
+      problems.push({ file, line: 0, column: 0, message: text?.message ?? 'unreadable' });
+      return;
+    }
+    files += 1;
+    const parsed = parseManifestFile(text, file, loadAll);
+    problems.push(...parsed.errors);
+    for (const doc of parsed.documents)
+      documents.push(slot.cluster === undefined ? doc : { ...doc, cluster: slot.cluster });
+  });
+  return { documents, problems, clusters: walk.clusters, files };
 }
 
 async function entries(dir: string): Promise<{ dirs: string[]; yaml: string[] }> {
@@ -66,7 +93,7 @@ async function entries(dir: string): Promise<{ dirs: string[]; yaml: string[] }>
 
 async function readTree(dir: string, cluster: string | undefined, walk: Walk): Promise<void> {
   const { dirs, yaml } = await entries(dir);
-  for (const file of yaml) await readManifest(file, cluster, walk);
+  for (const file of yaml) readManifest(file, cluster, walk);
   for (const sub of dirs) await readTree(sub, cluster, walk);
 }
 
@@ -100,11 +127,13 @@ async function readPath(path: string, walk: Walk): Promise<void> {
   try {
     info = await stat(path);
   } catch (error) {
-    walk.problems.push({ file: walk.display(path), line: 0, column: 0, message: (error as Error).message });
+    walk.slots.push({
+      problem: { file: walk.display(path), line: 0, column: 0, message: (error as Error).message },
+    });
     return;
   }
   if (!info.isDirectory()) {
-    await readManifest(path, undefined, walk);
+    readManifest(path, undefined, walk);
     return;
   }
   const clusters = await clusterDirs(path);
@@ -118,7 +147,7 @@ async function readPath(path: string, walk: Walk): Promise<void> {
   }
   const clusterSet = new Set(clusters);
   const { dirs, yaml } = await entries(path);
-  for (const file of yaml) await readManifest(file, undefined, walk);
+  for (const file of yaml) readManifest(file, undefined, walk);
   for (const sub of dirs)
     if (!clusterSet.has(sub) && !clusters.some((c) => c.startsWith(`${sub}/`)))
       await readTree(sub, undefined, walk);
@@ -134,13 +163,7 @@ export async function loadLintInput(
   options: { readonly cwd?: string } = {},
 ): Promise<LintInput> {
   const cwd = options.cwd;
-  const walk: Walk = {
-    documents: [],
-    problems: [],
-    clusters: [],
-    files: 0,
-    display: (p) => (cwd ? relative(cwd, p) || p : p),
-  };
+  const walk: Walk = { slots: [], clusters: [], display: (p) => (cwd ? relative(cwd, p) || p : p) };
   for (const path of paths) await readPath(cwd ? resolve(cwd, path) : path, walk);
-  return { documents: walk.documents, problems: walk.problems, clusters: walk.clusters, files: walk.files };
+  return readSlots(walk, await loadValueParser());
 }
