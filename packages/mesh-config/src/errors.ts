@@ -11,7 +11,15 @@ export type MeshConfigErrorCode =
   /** No token could be obtained for the reader ServiceAccount. */
   | 'MESH_LINK_TOKEN_UNAVAILABLE'
   /** The Kubernetes API answered with an error okemesh does not handle. */
-  | 'MESH_LINK_API_FAILED';
+  | 'MESH_LINK_API_FAILED'
+  /** The lint paths hold no YAML manifest (an empty directory, a path with no *.yaml/*.yml). */
+  | 'MESH_LINT_NO_INPUT'
+  /** A lint input could not be read or parsed (missing file, YAML syntax error, Helm template source). */
+  | 'MESH_LINT_INPUT_UNREADABLE'
+  /** A --mesh-config / --mesh-networks file could not be read or is not a MeshConfig / MeshNetworks. */
+  | 'MESH_LINT_MESH_FILE_INVALID'
+  /** A kustomization could not be built (a missing resource, a patch whose target does not exist). */
+  | 'MESH_LINT_KUSTOMIZE_FAILED';
 
 const BRAND = Symbol.for('okemesh.error');
 

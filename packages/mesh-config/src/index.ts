@@ -44,6 +44,8 @@ export { levelRank } from './lint/finding.js';
 export type { Finding, Level } from './lint/finding.js';
 export { loadLintInput } from './lint/loader.js';
 export type { LintInput, InputProblem } from './lint/loader.js';
+export { readMeshFile } from './lint/mesh-file.js';
+export type { MeshFileKind } from './lint/mesh-file.js';
 export { declaredMeshFromTopology } from './lint/okemesh/declared-mesh.js';
 export type { DeclaredMesh } from './lint/okemesh/declared-mesh.js';
 export { okmRules } from './lint/okemesh/codes.js';

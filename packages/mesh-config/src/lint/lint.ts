@@ -31,6 +31,8 @@ export interface LintOptions {
   readonly now?: Date;
   /** The mesh as declared by the topology (see `declaredMeshFromTopology`): clusters, services, identity. */
   readonly mesh?: DeclaredMesh;
+  /** Namespace for namespaced resources that have none (`istioctl analyze -n`). Default `default`. */
+  readonly namespace?: string;
 }
 
 /** Kubernetes system namespaces istioctl leaves out of analysis (inject.IgnoredNamespaces). */
@@ -61,7 +63,7 @@ const analyzerKey = new Map<Analyzer, string>(Object.entries(istioAnalyzers).map
  * Unknown kinds are skipped. Pure: no I/O.
  */
 export function lint(documents: readonly LintDocument[], options: LintOptions = {}): Finding[] {
-  const resources = documents.flatMap(resourcesOf).filter(analyzed);
+  const resources = documents.flatMap((d) => resourcesOf(d, options.namespace)).filter(analyzed);
   const only = options.only ? new Set(options.only) : undefined;
   const pick = (list: readonly Analyzer[]) =>
     only ? list.filter((a) => only.has(a.name) || only.has(analyzerKey.get(a) ?? '')) : list;
@@ -82,5 +84,21 @@ export function lint(documents: readonly LintDocument[], options: LintOptions = 
   if ([...clusters.keys()].some((c) => c !== undefined)) {
     findings.push(...run(pick(crossClusterRules), resources, meshFactsFromResources(resources, options)));
   }
-  return findings.sort(compareFindings);
+  return unique(findings.sort(compareFindings));
+}
+
+/**
+ * Drops repeated findings: the same code and message on the same line, reached by two analyzers (istioctl's
+ * gateway port and conflict analyzers both report a missing selector). The first one's hint is kept.
+ */
+function unique(sorted: readonly Finding[]): Finding[] {
+  const key = (f: Finding) =>
+    JSON.stringify([f.code, f.level, f.message, f.resource, f.file, f.line, f.cluster ?? null]);
+  const seen = new Set<string>();
+  return sorted.filter((f) => {
+    const k = key(f);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }

@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
+import { helmTemplatePosition } from './helm-template.js';
 import type { LintDocument } from './lint.js';
 import { loadValueParser, parseManifestFile, type LoadAll } from './manifest-file.js';
 
@@ -70,6 +71,16 @@ async function readSlots(walk: Walk, loadAll: LoadAll): Promise<LintInput> {
       return;
     }
     files += 1;
+    const helm = helmTemplatePosition(text);
+    if (helm) {
+      problems.push({
+        file,
+        ...helm,
+        message:
+          'Helm template syntax ({{ }}): this is a chart template, not a manifest; run `helm template <release> <chart>` and lint its output',
+      });
+      return;
+    }
     const parsed = parseManifestFile(text, file, loadAll);
     problems.push(...parsed.errors);
     for (const doc of parsed.documents)

@@ -63,6 +63,7 @@ const clusterScoped = new Set([
 export function toResource(
   doc: Pick<ParsedDocument, 'file' | 'value' | 'locate'>,
   cluster?: string,
+  defaultNamespace?: string,
 ): LintResource | undefined {
   const value = doc.value;
   if (!isJson(value)) return undefined;
@@ -72,7 +73,8 @@ export function toResource(
   if (typeof apiVersion !== 'string' || typeof kind !== 'string' || typeof name !== 'string' || !name)
     return undefined;
   const ns = metadata['namespace'];
-  const declaredNamespace = typeof ns === 'string' && ns ? ns : undefined;
+  // `--namespace` acts like `kubectl apply -n` / `istioctl analyze -n`: it fills in a missing namespace.
+  const declaredNamespace = typeof ns === 'string' && ns ? ns : defaultNamespace || undefined;
   const slash = apiVersion.indexOf('/');
   return {
     apiVersion,

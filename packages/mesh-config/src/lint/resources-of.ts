@@ -21,20 +21,24 @@ function helmValues(doc: LintDocument): LintResource | undefined {
   };
 }
 
-/** The resources of one document: a Kubernetes object, the items of a `List`, or Helm values (`*.values.yaml`). */
-export function resourcesOf(doc: LintDocument): LintResource[] {
+/**
+ * The resources of one document: a Kubernetes object, the items of a `List`, or Helm values (`*.values.yaml`).
+ * `namespace` is given to namespaced objects that have none.
+ */
+export function resourcesOf(doc: LintDocument, namespace?: string): LintResource[] {
   const value = doc.value;
   if (isJson(value) && value['kind'] === 'List' && Array.isArray(value['items'])) {
     return asArray(value['items']).flatMap((item, i) => {
       const r = toResource(
         { file: doc.file, value: item, locate: (path) => doc.locate(['items', i, ...path]) },
         doc.cluster,
+        namespace,
       );
       return r ? [r] : [];
     });
   }
   const r =
-    toResource(doc, doc.cluster) ??
+    toResource(doc, doc.cluster, namespace) ??
     (isJson(value) && value['kind'] === undefined ? helmValues(doc) : undefined);
   return r ? [r] : [];
 }

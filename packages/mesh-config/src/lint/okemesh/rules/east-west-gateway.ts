@@ -134,12 +134,26 @@ function checkService(ctx: AnalysisContext, svc: LintResource, network: string):
     );
 }
 
+const istiodPorts = new Set([15012, 15017]);
+
+/** Istio's expose-istiod Gateway: only istiod's ports, PASSTHROUGH (primary-remote); not the cross-network gateway. */
+function isIstiodGateway(servers: readonly Record<string, unknown>[]): boolean {
+  return (
+    servers.length > 0 &&
+    servers.every(
+      (s) =>
+        istiodPorts.has(Number(asJson(s['port'])['number'])) && asJson(s['tls'])['mode'] === 'PASSTHROUGH',
+    )
+  );
+}
+
 function checkGateway(ctx: AnalysisContext, gw: LintResource): void {
   const servers = asArray(gw.spec['servers']).map(asJson);
   const passthrough = servers.findIndex((s) => asJson(s['tls'])['mode'] === 'AUTO_PASSTHROUGH');
   const selector = stringMap(gw.spec['selector']);
   if (passthrough < 0 && !/eastwest|cross-network/.test(gw.name) && selector['istio'] !== 'eastwestgateway')
     return;
+  if (passthrough < 0 && isIstiodGateway(servers)) return;
   if (selector['istio'] === 'egressgateway') {
     okm(
       ctx,
