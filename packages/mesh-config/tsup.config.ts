@@ -1,4 +1,4 @@
 import { defineConfig } from 'tsup';
 import { libraryConfig } from '../../tsup.config.base.js';
 
-export default defineConfig(libraryConfig({ index: 'src/index.ts' }));
+export default defineConfig(libraryConfig({ index: 'src/index.ts', link: 'src/link/index.ts' }));

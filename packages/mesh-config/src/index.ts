@@ -59,11 +59,4 @@ export type { Bundle, BundleFile, BundleObject, AppliedWith } from './bundle/bun
 export type { RenderOptions } from './resources/context.js';
 export { serviceHost, remoteSecretName } from './names.js';
 
-export { linkClusters } from './link/link.js';
-export type { LinkAction, LinkChange, LinkOptions, LinkResult } from './link/link.js';
-export type { LinkClient, LinkClientFactory, StoredSecret } from './link/link-client.js';
-export { kubeconfigClientFactory } from './link/client-node.js';
-export { unsafeKubeconfigReasons } from './link/kubeconfig-safety.js';
-export { remoteSecret, remoteKubeconfig } from './link/remote-secret.js';
-export type { ClusterCredentials } from './link/remote-secret.js';
-export type { TokenSource } from './link/credentials.js';
+// Live-cluster linking lives in the `@okemesh/mesh-config/link` subpath (src/link/index.ts).

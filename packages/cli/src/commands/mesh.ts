@@ -1,4 +1,5 @@
-import type { LinkResult, MeshConfigErrorCode } from '@okemesh/mesh-config';
+import type { MeshConfigErrorCode } from '@okemesh/mesh-config';
+import type { LinkResult } from '@okemesh/mesh-config/link';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
@@ -70,7 +71,10 @@ export async function meshLink(io: Io, options: LinkCommandOptions): Promise<num
       `cannot read kubeconfig ${path}: ${cause.code === 'ENOENT' ? 'file not found' : cause.message}`,
     );
   });
-  const { kubeconfigClientFactory, linkClusters, isMeshConfigError } = await import('@okemesh/mesh-config');
+  const [{ kubeconfigClientFactory, linkClusters }, { isMeshConfigError }] = await Promise.all([
+    import('@okemesh/mesh-config/link'),
+    import('@okemesh/mesh-config'),
+  ]);
   let result: LinkResult;
   try {
     result = await linkClusters(loaded.topology, kubeconfigClientFactory(text), {

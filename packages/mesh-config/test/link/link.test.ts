@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { kubeconfigClientFactory, linkClusters, type LinkClientFactory } from '../../src/index.js';
+import { kubeconfigClientFactory, linkClusters, type LinkClientFactory } from '../../src/link/index.js';
 
 const topology = loadExampleTopology().topology;
 function clusterAt(index: number) {
