@@ -47,6 +47,10 @@ spec:
 `,
       'gw.yaml',
     ).documents;
-    expect(lint(docs).filter((f) => f.code === 'OKM0011').map((f) => f.line)).toEqual([10]);
+    expect(
+      lint(docs)
+        .filter((f) => f.code === 'OKM0011')
+        .map((f) => f.line),
+    ).toEqual([10]);
   });
 });
