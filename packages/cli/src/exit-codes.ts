@@ -8,8 +8,13 @@ export const ExitCode = {
   Usage: 2,
   /** A drill aborted on an abort condition (rolled back). */
   Aborted: 3,
-  /** Unexpected internal error: a bug, or an API that failed in a way okemesh does not handle. */
+  /** Unexpected internal error: a bug in okemesh (please report it). */
   Internal: 4,
+  /**
+   * The environment is not ready: missing or unusable credentials (OCI config, kubeconfig, passphrase),
+   * or an OCI / Kubernetes API that refused or failed the call.
+   */
+  Environment: 5,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

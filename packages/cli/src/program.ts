@@ -12,6 +12,9 @@ export interface CommandContext {
 export type CommandGroup = (program: Command, ctx: CommandContext) => void;
 
 export const fileOption = () =>
-  new Option('-f, --file <mesh.yaml>', 'topology file (default: the built-in example)');
+  new Option(
+    '-f, --file <mesh.yaml>',
+    'topology file (default: ./mesh.yaml when present, else the built-in example)',
+  );
 
 export const jsonOption = () => new Option('--json', 'print machine-readable JSON on stdout');

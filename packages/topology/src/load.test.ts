@@ -153,6 +153,28 @@ describe('located errors', () => {
     expect(dflt.map((i) => i.rule)).toContain('cluster-name-default');
   });
 
+  it("rejects two clusters in one region at the second cluster's region", () => {
+    const text = mutate('region: us-chicago-1', 'region: us-sanjose-1');
+    const issue = issuesOf(text).find((i) => i.rule === 'region-unique');
+    expect(issue).toMatchObject({
+      severity: 'error',
+      path: 'spec.clusters[1].region',
+      line: lineOf(text, 'region: us-sanjose-1', 2),
+    });
+    expect(issue?.message).toContain('spec.clusters[0]');
+  });
+
+  it('reports a value of the wrong type as that, at the value, not as a missing field', () => {
+    const text = mutate('ttl: 30', 'ttl: "thirty"');
+    const issue = issuesOf(text).find((i) => i.path === 'spec.dns.ttl');
+    expect(issue).toMatchObject({ rule: 'schema', line: lineOf(text, 'ttl: "thirty"'), column: 10 });
+    expect(issue?.message).toBe('expected number, got string "thirty"');
+    const missing = issuesOf(mutate('      region: us-chicago-1\n', '')).find(
+      (i) => i.path === 'spec.clusters[1].region',
+    );
+    expect(missing?.message).toBe('required field is missing');
+  });
+
   it('rejects failover lists naming undeclared regions', () => {
     const issue = issuesOf(
       mutate('regions: [us-sanjose-1, us-chicago-1]', 'regions: [us-sanjose-1, us-ashburn-1]'),

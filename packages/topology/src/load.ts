@@ -80,12 +80,14 @@ export function parseTopology(text: string, options: ParseOptions = {}): LoadedT
     return finding.hint === undefined ? base : { ...base, hint: finding.hint };
   };
 
-  const parsed = topologySchema.safeParse(raw ?? {});
+  const parsed = topologySchema.safeParse(raw ?? {}, { reportInput: true });
   if (!parsed.success) {
     const schemaIssues = schemaFindings(parsed.error.issues);
     // Unknown fields alone do not stop the semantic checks: report those problems in the same run.
     const onlyUnknown = parsed.error.issues.every((issue) => issue.code === 'unrecognized_keys');
-    const stripped = onlyUnknown ? topologySchema.safeParse(withoutPaths(raw, schemaIssues)) : undefined;
+    const stripped = onlyUnknown
+      ? topologySchema.safeParse(withoutPaths(raw, schemaIssues), { reportInput: true })
+      : undefined;
     const semantic = stripped?.success ? checkTopology(stripped.data) : [];
     throw new TopologyError('TOPOLOGY_INVALID', sortIssues([...schemaIssues, ...semantic].map(locate)));
   }
@@ -98,12 +100,23 @@ export function parseTopology(text: string, options: ParseOptions = {}): LoadedT
 }
 
 /** Reads a topology file from disk; I/O failures become a located {@link TopologyError}. */
+/** Plain sentences for the ways reading a topology file fails (never Node's `EISDIR: illegal operation`). */
+const READ_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'file not found',
+  EISDIR: 'is a directory, not a topology file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'a part of the path is a file, not a directory',
+  ELOOP: 'too many symbolic links',
+};
+
 export async function loadTopologyFile(path: string): Promise<LoadedTopology> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (cause) {
-    const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(cause);
+    const code = (cause as NodeJS.ErrnoException).code ?? '';
+    const reason = READ_REASONS[code] ?? `cannot be read (${code || String(cause)})`;
     throw new TopologyError(
       'TOPOLOGY_READ_FAILED',
       [

@@ -9,7 +9,8 @@ function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  return `${typeof value} ${JSON.stringify(value)}`;
+  const shown = JSON.stringify(value);
+  return `${typeof value} ${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}`;
 }
 
 function toPath(path: readonly PropertyKey[]): (string | number)[] {

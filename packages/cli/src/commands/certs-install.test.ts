@@ -81,10 +81,10 @@ describe('okemesh certs install (fake Kubernetes API)', () => {
     await expectClean(out, join(cwd, 'other-mesh'));
   });
 
-  it('exits 4 when the API fails, naming the call', async () => {
+  it('exits 5 (environment) when the API fails, naming the call', async () => {
     fake.failNext({ method: 'GET', path: '/api/v1/namespaces/istio-system', status: 503 });
     const out = io();
-    expect(await run(install, out)).toBe(4);
-    expect(out.err()).toContain('error: reading namespace istio-system failed: HTTP 503');
+    expect(await run(install, out)).toBe(5);
+    expect(out.err()).toMatch(/^error: reading namespace istio-system failed: HTTP 503.*\[CERT_KUBE_API\]$/m);
   });
 });

@@ -1,11 +1,10 @@
 import type * as CertsModule from '@okemesh/certs';
-import type { CertsErrorCode, KeyType } from '@okemesh/certs';
+import type { KeyType } from '@okemesh/certs';
 import { KEY_TYPES } from '@okemesh/certs/defaults';
 import type { LoadedTopology } from '@okemesh/topology';
 import { Option } from 'commander';
 import { resolve } from 'node:path';
-import { CommandFailed, UsageError } from '../errors.js';
-import { ExitCode } from '../exit-codes.js';
+import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 
 export const DEFAULT_STORE = 'okemesh-certs';
@@ -48,21 +47,14 @@ export function passphrase(io: Io, envName: string): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
-const USAGE: readonly CertsErrorCode[] = [
-  'CERT_INVALID_OPTIONS',
-  'CERT_PARSE_FAILED',
-  'CERT_ROOT_MISSING',
-  'CERT_CLUSTER_MISSING',
-  'CERT_STORE_IO',
-  'CERT_PASSPHRASE_MISSING',
-  'CERT_KEY_DECRYPT_FAILED',
-];
-
 /** The certs library, loaded on first use: X.509 support costs start-up time that --help should not pay. */
 export type CertsLibrary = typeof CertsModule;
 export const loadCerts = (): Promise<CertsLibrary> => import('@okemesh/certs');
 
-/** Runs a certs action with the library, turning a CertsError into the CLI's error with the right exit code. */
+/**
+ * Runs a certs action with the library loaded. A CertsError reaches the CLI's one error translator; a
+ * missing passphrase first gains the name of the variable this command reads it from.
+ */
 export async function certsAction<T>(
   options: { passphraseEnv?: string },
   action: (certs: CertsLibrary) => Promise<T>,
@@ -71,16 +63,11 @@ export async function certsAction<T>(
   try {
     return await action(certs);
   } catch (error) {
-    if (!certs.isCertsError(error)) throw error;
-    const hint =
-      error.code === 'CERT_PASSPHRASE_MISSING' && options.passphraseEnv
-        ? ` (set ${options.passphraseEnv})`
-        : '';
-    if (USAGE.includes(error.code)) throw new UsageError(`${error.message}${hint}`);
-    throw new CommandFailed(
-      `${error.message}`,
-      error.code === 'CERT_KUBE_API' ? ExitCode.Internal : ExitCode.Findings,
-    );
+    if (certs.isCertsError(error) && error.code === 'CERT_PASSPHRASE_MISSING' && options.passphraseEnv)
+      throw new certs.CertsError(error.code, `${error.message} (set ${options.passphraseEnv})`, {
+        cause: error,
+      });
+    throw error;
   }
 }
 

@@ -136,7 +136,7 @@ describe('okemesh certs', () => {
     );
     io = ioWith(cwd);
     expect(await runClean(['certs', 'issue', '--all', ...EC, '--passphrase-env', 'CA_PW'], io, store)).toBe(
-      2,
+      5,
     );
     expect(io.err()).toContain('is encrypted and no passphrase was given (set CA_PW)');
     io = ioWith(cwd, { CA_PW: 'wrong' });

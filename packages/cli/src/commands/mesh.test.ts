@@ -65,14 +65,15 @@ describe('okemesh mesh link', () => {
     expect(second.out()).toContain('"tokenSources"');
   });
 
-  it('refuses an insecure kubeconfig with exit code 2', async () => {
+  it('refuses an insecure kubeconfig with exit code 5 (environment)', async () => {
     const text = await readFile(join(dir, 'kubeconfig'), 'utf8');
     await writeFile(
       join(dir, 'insecure'),
       text.replace(/certificate-authority-data: .*/, 'insecure-skip-tls-verify: true'),
     );
     const io = bufferIo(dir);
-    expect(await run(['mesh', 'link', '--kubeconfig', 'insecure'], io)).toBe(2);
+    expect(await run(['mesh', 'link', '--kubeconfig', 'insecure'], io)).toBe(5);
+    expect(io.err()).toContain('[MESH_LINK_UNSAFE_KUBECONFIG]');
     expect(io.err()).toContain('insecure-skip-tls-verify');
   });
 

@@ -1,9 +1,8 @@
-import type { MeshConfigErrorCode } from '@okemesh/mesh-config';
 import type { LinkResult } from '@okemesh/mesh-config/link';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
-import { CommandFailed, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { paint, printJson, type Io } from '../io.js';
 import { fileOption, jsonOption, type CommandGroup } from '../program.js';
@@ -26,14 +25,6 @@ function kubeconfigPath(io: Io, flag: string | undefined): string {
     );
   return paths[0] ?? join(io.env['HOME'] ?? homedir(), '.kube', 'config');
 }
-
-const EXIT_BY_CODE: Partial<Record<MeshConfigErrorCode, number>> = {
-  MESH_LINK_CONTEXT_NOT_FOUND: ExitCode.Usage,
-  MESH_LINK_UNSAFE_KUBECONFIG: ExitCode.Usage,
-  MESH_LINK_TOKEN_UNAVAILABLE: ExitCode.Findings,
-  MESH_LINK_ISTIO_MISSING: ExitCode.Findings,
-  MESH_LINK_API_FAILED: ExitCode.Internal,
-};
 
 function report(io: Io, result: LinkResult): void {
   const verb = {
@@ -71,19 +62,10 @@ export async function meshLink(io: Io, options: LinkCommandOptions): Promise<num
       `cannot read kubeconfig ${path}: ${cause.code === 'ENOENT' ? 'file not found' : cause.message}`,
     );
   });
-  const [{ kubeconfigClientFactory, linkClusters }, { isMeshConfigError }] = await Promise.all([
-    import('@okemesh/mesh-config/link'),
-    import('@okemesh/mesh-config'),
-  ]);
-  let result: LinkResult;
-  try {
-    result = await linkClusters(loaded.topology, kubeconfigClientFactory(text), {
-      dryRun: options.dryRun ?? false,
-    });
-  } catch (error) {
-    if (!isMeshConfigError(error)) throw error;
-    throw new CommandFailed(error.message, EXIT_BY_CODE[error.code] ?? ExitCode.Internal);
-  }
+  const { kubeconfigClientFactory, linkClusters } = await import('@okemesh/mesh-config/link');
+  const result: LinkResult = await linkClusters(loaded.topology, kubeconfigClientFactory(text), {
+    dryRun: options.dryRun ?? false,
+  });
   if (options.json) printJson(io, result);
   else report(io, result);
   return ExitCode.Ok;

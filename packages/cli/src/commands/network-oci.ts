@@ -1,4 +1,4 @@
-import type { AuthMethod, ClientFactory, OciNetworkError, Plan, ProgressEvent } from '@okemesh/oci-network';
+import type { AuthMethod, ClientFactory, Plan, ProgressEvent } from '@okemesh/oci-network';
 import { Option, type Command } from 'commander';
 import { createInterface } from 'node:readline/promises';
 import { CommandFailed, UsageError } from '../errors.js';
@@ -46,15 +46,11 @@ export async function connect(
 ): Promise<{ clients: ClientFactory; tenancyId: string | undefined }> {
   const oci = await import('@okemesh/oci-network');
   const configFile = flags.configFile ?? io.env.OCI_CONFIG_FILE;
-  const identity = await oci
-    .resolveIdentity({
-      method: flags.auth ?? 'config',
-      ...(flags.profile ? { profile: flags.profile } : {}),
-      ...(configFile ? { configFile } : {}),
-    })
-    .catch((error: unknown) => {
-      throw commandError(error);
-    });
+  const identity = await oci.resolveIdentity({
+    method: flags.auth ?? 'config',
+    ...(flags.profile ? { profile: flags.profile } : {}),
+    ...(configFile ? { configFile } : {}),
+  });
   const endpoint = flags.endpoint ?? io.env.OKEMESH_OCI_ENDPOINT;
   return {
     clients: new oci.ClientFactory(identity.provider, endpoint ? { endpoint } : {}),
@@ -94,25 +90,7 @@ export async function printPlan(
   else io.stdout(formatPlan(plan));
 }
 
-const EXIT: Partial<Record<OciNetworkError['code'], number>> = {
-  OCI_AUTH_FAILED: ExitCode.Usage,
-  OCI_ABORTED: ExitCode.Aborted,
-};
-
-/** okemesh OCI errors become CLI failures with the right exit code and the OCI request id; others pass. */
-function commandError(error: unknown): unknown {
-  const e = error as {
-    name?: string;
-    code?: OciNetworkError['code'];
-    message?: string;
-    api?: { opcRequestId?: string };
-  };
-  if (e.name !== 'OciNetworkError' || !e.code) return error;
-  const request = e.api?.opcRequestId ? ` (opc-request-id ${e.api.opcRequestId})` : '';
-  return new CommandFailed(`${e.code}: ${e.message ?? ''}${request}`, EXIT[e.code] ?? ExitCode.Findings);
-}
-
-/** Runs an OCI action: Ctrl-C stops between steps (exit 3); okemesh OCI errors become readable failures. */
+/** Runs an OCI action: Ctrl-C stops between steps (exit 3); errors reach the CLI's one error translator. */
 export async function runOci<T>(
   task: (signal: AbortSignal) => Promise<T>,
   clients?: ClientFactory,
@@ -129,8 +107,6 @@ export async function runOci<T>(
   };
   try {
     return await task(controller.signal);
-  } catch (error) {
-    throw commandError(error);
   } finally {
     console.warn = warn;
     process.removeListener('SIGINT', onSignal);

@@ -59,9 +59,9 @@ describe('okemesh network', () => {
     expect(oci.fake.store.list('drg', undefined).filter((d) => d.lifecycleState === 'AVAILABLE')).toEqual([]);
   });
 
-  it('a bad profile is a usage error (exit 2) naming the profile', async () => {
+  it('a bad profile is an environment error (exit 5) naming the profile', async () => {
     const io = bufferIo();
-    expect(await run(['network', 'plan', ...oci.args, '--profile', 'NOPE'], io)).toBe(2);
-    expect(io.err()).toMatch(/OCI_AUTH_FAILED: cannot authenticate with profile NOPE/);
+    expect(await run(['network', 'plan', ...oci.args, '--profile', 'NOPE'], io)).toBe(5);
+    expect(io.err()).toMatch(/^error: cannot authenticate with profile NOPE.*\[OCI_AUTH_FAILED\]$/m);
   });
 });

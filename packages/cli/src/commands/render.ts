@@ -1,13 +1,17 @@
 import type { Bundle, KubeObject } from '@okemesh/mesh-config';
 import { Option } from 'commander';
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, normalize, relative, resolve } from 'node:path';
 import { CommandFailed, UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { paint, printJson, type Io } from '../io.js';
 import { fileOption, jsonOption, type CommandGroup } from '../program.js';
-import { readTopology } from '../topology-input.js';
+import { readTopologySource } from '../topology-input.js';
+
+/** The topology's own text, at the bundle root (lint finds it there). */
+const BUNDLE_TOPOLOGY_FILE = 'mesh.yaml';
 
 interface RenderCommandOptions {
   readonly file?: string;
@@ -28,7 +32,10 @@ async function isReplaceable(dir: string): Promise<boolean> {
   try {
     entries = await readdir(dir);
   } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return true;
+    if (code === 'ENOTDIR')
+      throw new UsageError(`${dir} is a file, not a directory; choose another --output`);
     throw cause;
   }
   if (entries.length === 0) return true;
@@ -44,6 +51,13 @@ export async function writeBundle(bundle: Bundle, dir: string): Promise<void> {
   if (!(await isReplaceable(dir))) {
     throw new UsageError(`${dir} exists and is not an okemesh bundle; choose another --output or remove it`);
   }
+  const parent = dirname(dir);
+  await mkdir(parent, { recursive: true });
+  await access(parent, constants.W_OK).catch((cause: NodeJS.ErrnoException) => {
+    throw new UsageError(
+      `cannot write ${dir}: ${parent} is not writable (${cause.code === 'EROFS' ? 'read-only file system' : 'permission denied'}); choose another --output`,
+    );
+  });
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const staging = join(dirname(dir), `.${basename(dir)}.tmp-${suffix}`);
   const previous = join(dirname(dir), `.${basename(dir)}.old-${suffix}`);
@@ -92,7 +106,8 @@ async function certsObjects(io: Io, options: RenderCommandOptions, clusters: rea
 }
 
 export async function renderCommand(io: Io, options: RenderCommandOptions): Promise<number> {
-  const loaded = await readTopology(io, options.file);
+  const source = await readTopologySource(io, options.file);
+  const loaded = source.loaded;
   const { render } = await import('@okemesh/mesh-config');
   const { ociArtifacts } = await import('@okemesh/oci-network/plan');
   const certs = await certsObjects(
@@ -109,7 +124,9 @@ export async function renderCommand(io: Io, options: RenderCommandOptions): Prom
   });
   for (const warning of certs.warnings) io.stderr(`${paint(io, 'yellow', 'warning:')} ${warning}\n`);
   const out = resolve(io.cwd, options.output);
-  await writeBundle(bundle, out);
+  // The bundle carries its topology, so `okemesh lint <bundle>` knows the declared clusters and services.
+  const files = [...bundle.files, { path: BUNDLE_TOPOLOGY_FILE, content: source.text }];
+  await writeBundle({ ...bundle, files }, out);
 
   const shown = relative(io.cwd, out) || '.';
   const clusters = loaded.topology.spec.clusters.map((c) => c.name);
@@ -117,7 +134,7 @@ export async function renderCommand(io: Io, options: RenderCommandOptions): Prom
     printJson(io, {
       output: out,
       clusters,
-      files: bundle.files.map((f) => f.path),
+      files: files.map((f) => f.path),
       objects: bundle.objects.length,
       containsPrivateKeys: options.certs !== undefined && options.certsMode === 'secret',
       warnings: certs.warnings,
@@ -125,7 +142,7 @@ export async function renderCommand(io: Io, options: RenderCommandOptions): Prom
     return ExitCode.Ok;
   }
   const lines = [
-    `${paint(io, 'green', '✔')} wrote ${bundle.files.length} files (${bundle.objects.length} objects) to ${paint(io, 'bold', shown)}`,
+    `${paint(io, 'green', '✔')} wrote ${files.length} files (${bundle.objects.length} objects) to ${paint(io, 'bold', shown)}`,
     ...clusters.map(
       (c) => `  ${shown}/clusters/${c}/   kubectl apply -k, istioctl/helm files under install/`,
     ),

@@ -1,6 +1,7 @@
-import type { LoadedTopology, TopologyIssue } from '@okemesh/topology';
+import type { LoadedTopology } from '@okemesh/topology';
 import { CommandFailed } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import { printIssues } from '../issue-output.js';
 import { paint, printJson, type Io } from '../io.js';
 import { fileOption, jsonOption, type CommandGroup } from '../program.js';
 import { readTopology } from '../topology-input.js';
@@ -28,17 +29,6 @@ function summary(loaded: LoadedTopology) {
     services: spec.services.map((s) => `${s.namespace}/${s.name}`),
     dns: spec.dns?.domain ?? null,
   };
-}
-
-async function printIssues(io: Io, issues: readonly TopologyIssue[]): Promise<void> {
-  const { formatIssue } = await import('@okemesh/topology');
-  for (const issue of issues) {
-    const colour = issue.severity === 'error' ? 'red' : 'yellow';
-    const [head = '', ...rest] = formatIssue(issue).split('\n');
-    io.stderr(
-      `${paint(io, colour, head)}\n${rest.map((l) => paint(io, 'dim', l)).join('\n')}${rest.length ? '\n' : ''}`,
-    );
-  }
 }
 
 export async function validate(io: Io, options: ValidateOptions): Promise<number> {

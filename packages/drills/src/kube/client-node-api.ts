@@ -1,4 +1,8 @@
 import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { DrillError } from '../errors.js';
 import type { KubeApi, KubeObject, ListRef, ObjectRef } from './object.js';
 import { statusOf } from './object.js';
 
@@ -93,6 +97,30 @@ export async function clientNodeApi(cluster: string, kubeConfig: KubeConfig): Pr
   };
 }
 
+/** The kubeconfig files client-node's loadFromDefault would read: $KUBECONFIG's list, else ~/.kube/config. */
+function defaultKubeconfigFiles(): string[] {
+  const listed = (process.env['KUBECONFIG'] ?? '').split(delimiter).filter(Boolean);
+  return listed.length > 0 ? listed : [join(homedir(), '.kube', 'config')];
+}
+
+function loadKubeconfig(config: KubeConfig, file: string | undefined): string {
+  const files = file ? [file] : defaultKubeconfigFiles();
+  const inCluster = !file && process.env['KUBERNETES_SERVICE_HOST'] !== undefined;
+  if (!inCluster && !files.some((f) => existsSync(f)))
+    throw new DrillError('DRILL_KUBECONFIG', `no kubeconfig found at ${files.join(', ')}`);
+  try {
+    if (file) config.loadFromFile(file);
+    else config.loadFromDefault();
+  } catch (cause) {
+    throw new DrillError(
+      'DRILL_KUBECONFIG',
+      `cannot read kubeconfig ${files.join(', ')}: ${String((cause as Error).message).split('\n')[0]}`,
+      { cause },
+    );
+  }
+  return files.join(', ');
+}
+
 /** Loads the default kubeconfig (or `file`) and returns one API per topology cluster, by kubeconfig context. */
 export async function kubeApisFromContexts(
   contexts: readonly { readonly cluster: string; readonly context: string }[],
@@ -102,8 +130,14 @@ export async function kubeApisFromContexts(
   const apis = new Map<string, KubeApi>();
   for (const { cluster, context } of contexts) {
     const config = new KubeConfig();
-    if (file) config.loadFromFile(file);
-    else config.loadFromDefault();
+    const source = loadKubeconfig(config, file);
+    if (!config.getContextObject(context)) {
+      const known = config.getContexts().map((c) => c.name);
+      throw new DrillError(
+        'DRILL_KUBECONFIG',
+        `kubeconfig ${source} has no context ${context} (cluster ${cluster}); it has: ${known.join(', ') || 'none'}`,
+      );
+    }
     config.setCurrentContext(context);
     apis.set(cluster, await clientNodeApi(cluster, config));
   }

@@ -12,7 +12,11 @@ import type { LintResource } from './resource.js';
 import { pushTo } from './group.js';
 
 /** A parsed document to lint; `cluster` names the cluster it belongs to in a multicluster mesh. */
-export type LintDocument = Pick<ParsedDocument, 'file' | 'value' | 'locate'> & { readonly cluster?: string };
+export type LintDocument = Pick<ParsedDocument, 'file' | 'value' | 'locate'> & {
+  readonly cluster?: string;
+  /** The `namespace:` of the kustomization that lists this document: it replaces the object's own. */
+  readonly namespace?: string;
+};
 
 export interface LintOptions {
   /** meshConfig to assume (otherwise read from the `istio` ConfigMap in the input, else Istio's defaults). */

@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { helmTemplatePosition } from './helm-template.js';
+import { kustomizationIn, kustomizationInputs } from './kustomization.js';
 import type { LintDocument } from './lint.js';
 import { loadValueParser, parseManifestFile, type LoadAll } from './manifest-file.js';
 
@@ -11,6 +12,8 @@ export interface InputProblem {
   readonly line: number;
   readonly column: number;
   readonly message: string;
+  /** Set when a kustomization could not be followed (a missing resource, a remote base). */
+  readonly code?: 'MESH_LINT_KUSTOMIZE_FAILED';
 }
 
 export interface LintInput {
@@ -28,19 +31,47 @@ const kustomizeDirs = new Set(['base', 'bases', 'overlays', 'components']);
 
 /** One input in walk order: a file to read, or a path that could not be read. */
 type Slot =
-  { readonly path: string; readonly cluster: string | undefined } | { readonly problem: InputProblem };
+  | { readonly path: string; readonly cluster: string | undefined; namespace: string | undefined }
+  | { readonly problem: InputProblem };
 
 interface Walk {
   readonly slots: Slot[];
   readonly clusters: string[];
   readonly display: (path: string) => string;
+  /** Slot index of every file already walked: a file is linted once, a kustomization's namespace kept. */
+  readonly seen: Map<string, number>;
 }
 
 /** Files read at once: enough to keep the disk busy while the CPU parses, few enough for any fd limit. */
 const READ_CONCURRENCY = 32;
 
-function readManifest(path: string, cluster: string | undefined, walk: Walk): void {
-  walk.slots.push({ path, cluster });
+function readManifest(path: string, cluster: string | undefined, walk: Walk, namespace?: string): void {
+  const at = walk.seen.get(path);
+  if (at === undefined) {
+    walk.seen.set(path, walk.slots.length);
+    walk.slots.push({ path, cluster, namespace });
+    return;
+  }
+  const slot = walk.slots[at];
+  if (slot && 'path' in slot && slot.namespace === undefined) slot.namespace = namespace;
+}
+
+/** A kustomization's resources and patches first (in its namespace), then the directory's other YAML. */
+async function readKustomization(dir: string, cluster: string | undefined, walk: Walk): Promise<void> {
+  const file = await kustomizationIn(dir);
+  if (!file) return;
+  const inputs = await kustomizationInputs(file);
+  for (const f of inputs.files) readManifest(f.path, cluster, walk, f.namespace);
+  for (const p of inputs.problems)
+    walk.slots.push({
+      problem: {
+        file: walk.display(p.file),
+        line: 0,
+        column: 0,
+        message: p.message,
+        code: 'MESH_LINT_KUSTOMIZE_FAILED',
+      },
+    });
 }
 
 /** Reads the walked files with bounded concurrency, then parses them in walk order (deterministic output). */
@@ -67,7 +98,7 @@ async function readSlots(walk: Walk, loadAll: LoadAll): Promise<LintInput> {
     const file = walk.display(slot.path);
     const text = texts[i];
     if (typeof text !== 'string') {
-      problems.push({ file, line: 0, column: 0, message: text?.message ?? 'unreadable' });
+      problems.push({ file, line: 0, column: 0, message: text ? missingMessage(text) : 'unreadable' });
       return;
     }
     files += 1;
@@ -84,7 +115,11 @@ async function readSlots(walk: Walk, loadAll: LoadAll): Promise<LintInput> {
     const parsed = parseManifestFile(text, file, loadAll);
     problems.push(...parsed.errors);
     for (const doc of parsed.documents)
-      documents.push(slot.cluster === undefined ? doc : { ...doc, cluster: slot.cluster });
+      documents.push({
+        ...doc,
+        ...(slot.cluster === undefined ? {} : { cluster: slot.cluster }),
+        ...(slot.namespace === undefined ? {} : { namespace: slot.namespace }),
+      });
   });
   return { documents, problems, clusters: walk.clusters, files };
 }
@@ -103,6 +138,7 @@ async function entries(dir: string): Promise<{ dirs: string[]; yaml: string[] }>
 }
 
 async function readTree(dir: string, cluster: string | undefined, walk: Walk): Promise<void> {
+  await readKustomization(dir, cluster, walk);
   const { dirs, yaml } = await entries(dir);
   for (const file of yaml) readManifest(file, cluster, walk);
   for (const sub of dirs) await readTree(sub, cluster, walk);
@@ -133,13 +169,20 @@ async function clusterDirs(dir: string): Promise<string[] | undefined> {
   return dirs;
 }
 
+function missingMessage(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return (error as Error).message;
+}
+
 async function readPath(path: string, walk: Walk): Promise<void> {
   let info;
   try {
     info = await stat(path);
   } catch (error) {
     walk.slots.push({
-      problem: { file: walk.display(path), line: 0, column: 0, message: (error as Error).message },
+      problem: { file: walk.display(path), line: 0, column: 0, message: missingMessage(error) },
     });
     return;
   }
@@ -174,7 +217,12 @@ export async function loadLintInput(
   options: { readonly cwd?: string } = {},
 ): Promise<LintInput> {
   const cwd = options.cwd;
-  const walk: Walk = { slots: [], clusters: [], display: (p) => (cwd ? relative(cwd, p) || p : p) };
+  const walk: Walk = {
+    slots: [],
+    clusters: [],
+    display: (p) => (cwd ? relative(cwd, p) || p : p),
+    seen: new Map(),
+  };
   for (const path of paths) await readPath(cwd ? resolve(cwd, path) : path, walk);
   return readSlots(walk, await loadValueParser());
 }

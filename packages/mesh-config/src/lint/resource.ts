@@ -64,6 +64,8 @@ export function toResource(
   doc: Pick<ParsedDocument, 'file' | 'value' | 'locate'>,
   cluster?: string,
   defaultNamespace?: string,
+  /** A kustomization's `namespace:`: it replaces every namespaced object's namespace, as kustomize does. */
+  namespaceOverride?: string,
 ): LintResource | undefined {
   const value = doc.value;
   if (!isJson(value)) return undefined;
@@ -74,7 +76,8 @@ export function toResource(
     return undefined;
   const ns = metadata['namespace'];
   // `--namespace` acts like `kubectl apply -n` / `istioctl analyze -n`: it fills in a missing namespace.
-  const declaredNamespace = typeof ns === 'string' && ns ? ns : defaultNamespace || undefined;
+  const declaredNamespace =
+    namespaceOverride || (typeof ns === 'string' && ns ? ns : defaultNamespace || undefined);
   const slash = apiVersion.indexOf('/');
   return {
     apiVersion,

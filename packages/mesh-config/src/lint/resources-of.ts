@@ -33,12 +33,13 @@ export function resourcesOf(doc: LintDocument, namespace?: string): LintResource
         { file: doc.file, value: item, locate: (path) => doc.locate(['items', i, ...path]) },
         doc.cluster,
         namespace,
+        doc.namespace,
       );
       return r ? [r] : [];
     });
   }
   const r =
-    toResource(doc, doc.cluster, namespace) ??
+    toResource(doc, doc.cluster, namespace, doc.namespace) ??
     (isJson(value) && value['kind'] === undefined ? helmValues(doc) : undefined);
   return r ? [r] : [];
 }

@@ -3,13 +3,14 @@ import type { Topology } from '../schema/topology.js';
 import { closest } from '../suggest.js';
 import { error, warning, type Finding } from './finding.js';
 
-/** Cluster identity: unique names and networks, never the `Kubernetes` default, real OCI regions. */
+/** Cluster identity: unique names, networks and regions, never the `Kubernetes` default, real OCI regions. */
 export function checkIdentity(topology: Topology): Finding[] {
   const findings: Finding[] = [];
   const clusters = topology.spec.clusters;
   const seenNames = new Map<string, number>();
   const seenNetworks = new Map<string, number>();
   const seenContexts = new Map<string, number>();
+  const seenRegions = new Map<string, number>();
 
   clusters.forEach((cluster, i) => {
     const at = ['spec', 'clusters', i] as const;
@@ -58,6 +59,18 @@ export function checkIdentity(topology: Topology): Finding[] {
         ),
       );
     } else seenContexts.set(cluster.kubeContext, i);
+
+    const firstRegion = seenRegions.get(cluster.region);
+    if (firstRegion !== undefined) {
+      findings.push(
+        error(
+          'region-unique',
+          [...at, 'region'],
+          `region ${cluster.region} already holds spec.clusters[${firstRegion}]; okemesh networks one cluster per region (one DRG, one remote peering per region pair)`,
+          'put each cluster in its own region, or run the second cluster of a region as a separate mesh',
+        ),
+      );
+    } else seenRegions.set(cluster.region, i);
 
     if (!isOciRegion(cluster.region)) {
       const guess = closest(cluster.region, OCI_REGIONS);
