@@ -43,7 +43,8 @@ export function rootRotationPlan(
     (c) => `okemesh certs install --dir ${dir} --cluster ${c.name} --context ${c.context}`,
   );
   const restart = clusters.map(
-    (c) => `kubectl --context ${c.context} -n istio-system rollout restart deployment/istiod`,
+    // By label, not by name: with a revision the Deployment is istiod-<revision>, and canaries run several.
+    (c) => `kubectl --context ${c.context} -n istio-system rollout restart deployment -l app=istiod`,
   );
   const workloads = clusters.map(
     (c) => `kubectl --context ${c.context} rollout restart deployment -n <each meshed namespace>`,

@@ -97,6 +97,11 @@ describe('staged root rotation', () => {
       'okemesh certs install --dir certs --cluster west --context west-ctx',
     );
     expect(plan[0]?.commands).toEqual(['okemesh certs rotate root --start --dir certs']);
+    // istiod by label with the cluster's context: with a revision the Deployment is istiod-<revision>.
+    expect(plan[1]?.commands).toContain(
+      'kubectl --context west-ctx -n istio-system rollout restart deployment -l app=istiod',
+    );
+    expect(plan.flatMap((s) => s.commands).join('\n')).not.toContain('deployment/istiod');
     expect(rootRotationPlan('none', clusters, 'certs')[0]?.status).toBe('next');
     expect(rootRotationPlan('cutover', clusters, 'certs')[3]?.status).toBe('next');
   });

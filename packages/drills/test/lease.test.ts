@@ -33,22 +33,37 @@ describe('drill lock (coordination.k8s.io/v1 Lease)', () => {
     await second.release();
   });
 
-  it('takes over an expired lease with the read resourceVersion and counts the transition', async () => {
+  it('never takes over the expired lease of a drill that died: DRILL_LOCKED names it, not alive, and its journal', async () => {
     const past = new Date(Date.now() - 120_000);
-    await acquireLease(cluster.api, { holder: 'crashed', now: () => past });
-    const taken = await acquireLease(cluster.api, { holder: 'drill-c' });
-    expect(cluster.fake.get(LEASE)?.spec).toMatchObject({ holderIdentity: 'drill-c', leaseTransitions: 1 });
-    expect(await releaseLeaseHeldBy(cluster.api, 'crashed')).toBe(false);
-    expect(await releaseLeaseHeldBy(cluster.api, 'drill-c')).toBe(true);
-    await taken.release();
+    await acquireLease(cluster.api, { holder: 'crashed', journal: '/runs/crashed.json', now: () => past });
+    const error: unknown = await acquireLease(cluster.api, { holder: 'drill-c' }).catch((e: unknown) => e);
+    expect(isDrillError(error) && error.code).toBe('DRILL_LOCKED');
+    const message = (error as Error).message;
+    expect(message).toContain('locked by drill "crashed", which is not alive (last renewed 120 s ago)');
+    expect(message).toContain('Run okemesh drill recover /runs/crashed.json first');
+    expect((error as { details: string[] }).details).toEqual([
+      'holder: crashed',
+      'alive: no',
+      'journal: /runs/crashed.json',
+      'lease: kube-system/okemesh-drill',
+    ]);
+    expect(cluster.fake.get(LEASE)?.spec).toMatchObject({ holderIdentity: 'crashed' });
+    // What `drill recover` does after reverting: the lock is released and the next drill gets it.
+    expect(await releaseLeaseHeldBy(cluster.api, 'crashed')).toBe(true);
+    const next = await acquireLease(cluster.api, { holder: 'drill-c' });
+    expect(cluster.fake.get(LEASE)?.spec).toMatchObject({ holderIdentity: 'drill-c' });
+    await next.release();
   });
 
-  it('loses a takeover race with 409 Conflict as DRILL_LOCKED', async () => {
-    const past = new Date(Date.now() - 120_000);
-    await acquireLease(cluster.api, { holder: 'crashed', now: () => past });
-    cluster.fake.failNext({ method: 'PUT', path: /leases/, status: 409 });
-    const error: unknown = await acquireLease(cluster.api, { holder: 'drill-d' }).catch((e: unknown) => e);
-    expect(isDrillError(error) && error.message).toMatch(/takeover race/);
-    cluster.fake.remove(LEASE);
+  it('a live holder is reported as running, with its journal', async () => {
+    const held = await acquireLease(cluster.api, { holder: 'drill-e', journal: 'runs/e.json' });
+    const error: unknown = await acquireLease(cluster.api, { holder: 'drill-f' }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(
+      /locked by drill "drill-e", which is running \(last renewed \d+ s ago; journal runs\/e\.json\)/,
+    );
+    expect(cluster.fake.get(LEASE)?.metadata?.annotations).toEqual({
+      'okemesh.io/drill-journal': 'runs/e.json',
+    });
+    await held.release();
   });
 });

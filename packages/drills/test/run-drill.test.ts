@@ -152,26 +152,44 @@ describe('runDrill against the fake API and a real HTTP service', () => {
     expect(replicas()).toBe(3);
   });
 
-  it('refuses to run while another drill holds the cluster lock (exit 4, nothing mutated)', async () => {
+  it('refuses to run while another drill holds the cluster lock, even an expired one (exit 5, nothing mutated, no RTO)', async () => {
     const topology = await topologyWith();
-    const stamp = new Date().toISOString().replace('Z', '000Z');
-    cluster.fake.seed({
-      ...LEASE,
-      metadata: { name: LEASE.name, namespace: LEASE.namespace },
-      spec: { holderIdentity: 'other-drill', leaseDurationSeconds: 60, renewTime: stamp, acquireTime: stamp },
-    } as never);
-    cluster.fake.clearRequests();
-    const run = await runDrill({
-      drill: shortDrill(topology, app.url),
-      topology,
-      deps: deps(),
-      journalPath: join(dir, 'locked.json'),
-    });
-    expect(run.exitCode).toBe(4);
-    expect(run.result.reason).toMatch(
-      /DRILL_LOCKED: cluster primary-cluster is locked by drill "other-drill"/,
-    );
-    expect(cluster.fake.mutatingRequests().filter((r) => !r.path.includes('/leases'))).toEqual([]);
+    for (const [age, state] of [
+      [0, 'which is running'],
+      [600_000, 'which is not alive'],
+    ] as const) {
+      const stamp = new Date(Date.now() - age).toISOString().replace('Z', '000Z');
+      cluster.fake.seed({
+        ...LEASE,
+        metadata: {
+          name: LEASE.name,
+          namespace: LEASE.namespace,
+          annotations: { 'okemesh.io/drill-journal': '/runs/other.json' },
+        },
+        spec: {
+          holderIdentity: 'other-drill',
+          leaseDurationSeconds: 60,
+          renewTime: stamp,
+          acquireTime: stamp,
+        },
+      } as never);
+      cluster.fake.clearRequests();
+      const run = await runDrill({
+        drill: shortDrill(topology, app.url),
+        topology,
+        deps: deps(),
+        journalPath: join(dir, `locked-${age}.json`),
+      });
+      expect(run.exitCode).toBe(5);
+      expect(run.result.reason).toMatch(
+        new RegExp(`DRILL_LOCKED: cluster primary-cluster is locked by drill "other-drill", ${state}`),
+      );
+      expect(run.result.reason).toContain('/runs/other.json');
+      expect(run.result).toMatchObject({ faultStart: null, recoveries: [], checks: [], outcome: 'error' });
+      expect(cluster.fake.mutatingRequests().filter((r) => !r.path.includes('/leases'))).toEqual([]);
+      expect(cluster.fake.get(LEASE)?.spec).toMatchObject({ holderIdentity: 'other-drill' });
+      cluster.fake.remove(LEASE);
+    }
   });
 
   it('dry run plans without mutating (exit 0)', async () => {

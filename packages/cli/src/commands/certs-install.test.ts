@@ -79,6 +79,12 @@ describe('okemesh certs install (fake Kubernetes API)', () => {
     expect(await run([...install, '--dir', 'other-mesh', '--allow-root-change', '--json'], out)).toBe(0);
     expect(JSON.parse(out.out())).toMatchObject({ action: 'updated' });
     await expectClean(out, join(cwd, 'other-mesh'));
+    // Back to this mesh's root, in text: the restart hint names the context and finds istiod by label.
+    out = io();
+    expect(await run([...install, '--allow-root-change'], out)).toBe(0);
+    expect(out.out()).toContain(
+      'restart istiod to load it if the cluster is running: kubectl --context primary-cluster-context -n istio-system rollout restart deployment -l app=istiod',
+    );
   });
 
   it('exits 5 (environment) when the API fails, naming the call', async () => {

@@ -73,10 +73,14 @@ async function install(io: Io, options: InstallOptions): Promise<number> {
       `    trusts ${result.roots.join(', ')}\n` +
       (result.action === 'unchanged'
         ? ''
-        : '    restart istiod to load it if the cluster is running: kubectl -n istio-system rollout restart deployment/istiod\n'),
+        : `    restart istiod to load it if the cluster is running: ${restartIstiod(contextName)}\n`),
   );
   return ExitCode.Ok;
 }
+
+/** Restarts every istiod of a cluster, by label: with a revision the Deployment is istiod-<revision>. */
+export const restartIstiod = (context: string): string =>
+  `kubectl --context ${context} -n istio-system rollout restart deployment -l app=istiod`;
 
 /** `certs install`: live, creates or updates istio-system/cacerts in one cluster. */
 export function registerCertsInstall(certs: Command, { io, setExitCode }: CommandContext): void {

@@ -32,11 +32,22 @@ export async function loadDrill(
         `"${source}" is neither a scenario (${drills.scenarioNames.join(', ')}) nor a drill file (.yaml)`,
       );
     }
+    // A drill file names its own clusters and probe URLs; only the hold can be changed from the command line.
+    const shaping = [options.cluster && '--cluster', options.url && '--url'].filter(Boolean);
+    if (shaping.length > 0)
+      throw new UsageError(
+        `${shaping.join(' and ')} shape${shaping.length === 1 ? 's' : ''} a built-in scenario; ${source} names its own clusters and probe URLs: edit the file instead`,
+      );
     const path = resolve(io.cwd, source);
     const text = await readFile(path, 'utf8').catch(() => {
       throw new UsageError(`cannot read drill file ${path}`);
     });
-    return drills.parseDrill(text, topology, source);
+    const drill = drills.parseDrill(text, topology, source);
+    if (options.hold === undefined) return drill;
+    const { parseDuration } = await import('@okemesh/topology');
+    if (parseDuration(options.hold) === undefined)
+      throw new UsageError(`--hold ${options.hold} is not a duration (e.g. 90s, 2m)`);
+    return { ...drill, spec: { ...drill.spec, hold: options.hold } };
   } catch (error) {
     if (drills.isDrillError(error)) throw new UsageError(error.message);
     throw error;

@@ -90,6 +90,25 @@ describe('okemesh drill', () => {
     expect(await run(['drill', 'plan', 'bogus'], bufferIo(dir).io)).toBe(2);
   });
 
+  it('a drill file takes --hold and refuses --cluster / --url, which only shape built-in scenarios', async () => {
+    const held = bufferIo(dir);
+    expect(await run(['drill', 'plan', 'reviews.yaml', '--hold', '2s', '--json'], held.io)).toBe(0);
+    expect((JSON.parse(held.out()) as { spec: { hold: string } }).spec.hold).toBe('2s');
+    for (const flag of [
+      ['--cluster', 'secondary-cluster'],
+      ['--url', 'https://x.example/'],
+    ]) {
+      for (const command of ['plan', 'run']) {
+        const buf = bufferIo(dir);
+        expect(await run(['drill', command, 'reviews.yaml', ...flag], buf.io)).toBe(2);
+        expect(buf.err()).toContain(`${flag[0]} shapes a built-in scenario; reviews.yaml names its own`);
+      }
+    }
+    const bad = bufferIo(dir);
+    expect(await run(['drill', 'plan', 'reviews.yaml', '--hold', 'soon'], bad.io)).toBe(2);
+    expect(bad.err()).toContain('--hold soon is not a duration');
+  });
+
   it('dry-runs against the cluster: plan printed, nothing mutated', async () => {
     fake.clearRequests();
     const buf = bufferIo(dir);

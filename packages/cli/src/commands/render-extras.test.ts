@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,38 +34,51 @@ describe('okemesh render: OCI artifacts and --certs', () => {
     expect(kustomization).not.toContain('oci/');
   });
 
-  it("adds each cluster's cacerts Secret only when asked, and warns that the bundle holds private keys", async () => {
+  it('--certs-mode secret writes the Secrets 0600 under a git-ignored secrets/, outside every kustomization', async () => {
+    const dir = await workdir();
+    await certStore(dir);
+    const io = bufferIo(dir);
+    expect(await run(['render', '--certs', 'pki', '--certs-mode', 'secret', '--json'], io)).toBe(0);
+    const report = JSON.parse(io.out()) as { containsPrivateKeys: boolean; files: string[] };
+    expect(report.containsPrivateKeys).toBe(true);
+    expect(io.err()).toContain('never commit them');
+    expect(io.out()).not.toContain('PRIVATE KEY');
+    const out = join(dir, 'okemesh-out');
+    expect(await readFile(join(out, '.gitignore'), 'utf8')).toMatch(/^\/secrets\/$/m);
+    for (const cluster of ['primary-cluster', 'secondary-cluster']) {
+      const file = join(out, 'secrets', cluster, 'cacerts.yaml');
+      expect((await stat(file)).mode & 0o777).toBe(0o600);
+      const secret = parse(await readFile(file, 'utf8')) as {
+        kind: string;
+        data?: Record<string, string>;
+        stringData?: Record<string, string>;
+      };
+      expect(secret.kind).toBe('Secret');
+      const keys = Object.keys(secret.data ?? secret.stringData ?? {}).sort();
+      expect(keys).toEqual(['ca-cert.pem', 'ca-key.pem', 'cert-chain.pem', 'root-cert.pem']);
+    }
+    // Nothing Argo CD syncs from Git holds a key or points at one.
+    for (const file of report.files.filter((f) => !f.startsWith('secrets/'))) {
+      const text = await readFile(join(out, file), 'utf8');
+      expect(text, file).not.toContain('PRIVATE KEY');
+      expect(text, file).not.toContain('ca-key.pem:');
+    }
+    for (const cluster of ['primary-cluster', 'secondary-cluster'])
+      expect(await readFile(join(out, `clusters/${cluster}/kustomization.yaml`), 'utf8')).not.toContain(
+        'cacerts',
+      );
+  });
+
+  it('keeps keys out of the bundle by default (external-secret)', async () => {
     const dir = await workdir();
     await certStore(dir);
     const io = bufferIo(dir);
     expect(await run(['render', '--certs', 'pki', '--json'], io)).toBe(0);
-    const report = JSON.parse(io.out()) as { containsPrivateKeys: boolean; files: string[] };
-    expect(report.containsPrivateKeys).toBe(true);
-    expect(io.err()).toContain('do not commit it to Git');
-    expect(io.out()).not.toContain('PRIVATE KEY');
-    for (const cluster of ['primary-cluster', 'secondary-cluster']) {
-      const secret = parse(
-        await readFile(join(dir, `okemesh-out/clusters/${cluster}/secret.istio-system.cacerts.yaml`), 'utf8'),
-      ) as { data?: Record<string, string>; stringData?: Record<string, string> };
-      const keys = Object.keys(secret.data ?? secret.stringData ?? {}).sort();
-      expect(keys).toEqual(['ca-cert.pem', 'ca-key.pem', 'cert-chain.pem', 'root-cert.pem']);
-      const kustomization = await readFile(
-        join(dir, `okemesh-out/clusters/${cluster}/kustomization.yaml`),
-        'utf8',
-      );
-      expect(kustomization).toContain('secret.istio-system.cacerts.yaml');
-    }
-  });
-
-  it('keeps keys out of the bundle with --certs-mode external-secret', async () => {
-    const dir = await workdir();
-    await certStore(dir);
-    const io = bufferIo(dir);
-    expect(await run(['render', '--certs', 'pki', '--certs-mode', 'external-secret', '--json'], io)).toBe(0);
     expect((JSON.parse(io.out()) as { containsPrivateKeys: boolean }).containsPrivateKeys).toBe(false);
     const report = JSON.parse(io.out()) as { files: string[] };
     const external = report.files.filter((f) => f.includes('external-secret'));
     expect(external).toHaveLength(2);
+    expect(report.files.some((f) => f.startsWith('secrets/'))).toBe(false);
     for (const file of report.files.filter((f) => f.startsWith('clusters/'))) {
       expect(await readFile(join(dir, 'okemesh-out', file), 'utf8')).not.toContain('PRIVATE KEY');
     }

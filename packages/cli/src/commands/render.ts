@@ -1,4 +1,4 @@
-import type { Bundle, KubeObject } from '@okemesh/mesh-config';
+import type { KubeObject } from '@okemesh/mesh-config';
 import { Option } from 'commander';
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
@@ -24,6 +24,16 @@ interface RenderCommandOptions {
   readonly ingressMode: 'security-list' | 'nsg';
 }
 
+/** A bundle file as written: private key material is written 0600. */
+interface BundleFileToWrite {
+  readonly path: string;
+  readonly content: string;
+  readonly mode?: number;
+}
+
+/** Where `--certs-mode secret` puts the cacerts Secrets: outside every kustomization, git-ignored, 0600. */
+const SECRETS_DIR = 'secrets';
+
 /** First line of the bundle README: how a directory is recognised as a bundle okemesh may replace. */
 const BUNDLE_MARKER = '# okemesh bundle:';
 
@@ -47,7 +57,10 @@ async function isReplaceable(dir: string): Promise<boolean> {
  * Writes the bundle next to `dir` in a fresh temporary directory, then swaps it into place with
  * renames, so an interrupted or failed render never leaves a half-written bundle behind.
  */
-export async function writeBundle(bundle: Bundle, dir: string): Promise<void> {
+export async function writeBundle(
+  bundle: { readonly files: readonly BundleFileToWrite[] },
+  dir: string,
+): Promise<void> {
   if (!(await isReplaceable(dir))) {
     throw new UsageError(`${dir} exists and is not an okemesh bundle; choose another --output or remove it`);
   }
@@ -65,7 +78,7 @@ export async function writeBundle(bundle: Bundle, dir: string): Promise<void> {
     for (const file of bundle.files) {
       const target = join(staging, ...file.path.split('/'));
       await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, file.content, { flag: 'wx' });
+      await writeFile(target, file.content, { flag: 'wx', mode: file.mode ?? 0o644 });
     }
     const hadPrevious = await rename(dir, previous).then(
       () => true,
@@ -87,9 +100,14 @@ function repoPath(output: string): string {
   return isAbsolute(output) || normal.startsWith('..') ? basename(normal) : normal;
 }
 
-/** The per-cluster `cacerts` objects of a certificate store (`--certs`), verified first; keys only in `secret` mode. */
+/**
+ * The per-cluster `cacerts` objects of a certificate store (`--certs`), verified first. ExternalSecrets join the
+ * kustomization Argo CD syncs from Git; in `secret` mode the Secrets (they hold the intermediate CA key) become
+ * 0600 files under secrets/, outside every kustomization and git-ignored, to be applied by hand.
+ */
 async function certsObjects(io: Io, options: RenderCommandOptions, clusters: readonly string[]) {
-  if (options.certs === undefined) return { objects: {}, warnings: [] as string[] };
+  const none = { objects: {}, secretFiles: [] as BundleFileToWrite[], warnings: [] as string[] };
+  if (options.certs === undefined) return none;
   const { cacertsManifests, isCertsError } = await import('@okemesh/certs');
   const manifests = await cacertsManifests(resolve(io.cwd, options.certs), {
     now: new Date(),
@@ -99,10 +117,41 @@ async function certsObjects(io: Io, options: RenderCommandOptions, clusters: rea
     if (isCertsError(error)) throw new CommandFailed(`--certs ${options.certs}: ${error.message}`);
     throw error;
   });
-  return {
-    objects: manifests.clusters as Record<string, readonly KubeObject[]>,
-    warnings: [...manifests.warnings],
-  };
+  const objects = manifests.clusters as Record<string, readonly KubeObject[]>;
+  if (options.certsMode !== 'secret') return { ...none, objects, warnings: [...manifests.warnings] };
+  const { toYamlDocuments } = await import('@okemesh/mesh-config');
+  const secretFiles: BundleFileToWrite[] = Object.entries(objects).map(([cluster, list]) => ({
+    path: `${SECRETS_DIR}/${cluster}/cacerts.yaml`,
+    content: toYamlDocuments(list),
+    mode: 0o600,
+  }));
+  secretFiles.push(
+    {
+      path: '.gitignore',
+      content: `# private keys: never commit them (okemesh render --certs-mode secret)\n/${SECRETS_DIR}/\n`,
+    },
+    {
+      path: `${SECRETS_DIR}/README.md`,
+      content: [
+        '# cacerts Secrets (private keys)',
+        '',
+        "Each file holds a cluster's intermediate CA key. They are not part of any kustomization and are",
+        'git-ignored: apply each one by hand before installing istiod, then delete this directory.',
+        '',
+        ...clusters.map(
+          (c) => `    kubectl --context <${c} context> apply -f ${SECRETS_DIR}/${c}/cacerts.yaml`,
+        ),
+        '',
+        'To keep keys out of the bundle altogether, render with `--certs-mode external-secret` (OCI Vault).',
+        '',
+      ].join('\n'),
+    },
+  );
+  const warnings = [
+    ...manifests.warnings.filter((w) => !/private key/i.test(w)),
+    `${SECRETS_DIR}/ holds each cluster's intermediate CA private key (files 0600, git-ignored, outside the kustomizations): apply them with kubectl as ${SECRETS_DIR}/README.md says, never commit them`,
+  ];
+  return { objects: {}, secretFiles, warnings };
 }
 
 export async function renderCommand(io: Io, options: RenderCommandOptions): Promise<number> {
@@ -125,7 +174,11 @@ export async function renderCommand(io: Io, options: RenderCommandOptions): Prom
   for (const warning of certs.warnings) io.stderr(`${paint(io, 'yellow', 'warning:')} ${warning}\n`);
   const out = resolve(io.cwd, options.output);
   // The bundle carries its topology, so `okemesh lint <bundle>` knows the declared clusters and services.
-  const files = [...bundle.files, { path: BUNDLE_TOPOLOGY_FILE, content: source.text }];
+  const files: BundleFileToWrite[] = [
+    ...bundle.files,
+    ...certs.secretFiles,
+    { path: BUNDLE_TOPOLOGY_FILE, content: source.text },
+  ];
   await writeBundle({ ...bundle, files }, out);
 
   const shown = relative(io.cwd, out) || '.';
@@ -170,10 +223,10 @@ export const registerRender: CommandGroup = (program, { io, setExitCode }) => {
     .addOption(
       new Option(
         '--certs-mode <mode>',
-        'secret: the Secret itself (holds private keys: keep out of Git); external-secret: an ExternalSecret backed by OCI Vault',
+        'external-secret: an ExternalSecret backed by OCI Vault (no key in the bundle); secret: the Secrets themselves, as 0600 git-ignored files under secrets/ to apply by hand',
       )
         .choices(['secret', 'external-secret'])
-        .default('secret'),
+        .default('external-secret'),
     )
     .addOption(
       new Option('--ingress-mode <mode>', 'where the OCI artifacts put the cross-region ingress rules')

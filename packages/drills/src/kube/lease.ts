@@ -7,6 +7,8 @@ export interface LeaseOptions {
   readonly holder: string;
   readonly durationSeconds?: number;
   readonly now?: () => Date;
+  /** The holder's journal path, recorded on the Lease so a blocked drill can say what to recover. */
+  readonly journal?: string;
 }
 
 /** A held drill lock in one cluster. */
@@ -18,16 +20,47 @@ export interface HeldLease {
 
 const microTime = (date: Date) => date.toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
 
-function expired(lease: KubeObject, at: Date): boolean {
+/** The annotation that names the holder's journal, the file `okemesh drill recover` takes. */
+export const JOURNAL_ANNOTATION = 'okemesh.io/drill-journal';
+
+/** When the holder last renewed, and whether it is still alive (renewed within its lease duration). */
+function liveness(lease: KubeObject, at: Date): { alive: boolean; renewedAgoSeconds: number | undefined } {
   const spec = lease.spec ?? {};
-  const renewed = Date.parse(String(spec.renewTime ?? spec.acquireTime ?? 0));
+  const renewed = Date.parse(String(spec.renewTime ?? spec.acquireTime ?? ''));
   const duration = typeof spec.leaseDurationSeconds === 'number' ? spec.leaseDurationSeconds : 0;
-  return !spec.holderIdentity || Number.isNaN(renewed) || renewed + duration * 1_000 < at.getTime();
+  if (Number.isNaN(renewed)) return { alive: false, renewedAgoSeconds: undefined };
+  return {
+    alive: renewed + duration * 1_000 >= at.getTime(),
+    renewedAgoSeconds: Math.max(0, Math.round((at.getTime() - renewed) / 1_000)),
+  };
+}
+
+function lockedBy(cluster: string, lease: KubeObject, at: Date, where: string): DrillError {
+  const holder = String(lease.spec?.holderIdentity ?? 'unknown');
+  const journal = lease.metadata?.annotations?.[JOURNAL_ANNOTATION];
+  const { alive, renewedAgoSeconds } = liveness(lease, at);
+  const ago = renewedAgoSeconds === undefined ? 'never renewed' : `last renewed ${renewedAgoSeconds} s ago`;
+  const recover = journal
+    ? `okemesh drill recover ${journal}`
+    : `okemesh drill recover <journal of ${holder}>`;
+  const message = alive
+    ? `cluster ${cluster} is locked by drill "${holder}", which is running (${ago}; journal ${journal ?? 'unknown'}); wait for it to finish`
+    : `cluster ${cluster} is locked by drill "${holder}", which is not alive (${ago}) and was never recovered: its faults may still be in place. Run ${recover} first; okemesh never takes over an unrecovered drill's lock`;
+  return new DrillError('DRILL_LOCKED', message, {
+    details: [
+      `holder: ${holder}`,
+      `alive: ${alive ? 'yes' : 'no'}`,
+      `journal: ${journal ?? 'unknown'}`,
+      `lease: ${where}`,
+    ],
+  });
 }
 
 /**
- * Takes the per-cluster drill lock (coordination.k8s.io/v1 Lease): create, or take over an expired lease by
- * replacing it with the read resourceVersion (a racing taker gets 409). No two drills run in a cluster at once.
+ * Takes the per-cluster drill lock (coordination.k8s.io/v1 Lease) by creating it; the Lease names the holder's
+ * journal. An existing Lease of another drill is never taken over, even once expired: a drill that died left
+ * its faults in place until `drill recover` reverts them and deletes the Lease. No two drills run in a cluster
+ * at once, and none reports PASS over another's live faults.
  */
 export async function acquireLease(api: KubeApi, options: LeaseOptions): Promise<HeldLease> {
   const clock = options.now ?? (() => new Date());
@@ -35,38 +68,31 @@ export async function acquireLease(api: KubeApi, options: LeaseOptions): Promise
   const namespace = options.namespace ?? 'kube-system';
   const name = options.name ?? 'okemesh-drill';
   const ref: ObjectRef = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', namespace, name };
-  const spec = (transitions: number) => ({
-    holderIdentity: options.holder,
-    leaseDurationSeconds: duration,
-    acquireTime: microTime(clock()),
-    renewTime: microTime(clock()),
-    leaseTransitions: transitions,
-  });
-  const locked = (holder: unknown) =>
-    new DrillError(
-      'DRILL_LOCKED',
-      `cluster ${api.cluster} is locked by drill "${String(holder)}" (Lease ${namespace}/${name})`,
-    );
+  const annotations = options.journal ? { [JOURNAL_ANNOTATION]: options.journal } : undefined;
   let current: KubeObject;
   try {
     current = await api.create(
-      { apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name, namespace }, spec: spec(0) },
+      {
+        apiVersion: ref.apiVersion,
+        kind: ref.kind,
+        metadata: { name, namespace, ...(annotations ? { annotations } : {}) },
+        spec: {
+          holderIdentity: options.holder,
+          leaseDurationSeconds: duration,
+          acquireTime: microTime(clock()),
+          renewTime: microTime(clock()),
+          leaseTransitions: 0,
+        },
+      },
       false,
     );
   } catch (error) {
     if (statusOf(error) !== 409) throw error;
     const existing = await api.read(ref);
     if (!existing) return acquireLease(api, options);
-    if (existing.spec?.holderIdentity !== options.holder && !expired(existing, clock()))
-      throw locked(existing.spec?.holderIdentity);
-    const transitions =
-      typeof existing.spec?.leaseTransitions === 'number' ? existing.spec.leaseTransitions + 1 : 1;
-    try {
-      current = await api.replace({ ...existing, spec: spec(transitions) }, false);
-    } catch (raceError) {
-      if (statusOf(raceError) === 409) throw locked('another drill (takeover race)');
-      throw raceError;
-    }
+    if (existing.spec?.holderIdentity !== options.holder)
+      throw lockedBy(api.cluster, existing, clock(), `${namespace}/${name}`);
+    current = existing;
   }
   return {
     cluster: api.cluster,

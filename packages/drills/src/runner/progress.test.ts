@@ -21,6 +21,7 @@ describe('progress and exit codes', () => {
       outcomeExitCode('fail'),
       outcomeExitCode('aborted'),
       outcomeExitCode('error'),
-    ]).toEqual([0, 1, 3, 4]);
+      outcomeExitCode('error', true),
+    ]).toEqual([0, 1, 3, 5, 4]);
   });
 });

@@ -79,6 +79,8 @@ export async function runDrill(options: RunDrillOptions): Promise<DrillRun> {
   let faultEnd: number | null = null;
   let aborted: string | undefined;
   let error: string | undefined;
+  /** An unexpected exception (a bug), as opposed to a DrillError or a failed revert from the environment. */
+  let internal = false;
   const report = () =>
     options.onProgress?.(progressOf(phase, startedAt, now(), [...probes, ...(writer ? [writer] : [])]));
   const enter = async (next: DrillPhase) => {
@@ -98,7 +100,9 @@ export async function runDrill(options: RunDrillOptions): Promise<DrillRun> {
     for (const cluster of clusters) {
       const api = deps.apis.get(cluster);
       if (!api) throw new Error(`no Kubernetes API for cluster ${cluster}`);
-      if (!dryRun) leases.push(await acquireLease(api, { holder: journal.id, ...options.lease }));
+      if (!dryRun) leases.push(
+          await acquireLease(api, { holder: journal.id, journal: journal.path, ...options.lease }),
+        );
       const namespaces = new Set(
         drill.spec.faults.flatMap((f) =>
           'namespace' in f && 'cluster' in f && f.cluster === cluster ? [f.namespace] : [],
@@ -151,6 +155,7 @@ export async function runDrill(options: RunDrillOptions): Promise<DrillRun> {
       }
     }
   } catch (caught) {
+    internal = !isDrillError(caught);
     error = isDrillError(caught)
       ? `${caught.code}: ${caught.message}`
       : caught instanceof Error
@@ -204,7 +209,7 @@ export async function runDrill(options: RunDrillOptions): Promise<DrillRun> {
         }
       : result;
   await journal.setStatus(STATUS[final.outcome], final);
-  return { result: final, journal, exitCode: outcomeExitCode(final.outcome) };
+  return { result: final, journal, exitCode: outcomeExitCode(final.outcome, internal) };
 }
 
 /** Holds the fault until its time is up; returns why it stopped early (signal, abort rule, max duration). */
