@@ -8,7 +8,9 @@ export type DrillErrorCode =
   | 'DRILL_FAULT_FAILED'
   | 'DRILL_ROLLBACK_FAILED'
   | 'DRILL_JOURNAL'
-  | 'DRILL_OCI_FAILED';
+  | 'DRILL_OCI_FAILED'
+  | 'DRILL_WRITER_FAILED'
+  | 'DRILL_CREDENTIALS';
 
 /** The one error class of the package; check it by `name`/`code` across package boundaries. */
 export class DrillError extends Error {
