@@ -38,12 +38,11 @@ export function databaseWriter(spec: WriterSpec, connector: SqlConnector, drillI
     clockErrorMs: parseDuration(spec.clockError) ?? 1,
     async prepare(journal) {
       const dbs = await open();
-      const mutation = await journal.begin(
-        -1,
-        `create RPO writer table ${table} on the primary`,
-        null,
-        { type: 'drop-writer-table', writer: spec, table },
-      );
+      const mutation = await journal.begin(-1, `create RPO writer table ${table} on the primary`, null, {
+        type: 'drop-writer-table',
+        writer: spec,
+        table,
+      });
       await dbs.primary.createTable(table);
       await journal.mark(mutation, 'applied');
     },

@@ -81,7 +81,10 @@ async function injectPostgresPromote(
 ): Promise<string[]> {
   const writer = ctx.writer;
   if (writer?.driver !== 'postgres')
-    throw new DrillError('DRILL_SPEC_REFERENCE', 'postgres-promote needs a spec.writer with driver: postgres');
+    throw new DrillError(
+      'DRILL_SPEC_REFERENCE',
+      'postgres-promote needs a spec.writer with driver: postgres',
+    );
   const description = `pg_promote() on the standby ${writer.standby.host}:${writer.standby.port}`;
   await ctx.journal.plan(description);
   if (ctx.dryRun) return [];

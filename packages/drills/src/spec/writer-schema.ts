@@ -32,7 +32,9 @@ const common = {
   timeout: duration.default('1s'),
   clockError: duration
     .default('1ms')
-    .describe('Error of the writer clock on top of the measured commit latency (default: Date.now resolution)'),
+    .describe(
+      'Error of the writer clock on top of the measured commit latency (default: Date.now resolution)',
+    ),
   user: z.string().min(1),
   ...secret,
 };
