@@ -14,7 +14,12 @@ export interface EvaluateInput {
   readonly topology: Topology;
   readonly runs: readonly ProbeRun[];
   /** The sequence writer's run and the seqs the surviving database holds. */
-  readonly writer?: { readonly run: ProbeRun; readonly present: Iterable<number> };
+  readonly writer?: {
+    readonly run: ProbeRun;
+    readonly present: Iterable<number>;
+    readonly clockErrorMs?: number;
+    readonly expectedLagMs?: number | null;
+  };
   readonly startedAt: number;
   readonly endedAt: number;
   readonly faultStart: number | null;
@@ -39,7 +44,10 @@ export function evaluateDrill(input: EvaluateInput): DrillResult {
         );
   const rpo =
     input.writer && faultStart !== null
-      ? measureRpo(input.writer.run, input.writer.present, faultStart)
+      ? measureRpo(input.writer.run, input.writer.present, faultStart, {
+          ...(input.writer.clockErrorMs === undefined ? {} : { clockErrorMs: input.writer.clockErrorMs }),
+          expectedLagMs: input.writer.expectedLagMs ?? null,
+        })
       : null;
   const probes = input.runs.map((run) => summarizeProbe(run));
   const total = probes.reduce((acc, p) => acc + p.slots, 0);
