@@ -32,6 +32,12 @@ export interface EvaluateInput {
   readonly error?: string;
 }
 
+/** Injection is over when the drill enters its hold phase. */
+function injectedAt(phases: readonly PhaseMark[], faultStart: number): { injectedAt?: number } {
+  const hold = phases.find((p) => p.phase === 'hold' && p.at >= faultStart);
+  return hold ? { injectedAt: hold.at } : {};
+}
+
 /** Turns what the probers recorded into RTO/RPO per probe, SLO checks and the outcome. Pure. */
 export function evaluateDrill(input: EvaluateInput): DrillResult {
   const sustainMs = parseDuration(input.drill.spec.recovery.sustain) ?? 5_000;
@@ -47,6 +53,7 @@ export function evaluateDrill(input: EvaluateInput): DrillResult {
       ? measureRpo(input.writer.run, input.writer.present, faultStart, {
           ...(input.writer.clockErrorMs === undefined ? {} : { clockErrorMs: input.writer.clockErrorMs }),
           expectedLagMs: input.writer.expectedLagMs ?? null,
+          ...injectedAt(input.phases, faultStart),
         })
       : null;
   const probes = input.runs.map((run) => summarizeProbe(run));

@@ -23,7 +23,7 @@ export interface RpoResult {
   readonly lastAckedBeforeFault: number | null;
   /** Last acknowledged seq the database holds before the first lost one (the loss starts after it). */
   readonly lastSurviving: number | null;
-  /** Lost rows acknowledged AFTER the fault was injected (an old primary still accepting writes: split brain). */
+  /** Lost rows acknowledged after every fault was injected (an old primary still accepting writes: split brain). */
   readonly lostAfterFault: number;
   /** Highest seq present in the database. */
   readonly maxPresent: number | null;
@@ -37,6 +37,8 @@ export interface RpoOptions {
   /** Error of the writer clock on top of the measured commit latency (default 1 ms: Date.now resolution). */
   readonly clockErrorMs?: number;
   readonly expectedLagMs?: number | null;
+  /** When the injection finished (default: the fault start). */
+  readonly injectedAt?: number;
 }
 
 /** When the writer stamped the row (its writer_ts): the send time, or the schedule for a never-sent slot. */
@@ -85,7 +87,7 @@ export function measureRpo(
     indeterminate: samples.filter((s) => !s.ok && held.has(s.seq)).length,
     lastAckedBeforeFault: beforeFault?.seq ?? null,
     lastSurviving: firstLost ? (preserved?.seq ?? null) : (acked.at(-1)?.seq ?? null),
-    lostAfterFault: lost.filter((s) => s.end >= faultStart).length,
+    lostAfterFault: lost.filter((s) => s.end > (options.injectedAt ?? faultStart)).length,
     maxPresent,
     writeRtoMs,
     expectedLagMs: options.expectedLagMs ?? null,
