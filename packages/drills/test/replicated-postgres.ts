@@ -10,7 +10,9 @@ import { asPostgres, freePort, PgConnection, sh } from './postgres-testbed.js';
 
 /** `pg`'s Client without its index (which loads pg-pool, broken by the test runner's forced `import` condition). */
 export const pgDriver: PgDriver = {
-  Client: createRequire(import.meta.url)('pg/lib/client.js') as typeof Client as unknown as PgDriver['Client'],
+  Client: createRequire(import.meta.url)(
+    'pg/lib/client.js',
+  ) as typeof Client as unknown as PgDriver['Client'],
 };
 
 export const WRITER_ROLE = 'okemesh_writer';

@@ -20,9 +20,13 @@ import { pgDriver, ReplicatedPostgres, WRITER_ROLE } from './replicated-postgres
 const bin = postgresBin();
 // In CI the server is installed by .ci/run: a missing binary there is a failure, never a silent skip.
 if (!bin && process.env.CI)
-  throw new Error('PostgreSQL server missing under /usr/lib/postgresql, but CI installs it (.ci/apt-packages.txt)');
+  throw new Error(
+    'PostgreSQL server missing under /usr/lib/postgresql, but CI installs it (.ci/apt-packages.txt)',
+  );
 if (!bin)
-  console.log('RPO replication tests skipped: no PostgreSQL server under /usr/lib/postgresql (apt-get install postgresql)');
+  console.log(
+    'RPO replication tests skipped: no PostgreSQL server under /usr/lib/postgresql (apt-get install postgresql)',
+  );
 
 const PASSWORD = 'Wr1ter-s3cret-never-in-reports';
 const RATE = 50;
@@ -110,100 +114,118 @@ async function failoverDrill(bed: Bed) {
   return { run, dir, cutAt };
 }
 
-describe.skipIf(!bin)('RPO on real PostgreSQL: two clusters on 127.0.0.1, promotion in the middle of the writes', () => {
-  const beds: Bed[] = [];
-  afterEach(async () => {
-    for (const bed of beds.splice(0)) {
-      bed.app.close();
-      await bed.pg.close();
-    }
-  });
+describe.skipIf(!bin)(
+  'RPO on real PostgreSQL: two clusters on 127.0.0.1, promotion in the middle of the writes',
+  () => {
+    const beds: Bed[] = [];
+    afterEach(async () => {
+      for (const bed of beds.splice(0)) {
+        bed.app.close();
+        await bed.pg.close();
+      }
+    });
 
-  it('asynchronous replication with 400 ms injected lag: measured RPO = injected lag within the stated bound', async () => {
-    const lagMs = 400;
-    const bed = await app(
-      await ReplicatedPostgres.start(bin ?? '', { synchronous: false, lagMs, writerPassword: PASSWORD }),
-    );
-    beds.push(bed);
-    const { run, dir } = await failoverDrill(bed);
-    expect(run.result.reason).not.toMatch(/error|revert/i);
-    const rpo = run.result.rpo;
-    if (!rpo) throw new Error(`no RPO measured: ${run.result.reason}`);
-    console.log(
-      `async: RPO ${rpo.rpoMs} ms ± ${rpo.boundMs.toFixed(1)} ms (truth ${lagMs} ms), ${rpo.lostRows}/${rpo.acknowledged} rows lost, expected lag ${rpo.expectedLagMs} ms, write-RTO ${rpo.writeRtoMs} ms`,
-    );
-    // The bound the report states: one write interval plus the clock error (commit latency + 1 ms).
-    expect(rpo.boundMs).toBeCloseTo(1_000 / RATE + rpo.clockErrorMs, 6);
-    expect(Math.abs(rpo.rpoMs - lagMs)).toBeLessThanOrEqual(rpo.boundMs);
-    expect(rpo.lostRows).toBeGreaterThanOrEqual(Math.floor((lagMs * RATE) / 1_000) - 2);
-    expect(rpo.lostAfterFault).toBe(0);
-    // pg_stat_replication saw the injected lag before the fault.
-    expect(rpo.expectedLagMs).toBeGreaterThan(lagMs / 2);
-    expect(rpo.writeRtoMs).not.toBeNull();
-    expect(run.result.checks.find((c) => c.slo === 'rpo')).toMatchObject({ pass: true, measured: rpo.rpoMs });
-    // The writer's table was journaled, then dropped on the new primary; the user table is untouched.
-    const journal = JSON.parse(await readFile(join(dir, 'journal.json'), 'utf8')) as Journal['data'];
-    const table = journal.mutations.find((m) => m.revert.type === 'drop-writer-table');
-    expect(table).toMatchObject({ fault: -1, state: 'reverted' });
-    expect(await bed.pg.tablesOnReplica()).toEqual(['orders']);
-    const { rows } = await bed.pg.connect(bed.pg.replicaPort).query<{ n: string }>('SELECT count(*) AS n FROM orders');
-    expect(rows[0]?.n).toBe('3');
-    // Credentials never reach the journal or any report.
-    await writeReports(run.result, dir);
-    for (const file of await readdir(dir)) expect(await readFile(join(dir, file), 'utf8')).not.toContain(PASSWORD);
-    expect(JSON.stringify(run.result)).not.toContain(PASSWORD);
-  }, 90_000);
+    it('asynchronous replication with 400 ms injected lag: measured RPO = injected lag within the stated bound', async () => {
+      const lagMs = 400;
+      const bed = await app(
+        await ReplicatedPostgres.start(bin ?? '', { synchronous: false, lagMs, writerPassword: PASSWORD }),
+      );
+      beds.push(bed);
+      const { run, dir } = await failoverDrill(bed);
+      expect(run.result.reason).not.toMatch(/error|revert/i);
+      const rpo = run.result.rpo;
+      if (!rpo) throw new Error(`no RPO measured: ${run.result.reason}`);
+      console.log(
+        `async: RPO ${rpo.rpoMs} ms ± ${rpo.boundMs.toFixed(1)} ms (truth ${lagMs} ms), ${rpo.lostRows}/${rpo.acknowledged} rows lost, expected lag ${rpo.expectedLagMs} ms, write-RTO ${rpo.writeRtoMs} ms`,
+      );
+      // The bound the report states: one write interval plus the clock error (commit latency + 1 ms).
+      expect(rpo.boundMs).toBeCloseTo(1_000 / RATE + rpo.clockErrorMs, 6);
+      expect(Math.abs(rpo.rpoMs - lagMs)).toBeLessThanOrEqual(rpo.boundMs);
+      expect(rpo.lostRows).toBeGreaterThanOrEqual(Math.floor((lagMs * RATE) / 1_000) - 2);
+      expect(rpo.lostAfterFault).toBe(0);
+      // pg_stat_replication saw the injected lag before the fault.
+      expect(rpo.expectedLagMs).toBeGreaterThan(lagMs / 2);
+      expect(rpo.writeRtoMs).not.toBeNull();
+      expect(run.result.checks.find((c) => c.slo === 'rpo')).toMatchObject({
+        pass: true,
+        measured: rpo.rpoMs,
+      });
+      // The writer's table was journaled, then dropped on the new primary; the user table is untouched.
+      const journal = JSON.parse(await readFile(join(dir, 'journal.json'), 'utf8')) as Journal['data'];
+      const table = journal.mutations.find((m) => m.revert.type === 'drop-writer-table');
+      expect(table).toMatchObject({ fault: -1, state: 'reverted' });
+      expect(await bed.pg.tablesOnReplica()).toEqual(['orders']);
+      const { rows } = await bed.pg
+        .connect(bed.pg.replicaPort)
+        .query<{ n: string }>('SELECT count(*) AS n FROM orders');
+      expect(rows[0]?.n).toBe('3');
+      // Credentials never reach the journal or any report.
+      await writeReports(run.result, dir);
+      for (const file of await readdir(dir))
+        expect(await readFile(join(dir, file), 'utf8')).not.toContain(PASSWORD);
+      expect(JSON.stringify(run.result)).not.toContain(PASSWORD);
+    }, 90_000);
 
-  it('synchronous replication, same lag injection: every acknowledged row survives, RPO 0', async () => {
-    const bed = await app(
-      await ReplicatedPostgres.start(bin ?? '', { synchronous: true, lagMs: 30, writerPassword: PASSWORD }),
-    );
-    beds.push(bed);
-    const { run } = await failoverDrill(bed);
-    const rpo = run.result.rpo;
-    if (!rpo) throw new Error(`no RPO measured: ${run.result.reason}`);
-    console.log(
-      `sync: RPO ${rpo.rpoMs} ms ± ${rpo.boundMs.toFixed(1)} ms, ${rpo.lostRows}/${rpo.acknowledged} rows lost, ${rpo.indeterminate} indeterminate, write-RTO ${rpo.writeRtoMs} ms`,
-    );
-    expect(rpo.acknowledged).toBeGreaterThan(RATE);
-    expect(rpo.lostRows).toBe(0);
-    expect(rpo.rpoMs).toBe(0);
-    expect(run.result.checks.find((c) => c.slo === 'rpo')).toMatchObject({ pass: true, measured: 0 });
-  }, 90_000);
+    it('synchronous replication, same lag injection: every acknowledged row survives, RPO 0', async () => {
+      const bed = await app(
+        await ReplicatedPostgres.start(bin ?? '', { synchronous: true, lagMs: 30, writerPassword: PASSWORD }),
+      );
+      beds.push(bed);
+      const { run } = await failoverDrill(bed);
+      const rpo = run.result.rpo;
+      if (!rpo) throw new Error(`no RPO measured: ${run.result.reason}`);
+      console.log(
+        `sync: RPO ${rpo.rpoMs} ms ± ${rpo.boundMs.toFixed(1)} ms, ${rpo.lostRows}/${rpo.acknowledged} rows lost, ${rpo.indeterminate} indeterminate, write-RTO ${rpo.writeRtoMs} ms`,
+      );
+      expect(rpo.acknowledged).toBeGreaterThan(RATE);
+      expect(rpo.lostRows).toBe(0);
+      expect(rpo.rpoMs).toBe(0);
+      expect(run.result.checks.find((c) => c.slo === 'rpo')).toMatchObject({ pass: true, measured: 0 });
+    }, 90_000);
 
-  it('a crashed drill leaves its writer table in the journal; drill recover drops it', async () => {
-    const pg = await ReplicatedPostgres.start(bin ?? '', { synchronous: false, lagMs: 0, writerPassword: PASSWORD });
-    beds.push({ pg, app: createServer(), url: '' });
-    const topology = await topologyWith();
-    const spec = validateDrill(
-      {
-        apiVersion: 'okemesh.io/v1alpha1',
-        kind: 'Drill',
-        metadata: { name: 'pg-crash' },
-        spec: {
-          probes: [{ type: 'http', name: 'app', url: 'http://127.0.0.1:1/' }],
-          writer: writerSpec(pg),
-          faults: [{ type: 'postgres-promote' }],
+    it('a crashed drill leaves its writer table in the journal; drill recover drops it', async () => {
+      const pg = await ReplicatedPostgres.start(bin ?? '', {
+        synchronous: false,
+        lagMs: 0,
+        writerPassword: PASSWORD,
+      });
+      beds.push({ pg, app: createServer(), url: '' });
+      const topology = await topologyWith();
+      const spec = validateDrill(
+        {
+          apiVersion: 'okemesh.io/v1alpha1',
+          kind: 'Drill',
+          metadata: { name: 'pg-crash' },
+          spec: {
+            probes: [{ type: 'http', name: 'app', url: 'http://127.0.0.1:1/' }],
+            writer: writerSpec(pg),
+            faults: [{ type: 'postgres-promote' }],
+          },
         },
-      },
-      topology,
-    ).spec.writer;
-    if (!spec) throw new Error('no writer');
-    const path = join(await mkdtemp(join(tmpdir(), 'okemesh-rpo-crash-')), 'journal.json');
-    const journal = await Journal.create(path, { drill: 'pg-crash', scenario: null, topology: 't', dryRun: false });
-    const writer = databaseWriter(spec, sql, journal.id);
-    await writer.prepare?.(journal);
-    await writer.close?.();
-    // ... and the process dies here. The table is on the primary and, by replication, on the replica.
-    const primary = pg.connect(pg.primaryPort);
-    const table = `okemesh_rpo_${journal.id}`;
-    const before = await primary.query('SELECT 1 FROM pg_tables WHERE tablename = $1', [table]);
-    expect(before.rows).toHaveLength(1);
-    const report = await recoverFromJournal(path, { apis: new Map(), sql });
-    expect(report.failures).toEqual([]);
-    expect(report.reverted).toEqual([`create RPO writer table ${table} on the primary`]);
-    const after = await primary.query('SELECT 1 FROM pg_tables WHERE tablename = $1', [table]);
-    expect(after.rows).toHaveLength(0);
-    expect(await readFile(path, 'utf8')).not.toContain(PASSWORD);
-  }, 60_000);
-});
+        topology,
+      ).spec.writer;
+      if (!spec) throw new Error('no writer');
+      const path = join(await mkdtemp(join(tmpdir(), 'okemesh-rpo-crash-')), 'journal.json');
+      const journal = await Journal.create(path, {
+        drill: 'pg-crash',
+        scenario: null,
+        topology: 't',
+        dryRun: false,
+      });
+      const writer = databaseWriter(spec, sql, journal.id);
+      await writer.prepare?.(journal);
+      await writer.close?.();
+      // ... and the process dies here. The table is on the primary and, by replication, on the replica.
+      const primary = pg.connect(pg.primaryPort);
+      const table = `okemesh_rpo_${journal.id}`;
+      const before = await primary.query('SELECT 1 FROM pg_tables WHERE tablename = $1', [table]);
+      expect(before.rows).toHaveLength(1);
+      const report = await recoverFromJournal(path, { apis: new Map(), sql });
+      expect(report.failures).toEqual([]);
+      expect(report.reverted).toEqual([`create RPO writer table ${table} on the primary`]);
+      const after = await primary.query('SELECT 1 FROM pg_tables WHERE tablename = $1', [table]);
+      expect(after.rows).toHaveLength(0);
+      expect(await readFile(path, 'utf8')).not.toContain(PASSWORD);
+    }, 60_000);
+  },
+);

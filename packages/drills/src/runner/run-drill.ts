@@ -201,7 +201,6 @@ export async function runDrill(options: RunDrillOptions): Promise<DrillRun> {
   await enter('report');
   clearInterval(progressTimer);
   const runs: ProbeRun[] = await Promise.all(probes.map((p) => p.stop()));
-  if (writer) writerRun = await writer.stop();
   for (const lease of leases) await lease.release().catch(() => undefined);
   const result = evaluateDrill({
     drill,
