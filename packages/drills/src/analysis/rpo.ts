@@ -2,6 +2,8 @@ import type { ProbeRun, ProbeSample } from '../probe/sample.js';
 
 /** What the sequence writer got: §7 of the drills reference. Times come from the writer's clock only. */
 export interface RpoResult {
+  /** Name of the writer run (its row in the timeline). */
+  readonly writer: string;
   readonly acknowledged: number;
   /** Acknowledged writes the surviving database does not hold. */
   readonly lostRows: number;
@@ -31,6 +33,8 @@ export interface RpoResult {
   readonly writeRtoMs: number | null;
   /** Replication lag the primary reported just before the fault (the RPO to expect), when known. */
   readonly expectedLagMs: number | null;
+  /** Writer-clock window of the loss: from the last surviving row's stamp to the last lost row's; null if none lost. */
+  readonly lossWindow: { readonly from: number; readonly to: number } | null;
 }
 
 export interface RpoOptions {
@@ -77,6 +81,7 @@ export function measureRpo(
   let maxPresent: number | null = null;
   for (const seq of held) if (maxPresent === null || seq > maxPresent) maxPresent = seq;
   return {
+    writer: writes.name,
     acknowledged: acked.length,
     lostRows: lost.length,
     lostSeqs: lost.map((s) => s.seq),
@@ -91,5 +96,6 @@ export function measureRpo(
     maxPresent,
     writeRtoMs,
     expectedLagMs: options.expectedLagMs ?? null,
+    lossWindow: firstLost && lastLost ? { from: stamp(preserved ?? firstLost), to: stamp(lastLost) } : null,
   };
 }

@@ -5,7 +5,7 @@ const WIDTH = 900;
 const ROW = 90;
 const LEFT = 140;
 const RIGHT = 20;
-const TOP = 30;
+const TOP = 48;
 const COLORS = ['#2b6cb0', '#2f855a', '#b7791f', '#6b46c1', '#c53030'];
 
 /**
@@ -22,6 +22,7 @@ export function svgTimeline(result: DrillResult): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="sans-serif" font-size="11">`,
     `<title>${escapeXml(`drill ${result.drill}: ${result.outcome}`)}</title>`,
     `<text x="${LEFT}" y="18" font-size="13" font-weight="bold">${escapeXml(`${result.drill}: ${result.outcome.toUpperCase()}`)}</text>`,
+    `<text class="slos" x="${LEFT}" y="36" fill="#4a5568">${escapeXml(result.checks.map((c) => `${c.pass ? '✔' : '✘'} ${c.detail}`).join('   '))}</text>`,
   ];
   if (result.faultStart !== null) {
     const end = result.faultEnd ?? result.endedAt;
@@ -51,6 +52,13 @@ export function svgTimeline(result: DrillResult): string {
       parts.push(
         `<polyline class="latency" points="${latency}" fill="none" stroke="#718096" stroke-dasharray="3 2"><title>p99 latency</title></polyline>`,
       );
+    const loss = result.rpo?.writer === line.probe ? result.rpo.lossWindow : null;
+    if (result.rpo && loss) {
+      const width = Math.max(1, Number(x(loss.to)) - Number(x(loss.from)));
+      parts.push(
+        `<rect class="data-loss" x="${x(loss.from)}" y="${top}" width="${width.toFixed(1)}" height="${ROW - 20}" fill="#c53030" opacity="0.35"><title>${escapeXml(`acknowledged writes lost: RPO ${Math.round(result.rpo.rpoMs)} ms ± ${Math.round(result.rpo.boundMs)} ms`)}</title></rect>`,
+      );
+    }
     const recovery = result.recoveries.find((r) => r.probe === line.probe)?.sustainedSuccess;
     if (recovery !== null && recovery !== undefined) {
       parts.push(
