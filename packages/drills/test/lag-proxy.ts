@@ -18,11 +18,11 @@ export class LagProxy {
   ) {}
 
   static async start(upstreamPort: number, delayMs = 0): Promise<LagProxy> {
-    let proxy: LagProxy | undefined;
-    const server = createServer((client) => proxy?.accept(client, upstreamPort));
+    const holder: { proxy?: LagProxy } = {};
+    const server = createServer((client) => holder.proxy?.accept(client, upstreamPort));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    proxy = new LagProxy(server, (server.address() as { port: number }).port, delayMs);
-    return proxy;
+    holder.proxy = new LagProxy(server, (server.address() as { port: number }).port, delayMs);
+    return holder.proxy;
   }
 
   /** When the partition happened (ms since epoch), or null. */
