@@ -51,7 +51,9 @@ function peers(call: Call): Reply {
     id: peerId,
     region: call.store.regionOf(peerId),
   }));
-  return paginate(call, items);
+  // ListAutonomousDatabasePeers answers an AutonomousDatabasePeerCollection, not a bare array.
+  const page = paginate(call, items);
+  return { ...page, body: { items: page.body } };
 }
 
 export const databaseRoutes: readonly Route[] = [
