@@ -1,18 +1,19 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { mkdtemp } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { databaseWriter } from '../src/data/database-writer.js';
 import { sqlConnector } from '../src/data/sql-connector.js';
 import { writeReports } from '../src/report/write-reports.js';
-import { Journal } from '../src/runner/journal.js';
+import type { Journal } from '../src/runner/journal.js';
 import { recoverFromJournal } from '../src/runner/recover.js';
 import { runDrill } from '../src/runner/run-drill.js';
 import { validateDrill } from '../src/spec/load.js';
 import type { WriterSpecInput } from '../src/spec/writer-schema.js';
+import { bundleChild } from './child-bundle.js';
 import { topologyWith } from './drill-fixture.js';
 import { postgresBin } from './postgres-testbed.js';
 import { pgDriver, ReplicatedPostgres, WRITER_ROLE } from './replicated-postgres.js';
@@ -183,49 +184,63 @@ describe.skipIf(!bin)(
       expect(run.result.checks.find((c) => c.slo === 'rpo')).toMatchObject({ pass: true, measured: 0 });
     }, 90_000);
 
-    it('a crashed drill leaves its writer table in the journal; drill recover drops it', async () => {
+    it('SIGKILL mid-drill leaves the writer table, journaled; drill recover drops it on both clusters', async () => {
       const pg = await ReplicatedPostgres.start(bin ?? '', {
         synchronous: false,
         lagMs: 0,
         writerPassword: PASSWORD,
       });
-      beds.push({ pg, app: createServer(), url: '' });
+      const bed = await app(pg);
+      beds.push(bed);
       const topology = await topologyWith();
-      const spec = validateDrill(
+      const drill = validateDrill(
         {
           apiVersion: 'okemesh.io/v1alpha1',
           kind: 'Drill',
           metadata: { name: 'pg-crash' },
           spec: {
-            probes: [{ type: 'http', name: 'app', url: 'http://127.0.0.1:1/' }],
+            steadyState: { duration: '300ms', minSuccess: 50 },
+            probes: [{ type: 'http', name: 'app', url: bed.url, rate: 20 }],
             writer: writerSpec(pg),
-            faults: [{ type: 'postgres-promote' }],
+            faults: [{ type: 'postgres-promote', wait: '30s' }],
+            hold: '60s',
           },
         },
         topology,
-      ).spec.writer;
-      if (!spec) throw new Error('no writer');
-      const path = join(await mkdtemp(join(tmpdir(), 'okemesh-rpo-crash-')), 'journal.json');
-      const journal = await Journal.create(path, {
-        drill: 'pg-crash',
-        scenario: null,
-        topology: 't',
-        dryRun: false,
+      );
+      const dir = await mkdtemp(join(tmpdir(), 'okemesh-rpo-crash-'));
+      const journalPath = join(dir, 'journal.json');
+      await writeFile(join(dir, 'input.json'), JSON.stringify({ topology, drill, journalPath }));
+      // The child uses the library's own default connector: the real `pg`, imported by @okemesh/drills itself.
+      const proc = spawn(process.execPath, [await bundleChild('writer-child.ts'), join(dir, 'input.json')], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env,
       });
-      const writer = databaseWriter(spec, sql, journal.id);
-      await writer.prepare?.(journal);
-      await writer.close?.();
-      // ... and the process dies here. The table is on the primary and, by replication, on the replica.
-      const primary = pg.connect(pg.primaryPort);
+      let out = '';
+      await new Promise<void>((resolve, reject) => {
+        proc.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          if (out.includes('INJECTED')) resolve();
+        });
+        proc.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        proc.once('exit', () => reject(new Error(`child exited before injecting:\n${out}`)));
+      });
+      const exited = new Promise((resolve) => proc.once('exit', resolve));
+      proc.kill('SIGKILL');
+      await exited;
+      const journal = JSON.parse(await readFile(journalPath, 'utf8')) as Journal['data'];
+      const mutation = journal.mutations.find((m) => m.revert.type === 'drop-writer-table');
+      expect(mutation).toMatchObject({ fault: -1, state: 'applied' });
       const table = `okemesh_rpo_${journal.id}`;
-      const before = await primary.query('SELECT 1 FROM pg_tables WHERE tablename = $1', [table]);
-      expect(before.rows).toHaveLength(1);
-      const report = await recoverFromJournal(path, { apis: new Map(), sql });
+      const holds = async (port: number) =>
+        (await pg.connect(port).query('SELECT 1 FROM pg_tables WHERE tablename = $1', [table])).rows.length;
+      // Left behind on the old primary and, replicated before the promotion, on the new one.
+      expect([await holds(pg.primaryPort), await holds(pg.replicaPort)]).toEqual([1, 1]);
+      const report = await recoverFromJournal(journalPath, { apis: new Map(), sql });
       expect(report.failures).toEqual([]);
-      expect(report.reverted).toEqual([`create RPO writer table ${table} on the primary`]);
-      const after = await primary.query('SELECT 1 FROM pg_tables WHERE tablename = $1', [table]);
-      expect(after.rows).toHaveLength(0);
-      expect(await readFile(path, 'utf8')).not.toContain(PASSWORD);
-    }, 60_000);
+      expect(report.reverted).toContain(`create RPO writer table ${table} on the primary`);
+      expect([await holds(pg.primaryPort), await holds(pg.replicaPort)]).toEqual([0, 0]);
+      expect(await readFile(journalPath, 'utf8')).not.toContain(PASSWORD);
+    }, 90_000);
   },
 );
