@@ -181,6 +181,24 @@ describe('RPO in every report', () => {
     expect(svg).toContain('RPO 200 ms ± 55 ms');
   });
 
+  it('marks when writes were accepted again (write-RTO) on the writer row of the timeline', async () => {
+    const { topology, drill } = await setup();
+    const writes = syntheticRun('w', '......xx....', { start: START, rate: 10 });
+    const result = evaluateDrill({
+      drill,
+      topology,
+      runs: [syntheticRun('journey-fresh', '....', { start: START })],
+      writer: { run: writes, present: Array.from({ length: 12 }, (_, i) => i) },
+      startedAt: START,
+      endedAt: START + 1_200,
+      faultStart: START + 550,
+      faultEnd: START + 1_100,
+      phases: [],
+    });
+    expect(result.rpo).toMatchObject({ writeRtoMs: 250, lostRows: 0, rpoMs: 0 });
+    expect(svgTimeline(result)).toContain('write-RTO 250 ms');
+  });
+
   it('counts a loss acknowledged after the injection as split brain', async () => {
     const { topology, drill } = await setup();
     const writes = syntheticRun('w', '.'.repeat(20), { start: START, rate: 10 });

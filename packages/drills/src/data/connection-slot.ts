@@ -1,3 +1,5 @@
+import { DrillError } from '../errors.js';
+
 /**
  * One connection with a serial queue: a failed or aborted statement drops the connection, so the next one
  * reconnects (a dead primary fails fast instead of hanging every later write behind it).
@@ -65,7 +67,7 @@ export class ConnectionSlot<C> {
 /** The least busy of a few slots: writes overlap (open model) without ever sharing a connection. */
 export function leastBusy<C>(slots: readonly ConnectionSlot<C>[]): ConnectionSlot<C> {
   let best = slots[0];
-  if (!best) throw new Error('no connection slots');
+  if (!best) throw new DrillError('DRILL_WRITER_FAILED', 'no database connections configured');
   for (const slot of slots) if (slot.busy < best.busy) best = slot;
   return best;
 }

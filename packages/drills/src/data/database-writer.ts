@@ -1,4 +1,5 @@
 import { parseDuration } from '@okemesh/topology';
+import { DrillError } from '../errors.js';
 import { startSequenceWriter } from '../probe/sequence-writer.js';
 import type { RunningProbe } from '../probe/sample.js';
 import type { Journal } from '../runner/journal.js';
@@ -48,7 +49,8 @@ export function databaseWriter(spec: WriterSpec, connector: SqlConnector, drillI
     },
     start() {
       const dbs = databases;
-      if (!dbs) throw new Error('databaseWriter.start() before prepare()');
+      if (!dbs)
+        throw new DrillError('DRILL_WRITER_FAILED', 'the writer was started before its table was prepared');
       return startSequenceWriter({
         target: `${spec.driver} ${table}`,
         rate: spec.rate,

@@ -59,6 +59,14 @@ export function svgTimeline(result: DrillResult): string {
         `<rect class="data-loss" x="${x(loss.from)}" y="${top}" width="${width.toFixed(1)}" height="${ROW - 20}" fill="#c53030" opacity="0.35"><title>${escapeXml(`acknowledged writes lost: RPO ${Math.round(result.rpo.rpoMs)} ms ± ${Math.round(result.rpo.boundMs)} ms`)}</title></rect>`,
       );
     }
+    const writesBack =
+      result.rpo?.writer === line.probe && result.rpo.writeRtoMs && result.faultStart !== null
+        ? result.faultStart + result.rpo.writeRtoMs
+        : null;
+    if (writesBack !== null)
+      parts.push(
+        `<line class="writes-recovered" x1="${x(writesBack)}" y1="${top}" x2="${x(writesBack)}" y2="${bottom}" stroke="#2f855a" stroke-width="2" stroke-dasharray="4 2"><title>${escapeXml(`writes accepted again: write-RTO ${Math.round(result.rpo?.writeRtoMs ?? 0)} ms`)}</title></line>`,
+      );
     const recovery = result.recoveries.find((r) => r.probe === line.probe)?.sustainedSuccess;
     if (recovery !== null && recovery !== undefined) {
       parts.push(
