@@ -141,6 +141,14 @@ export const ERROR_CODES = {
     exit: ExitCode.Environment,
     fix: 'check the OCI profile (--profile) and its permissions',
   },
+  DRILL_WRITER_FAILED: {
+    exit: ExitCode.Environment,
+    fix: 'check the writer connections in --writer and that the role may create a table',
+  },
+  DRILL_CREDENTIALS: {
+    exit: ExitCode.Environment,
+    fix: 'give the database password as passwordEnv (an environment variable) or passwordFile (mode 0600)',
+  },
   DRILL_KUBECONFIG: {
     exit: ExitCode.Environment,
     fix: "pass --kubeconfig (or set KUBECONFIG) to a kubeconfig with every cluster's kubeContext",

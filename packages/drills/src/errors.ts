@@ -10,7 +10,11 @@ export type DrillErrorCode =
   | 'DRILL_JOURNAL'
   | 'DRILL_OCI_FAILED'
   /** No kubeconfig could be read, or it lacks a context the topology names. */
-  | 'DRILL_KUBECONFIG';
+  | 'DRILL_KUBECONFIG'
+  /** The RPO sequence writer could not create, write or read its table. */
+  | 'DRILL_WRITER_FAILED'
+  /** Database credentials are missing or given in a way okemesh refuses (a literal password). */
+  | 'DRILL_CREDENTIALS';
 
 /** The one error class of the package; check it by `name`/`code` across package boundaries. */
 export class DrillError extends Error {

@@ -26,7 +26,7 @@ export type { SequenceWrite, SequenceWriterOptions } from './probe/sequence-writ
 export { measureRecovery, defaultSustain } from './analysis/recovery.js';
 export type { Recovery, RecoveryOptions } from './analysis/recovery.js';
 export { measureRpo } from './analysis/rpo.js';
-export type { RpoResult } from './analysis/rpo.js';
+export type { RpoOptions, RpoResult } from './analysis/rpo.js';
 export { checkSlos } from './analysis/verdict.js';
 export type { SloCheck, SloName, VerdictInput } from './analysis/verdict.js';
 export { evaluateDrill } from './analysis/evaluate.js';
@@ -49,7 +49,25 @@ export type { Fault, FaultType, KubeFault } from './spec/fault-schema.js';
 export type { BlastRadius } from './spec/primitives.js';
 export { parseDrill, validateDrill } from './spec/load.js';
 export { drillJsonSchema } from './spec/json-schema.js';
-export { scenarioDrill, scenarioDescriptions } from './spec/scenarios.js';
+export { scenarioDrill, scenarioDescriptions, scenarioMeasures } from './spec/scenarios.js';
+export { writerSchema } from './spec/writer-schema.js';
+export type {
+  OracleWriterSpec,
+  PostgresWriterSpec,
+  WriterEndpointName,
+  WriterSpec,
+  WriterSpecInput,
+} from './spec/writer-schema.js';
+export { databaseWriter } from './data/database-writer.js';
+export type { DrillWriter } from './data/database-writer.js';
+export { sqlConnector } from './data/sql-connector.js';
+export type { SqlConnectorOptions } from './data/sql-connector.js';
+export { writerTable } from './data/seq-database.js';
+export type { SeqDatabase, SqlConnector } from './data/seq-database.js';
+export type { PgDriver } from './data/pg-driver.js';
+export type { OracleDriver } from './data/oracle-driver.js';
+export { oracleConnectionConfig } from './data/oracle-database.js';
+export { readPassword } from './data/credentials.js';
 export type { ScenarioOptions } from './spec/scenarios.js';
 export { startDnsProbe } from './probe/dns-prober.js';
 export type { DnsProbeOptions } from './probe/dns-prober.js';
@@ -63,7 +81,7 @@ export { selfHealWarnings } from './kube/gitops.js';
 export { Journal } from './runner/journal.js';
 export type { JournalData, JournalInit, JournalStatus } from './runner/journal.js';
 export type { Mutation, MutationState, RevertAction } from './runner/mutation.js';
-export type { AdbOperations, CommandRunner, FaultDeps } from './runner/ports.js';
+export type { AdbOperations, AdbRole, CommandRunner, FaultDeps } from './runner/ports.js';
 export { injectFault } from './runner/inject.js';
 export type { InjectContext } from './runner/inject.js';
 export { revertAction, revertAll } from './runner/revert.js';
@@ -71,7 +89,7 @@ export type { RevertOptions } from './runner/revert.js';
 export { recoverFromJournal } from './runner/recover.js';
 export type { RecoverReport } from './runner/recover.js';
 export { runDrill } from './runner/run-drill.js';
-export type { DrillRun, DrillWriter, RunDrillOptions } from './runner/run-drill.js';
+export type { DrillRun, RunDrillOptions } from './runner/run-drill.js';
 export { outcomeExitCode } from './runner/exit-code.js';
 export { formatProgress } from './runner/progress.js';
 export type { DrillPhase, DrillProgress } from './runner/progress.js';

@@ -21,7 +21,16 @@ export async function bundleChild(entry: string): Promise<string> {
     format: 'esm',
     target: 'node22',
     conditions: ['@okemesh/source'],
-    external: ['@kubernetes/client-node', 'yaml', 'zod', 'hdr-histogram-js', 'cidr-tools', 'oci-*', 'pg'],
+    external: [
+      '@kubernetes/client-node',
+      'yaml',
+      'zod',
+      'hdr-histogram-js',
+      'cidr-tools',
+      'oci-*',
+      'pg',
+      'oracledb',
+    ],
     logLevel: 'error',
   });
   return outfile;

@@ -6,11 +6,13 @@ import { ApiError, notFound } from './api-error.js';
 import { faultCode, seededRandom, type FaultOptions } from './fault-plan.js';
 import { matchPath, type Call, type Reply, type Route } from './route.js';
 import { containerEngineRoutes } from './routes/containerengine.js';
+import { databaseRoutes } from './routes/database.js';
 import { drgRoutes } from './routes/core-drg.js';
 import { vcnRoutes } from './routes/core-vcn.js';
 import { dnsRoutes } from './routes/dns.js';
 import { healthCheckRoutes } from './routes/healthchecks.js';
 import { identityRoutes } from './routes/identity.js';
+import { seedAdbPair, type SeedAdbPairInput, type SeededAdbPair } from './seed-adb.js';
 import { seedCluster, seedZone, type SeedClusterInput, type SeededCluster } from './seed.js';
 import { verifySignature } from './signature.js';
 import { Store, type Json } from './store.js';
@@ -83,6 +85,7 @@ export class FakeOci {
       ...dnsRoutes,
       ...healthCheckRoutes,
       ...containerEngineRoutes,
+      ...databaseRoutes,
       ...identityRoutes(home, () => [...this.regions]),
     ];
   }
@@ -137,6 +140,13 @@ export class FakeOci {
   seedCluster(input: SeedClusterInput): SeededCluster {
     this.regions.add(input.region);
     return seedCluster(this.store, input);
+  }
+
+  /** An Autonomous Database and its cross-region Data Guard standby. */
+  seedAdbPair(input: SeedAdbPairInput): SeededAdbPair {
+    this.regions.add(input.primaryRegion);
+    this.regions.add(input.standbyRegion);
+    return seedAdbPair(this.store, input);
   }
 
   seedZone(input: { readonly name: string; readonly compartmentId: string }): string {

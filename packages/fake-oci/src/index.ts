@@ -2,6 +2,7 @@ export { FakeOci } from './fake-oci.js';
 export type { FakeOciOptions, LoggedRequest } from './fake-oci.js';
 export type { FaultOptions } from './fault-plan.js';
 export type { SeedClusterInput, SeededCluster } from './seed.js';
+export type { SeedAdbPairInput, SeededAdbPair } from './seed-adb.js';
 export { seedTopology } from './topology-seed.js';
 export type { SeededTopology, TopologySeedInput } from './topology-seed.js';
 export { ApiError } from './api-error.js';

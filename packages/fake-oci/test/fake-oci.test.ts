@@ -309,3 +309,47 @@ describe('steering policies', () => {
     expect(ok.httpMonitor.targets).toEqual(['192.0.2.1']);
   });
 });
+
+describe('Autonomous Database cross-region Data Guard', () => {
+  it('lists peers with their regions and rejects role changes OCI would reject', async () => {
+    const database = await import('oci-database');
+    const { primaryId, standbyId } = fake.seedAdbPair({
+      compartmentId,
+      primaryRegion: region,
+      standbyRegion: 'us-chicago-1',
+    });
+    const noRetry = {
+      retryConfiguration: { terminationStrategy: new common.MaxAttemptsTerminationStrategy(1) },
+    };
+    const inRegion = (r: string) => {
+      const client = new database.DatabaseClient({ authenticationDetailsProvider: keys.provider }, noRetry);
+      client.endpoint = fake.endpointFor(r);
+      return client;
+    };
+    const primaryClient = inRegion(region);
+    const standbyClient = inRegion('us-chicago-1');
+    const peers = await primaryClient.listAutonomousDatabasePeers({ autonomousDatabaseId: primaryId });
+    expect(peers.autonomousDatabasePeerCollection.items).toEqual([{ id: standbyId, region: 'us-chicago-1' }]);
+    // The standby does not exist in the primary's region.
+    await expect(
+      primaryClient.switchoverAutonomousDatabase({ autonomousDatabaseId: standbyId, peerDbId: primaryId }),
+    ).rejects.toMatchObject({ statusCode: 404 });
+    // Only the standby switches over, and only naming its peer.
+    await expect(
+      primaryClient.switchoverAutonomousDatabase({ autonomousDatabaseId: primaryId, peerDbId: standbyId }),
+    ).rejects.toMatchObject({ statusCode: 409, serviceCode: 'IncorrectState' });
+    await expect(
+      standbyClient.switchoverAutonomousDatabase({ autonomousDatabaseId: standbyId }),
+    ).rejects.toMatchObject({ statusCode: 400, serviceCode: 'MissingParameter' });
+    const done = await standbyClient.switchoverAutonomousDatabase({
+      autonomousDatabaseId: standbyId,
+      peerDbId: primaryId,
+    });
+    expect(done.autonomousDatabase).toMatchObject({
+      id: standbyId,
+      lifecycleState: 'ROLE_CHANGE_IN_PROGRESS',
+    });
+    expect(fake.store.get(primaryId, 'autonomousDatabase').timeOfLastSwitchover).toEqual(expect.any(String));
+    for (const client of [primaryClient, standbyClient]) client.shutdownCircuitBreaker();
+  });
+});

@@ -1,4 +1,4 @@
-import type { Drill } from '@okemesh/drills';
+import type { Drill, WriterSpecInput as DrillWriterInput } from '@okemesh/drills';
 import type { Topology } from '@okemesh/topology';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -9,6 +9,19 @@ export interface DrillSourceOptions {
   readonly cluster?: string;
   readonly url?: string;
   readonly hold?: string;
+  /** YAML file with the RPO writer (spec.writer) for the database scenarios. */
+  readonly writer?: string;
+  readonly unplanned?: boolean;
+}
+
+/** The `--writer` file as an object; the drill schema validates it (passwords may only be named there). */
+export async function readWriter(io: Io, file: string | undefined): Promise<unknown> {
+  if (!file) return undefined;
+  const path = resolve(io.cwd, file);
+  const text = await readFile(path, 'utf8').catch(() => {
+    throw new UsageError(`cannot read writer file ${path}`);
+  });
+  return (await import('yaml')).parse(text) as unknown;
 }
 
 /** A drill from a built-in scenario name or a drill YAML file, validated against the topology. */
@@ -21,10 +34,13 @@ export async function loadDrill(
   const drills = await import('@okemesh/drills');
   try {
     if ((drills.scenarioNames as readonly string[]).includes(source)) {
+      const writer = (await readWriter(io, options.writer)) as DrillWriterInput | undefined;
       return drills.scenarioDrill(source as (typeof drills.scenarioNames)[number], topology, {
         ...(options.cluster ? { cluster: options.cluster } : {}),
         ...(options.url ? { url: options.url } : {}),
         ...(options.hold ? { hold: options.hold } : {}),
+        ...(writer ? { writer } : {}),
+        ...(options.unplanned ? { unplanned: true } : {}),
       });
     }
     if (!/\.(ya?ml|json)$/.test(source)) {

@@ -80,6 +80,29 @@ describe('okemesh drill', () => {
     ]);
   });
 
+  it('with --writer, database-failover is available and measures RTO and RPO', async () => {
+    await writeFile(
+      join(dir, 'writer.yaml'),
+      'driver: postgres\nprimary: { host: db-a.internal }\nstandby: { host: db-b.internal }\nuser: okemesh_writer\npasswordEnv: PGPASSWORD\n',
+    );
+    const buf = bufferIo(dir);
+    expect(await run(['drill', 'list', '--writer', 'writer.yaml', '--json'], buf.io)).toBe(0);
+    const rows = JSON.parse(buf.out()) as { scenario: string; available: boolean; measures: string[] }[];
+    expect(rows.find((r) => r.scenario === 'database-failover')).toMatchObject({
+      available: true,
+      measures: ['RTO', 'RPO'],
+    });
+    const text = bufferIo(dir);
+    expect(await run(['drill', 'list'], text.io)).toBe(0);
+    expect(text.out()).toMatch(/database-failover\s+n\/a\s+RTO\s/);
+    const plan = bufferIo(dir);
+    expect(
+      await run(['drill', 'plan', 'database-failover', '--writer', 'writer.yaml', '--url', url], plan.io),
+    ).toBe(0);
+    expect(plan.out()).toContain('type: postgres-promote');
+    expect(plan.out()).toContain('passwordEnv: PGPASSWORD');
+  });
+
   it('plans a scenario as YAML without touching a cluster', async () => {
     const buf = bufferIo(dir);
     expect(await run(['drill', 'plan', 'ingress-failure', '--url', 'https://app.example.com/'], buf.io)).toBe(

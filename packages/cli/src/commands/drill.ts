@@ -1,3 +1,4 @@
+import type { WriterSpecInput } from '@okemesh/drills';
 import { Option, type Command } from 'commander';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -8,7 +9,7 @@ import { fileOption, jsonOption, type CommandGroup } from '../program.js';
 import { readTopology } from '../topology-input.js';
 import { faultDeps } from './drill-deps.js';
 import { runDrillCommand } from './drill-run.js';
-import { loadDrill, type DrillSourceOptions } from './drill-source.js';
+import { loadDrill, readWriter, type DrillSourceOptions } from './drill-source.js';
 
 interface CommonOptions extends DrillSourceOptions {
   readonly file?: string;
@@ -18,20 +19,26 @@ interface CommonOptions extends DrillSourceOptions {
 async function list(io: Io, options: CommonOptions): Promise<number> {
   const { topology } = await readTopology(io, options.file);
   const drills = await import('@okemesh/drills');
+  const writer = (await readWriter(io, options.writer)) as WriterSpecInput | undefined;
+  const scenarioOptions = writer ? { writer } : {};
   const rows = drills.scenarioNames.map((name) => {
     try {
-      const drill = drills.scenarioDrill(name, topology);
+      const drill = drills.scenarioDrill(name, topology, scenarioOptions);
       return {
         scenario: name,
         description: drills.scenarioDescriptions[name],
         faults: drill.spec.faults.length,
+        measures: drill.spec.writer ? ['RTO', 'RPO'] : ['RTO'],
         available: true,
       };
     } catch (error) {
+      if (drills.isDrillError(error) && error.code === 'DRILL_SPEC_INVALID')
+        throw new UsageError(error.message);
       return {
         scenario: name,
         description: drills.scenarioDescriptions[name],
         faults: 0,
+        measures: drills.scenarioMeasures(name, scenarioOptions),
         available: false,
         reason: (error as Error).message,
       };
@@ -40,7 +47,7 @@ async function list(io: Io, options: CommonOptions): Promise<number> {
   if (options.json) printJson(io, rows);
   else
     io.stdout(
-      `${rows.map((r) => `${r.scenario.padEnd(18)} ${r.available ? `${r.faults} fault(s)` : 'n/a      '}  ${r.description}`).join('\n')}\n`,
+      `${rows.map((r) => `${r.scenario.padEnd(18)} ${r.available ? `${r.faults} fault(s)` : 'n/a      '}  ${r.measures.join('+').padEnd(7)}  ${r.description}`).join('\n')}\n`,
     );
   return ExitCode.Ok;
 }
@@ -129,19 +136,24 @@ async function schedule(
   }
 }
 
+const writerOption = (command: Command) =>
+  command.option(
+    '--writer <file>',
+    'YAML RPO writer (driver postgres|oracle, primary, standby, user, passwordEnv) for database scenarios',
+  );
+
 const scenarioOptions = (command: Command) =>
-  command
+  writerOption(command)
     .option('--cluster <name>', 'cluster to fail (default: the primary)')
     .option('--url <url>', 'URL the journey probes hit (default: from spec.dns / spec.ingress)')
-    .option('--hold <duration>', 'how long the fault stays injected');
+    .option('--hold <duration>', 'how long the fault stays injected')
+    .option('--unplanned', 'database scenarios: failover (not reverted) instead of a switchover');
 
 export const registerDrill: CommandGroup = (program, { io, setExitCode }) => {
   const drill = program
     .command('drill')
     .description('failover drills: inject a fault, measure RTO/RPO against the SLOs, always roll back');
-  drill
-    .command('list')
-    .description('list the built-in scenarios for this topology')
+  writerOption(drill.command('list').description('list the built-in scenarios and what each measures'))
     .addOption(fileOption())
     .addOption(jsonOption())
     .action(async (o: CommonOptions) => setExitCode(await list(io, o)));

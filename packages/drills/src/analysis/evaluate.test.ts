@@ -134,3 +134,86 @@ describe('evaluateDrill and the reports', () => {
     expect(result.outcome).toBe('fail');
   });
 });
+
+describe('RPO in every report', () => {
+  it('states the bound (1/rate + clock error), the expected lag and the loss window in JSON, Markdown, JUnit and SVG', async () => {
+    const { topology, drill } = await setup();
+    // 20 writes/s, 3 ms commit latency: seqs 10..13 acknowledged but lost, fault at slot 14.
+    const writes = syntheticRun('writer postgres okemesh_rpo_x', '.'.repeat(30), { start: START, rate: 20 });
+    const present = [
+      ...Array.from({ length: 10 }, (_, i) => i),
+      ...Array.from({ length: 16 }, (_, i) => i + 14),
+    ];
+    const result = evaluateDrill({
+      drill,
+      topology,
+      runs: [syntheticRun('journey-fresh', '..........', { start: START })],
+      writer: { run: writes, present, clockErrorMs: 2, expectedLagMs: 180 },
+      startedAt: START,
+      endedAt: START + 1_500,
+      faultStart: START + 700,
+      faultEnd: START + 1_400,
+      phases: [{ phase: 'hold', at: START + 720 }],
+    });
+    const rpo = result.rpo;
+    expect(rpo).toMatchObject({
+      lostSeqs: [10, 11, 12, 13],
+      rpoMs: 200, // ts(13) - ts(9)
+      boundMs: 50 + 2 + 3, // 1/20 s + configured clock error + commit latency of the bounding rows
+      lastSurviving: 9,
+      lastAckedBeforeFault: 13,
+      lostAfterFault: 0,
+      expectedLagMs: 180,
+      lossWindow: { from: START + 450, to: START + 650 },
+    });
+    expect(JSON.parse(JSON.stringify(result)).rpo.boundMs).toBe(55);
+    const markdown = markdownReport(result);
+    expect(markdown).toContain('RPO 0.200 s ± 55 ms (bound = 1/20 writes/s + clock error 5.0 ms)');
+    expect(markdown).toContain('expected RPO): 0.180 s');
+    expect(markdown).toMatch(/\| rpo \| 300000 ms \| 200 ms \| PASS \| RPO 200 ms ± 55 ms/);
+    const junit = junitReport(result);
+    expect(junit).toContain('<property name="rpo.measured.ms" value="200"/>');
+    expect(junit).toContain('<property name="rpo.bound.ms" value="55"/>');
+    expect(junit).toContain('<property name="rto.objective.ms" value="');
+    expect(junit).toMatch(/<testcase [^>]*name="rpo"[^>]*>\s*<system-out>RPO 200 ms ± 55 ms/);
+    const svg = svgTimeline(result);
+    expect(svg).toMatch(/<rect class="data-loss" x="[\d.]+" y="[\d.]+" width="[\d.]+"/);
+    expect(svg).toContain('RPO 200 ms ± 55 ms');
+  });
+
+  it('marks when writes were accepted again (write-RTO) on the writer row of the timeline', async () => {
+    const { topology, drill } = await setup();
+    const writes = syntheticRun('w', '......xx....', { start: START, rate: 10 });
+    const result = evaluateDrill({
+      drill,
+      topology,
+      runs: [syntheticRun('journey-fresh', '....', { start: START })],
+      writer: { run: writes, present: Array.from({ length: 12 }, (_, i) => i) },
+      startedAt: START,
+      endedAt: START + 1_200,
+      faultStart: START + 550,
+      faultEnd: START + 1_100,
+      phases: [],
+    });
+    expect(result.rpo).toMatchObject({ writeRtoMs: 250, lostRows: 0, rpoMs: 0 });
+    expect(svgTimeline(result)).toContain('write-RTO 250 ms');
+  });
+
+  it('counts a loss acknowledged after the injection as split brain', async () => {
+    const { topology, drill } = await setup();
+    const writes = syntheticRun('w', '.'.repeat(20), { start: START, rate: 10 });
+    const result = evaluateDrill({
+      drill,
+      topology,
+      runs: [syntheticRun('journey-fresh', '....', { start: START })],
+      writer: { run: writes, present: Array.from({ length: 15 }, (_, i) => i) },
+      startedAt: START,
+      endedAt: START + 2_000,
+      faultStart: START + 500,
+      faultEnd: START + 1_900,
+      phases: [{ phase: 'hold', at: START + 600 }],
+    });
+    expect(result.rpo).toMatchObject({ lostSeqs: [15, 16, 17, 18, 19], lostAfterFault: 5 });
+    expect(markdownReport(result)).toContain('5 row(s) acknowledged after the fault were lost');
+  });
+});

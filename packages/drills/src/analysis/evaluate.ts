@@ -14,7 +14,12 @@ export interface EvaluateInput {
   readonly topology: Topology;
   readonly runs: readonly ProbeRun[];
   /** The sequence writer's run and the seqs the surviving database holds. */
-  readonly writer?: { readonly run: ProbeRun; readonly present: Iterable<number> };
+  readonly writer?: {
+    readonly run: ProbeRun;
+    readonly present: Iterable<number>;
+    readonly clockErrorMs?: number;
+    readonly expectedLagMs?: number | null;
+  };
   readonly startedAt: number;
   readonly endedAt: number;
   readonly faultStart: number | null;
@@ -25,6 +30,12 @@ export interface EvaluateInput {
   readonly aborted?: string;
   /** What broke the drill (fault or rollback failure). */
   readonly error?: string;
+}
+
+/** Injection is over when the drill enters its hold phase. */
+function injectedAt(phases: readonly PhaseMark[], faultStart: number): { injectedAt?: number } {
+  const hold = phases.find((p) => p.phase === 'hold' && p.at >= faultStart);
+  return hold ? { injectedAt: hold.at } : {};
 }
 
 /** Turns what the probers recorded into RTO/RPO per probe, SLO checks and the outcome. Pure. */
@@ -39,7 +50,11 @@ export function evaluateDrill(input: EvaluateInput): DrillResult {
         );
   const rpo =
     input.writer && faultStart !== null
-      ? measureRpo(input.writer.run, input.writer.present, faultStart)
+      ? measureRpo(input.writer.run, input.writer.present, faultStart, {
+          ...(input.writer.clockErrorMs === undefined ? {} : { clockErrorMs: input.writer.clockErrorMs }),
+          expectedLagMs: input.writer.expectedLagMs ?? null,
+          ...injectedAt(input.phases, faultStart),
+        })
       : null;
   const probes = input.runs.map((run) => summarizeProbe(run));
   const total = probes.reduce((acc, p) => acc + p.slots, 0);

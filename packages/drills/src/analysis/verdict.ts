@@ -79,7 +79,7 @@ function rpoCheck(slos: Slos, rpo: RpoResult): SloCheck {
     measured: rpo.rpoMs,
     unit: 'ms',
     pass,
-    detail: `RPO ${ms(rpo.rpoMs)} (${rpo.lostRows} acknowledged row(s) lost) ${pass ? '<=' : '>'} ${slos.rpo}`,
+    detail: `RPO ${ms(rpo.rpoMs)} ± ${ms(rpo.boundMs)} (${rpo.lostRows} of ${rpo.acknowledged} acknowledged row(s) lost${rpo.expectedLagMs === null ? '' : `; replication lag before the fault ${ms(rpo.expectedLagMs)}`}) ${pass ? '<=' : '>'} ${slos.rpo}`,
   };
 }
 

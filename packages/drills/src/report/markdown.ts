@@ -43,8 +43,17 @@ export function markdownReport(result: DrillResult): string {
       '',
       '## Data (RPO)',
       '',
-      `- acknowledged writes ${r.acknowledged}, lost ${r.lostRows}${r.lostRows ? ` (seq ${r.lostSeqs.slice(0, 10).join(', ')}${r.lostSeqs.length > 10 ? ', …' : ''})` : ''}`,
-      `- RPO ${fmt(r.rpoMs)}, write-RTO ${fmt(r.writeRtoMs)}, indeterminate ${r.indeterminate}`,
+      `- RPO ${fmt(r.rpoMs, r.boundMs)} (bound = 1/${r.writeRate} writes/s + clock error ${r.clockErrorMs.toFixed(1)} ms), write-RTO ${fmt(r.writeRtoMs)}`,
+      `- acknowledged writes ${r.acknowledged}, lost ${r.lostRows}${r.lostRows ? ` (seq ${r.lostSeqs.slice(0, 10).join(', ')}${r.lostSeqs.length > 10 ? ', …' : ''})` : ''}, indeterminate ${r.indeterminate}`,
+      `- last acknowledged before the fault: seq ${r.lastAckedBeforeFault ?? 'none'}; last surviving before the loss: seq ${r.lastSurviving ?? 'none'}; highest present: seq ${r.maxPresent ?? 'none'}`,
+      ...(r.expectedLagMs === null
+        ? []
+        : [`- replication lag reported just before the fault (expected RPO): ${fmt(r.expectedLagMs)}`]),
+      ...(r.lostAfterFault > 0
+        ? [
+            `- **${r.lostAfterFault} row(s) acknowledged after the fault were lost**: the old primary kept accepting writes (split brain)`,
+          ]
+        : []),
     );
   }
   lines.push(

@@ -5,7 +5,7 @@ const WIDTH = 900;
 const ROW = 90;
 const LEFT = 140;
 const RIGHT = 20;
-const TOP = 30;
+const TOP = 48;
 const COLORS = ['#2b6cb0', '#2f855a', '#b7791f', '#6b46c1', '#c53030'];
 
 /**
@@ -22,6 +22,7 @@ export function svgTimeline(result: DrillResult): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="sans-serif" font-size="11">`,
     `<title>${escapeXml(`drill ${result.drill}: ${result.outcome}`)}</title>`,
     `<text x="${LEFT}" y="18" font-size="13" font-weight="bold">${escapeXml(`${result.drill}: ${result.outcome.toUpperCase()}`)}</text>`,
+    `<text class="slos" x="${LEFT}" y="36" fill="#4a5568">${escapeXml(result.checks.map((c) => `${c.pass ? '✔' : '✘'} ${c.detail}`).join('   '))}</text>`,
   ];
   if (result.faultStart !== null) {
     const end = result.faultEnd ?? result.endedAt;
@@ -50,6 +51,21 @@ export function svgTimeline(result: DrillResult): string {
     if (latency)
       parts.push(
         `<polyline class="latency" points="${latency}" fill="none" stroke="#718096" stroke-dasharray="3 2"><title>p99 latency</title></polyline>`,
+      );
+    const loss = result.rpo?.writer === line.probe ? result.rpo.lossWindow : null;
+    if (result.rpo && loss) {
+      const width = Math.max(1, Number(x(loss.to)) - Number(x(loss.from)));
+      parts.push(
+        `<rect class="data-loss" x="${x(loss.from)}" y="${top}" width="${width.toFixed(1)}" height="${ROW - 20}" fill="#c53030" opacity="0.35"><title>${escapeXml(`acknowledged writes lost: RPO ${Math.round(result.rpo.rpoMs)} ms ± ${Math.round(result.rpo.boundMs)} ms`)}</title></rect>`,
+      );
+    }
+    const writesBack =
+      result.rpo?.writer === line.probe && result.rpo.writeRtoMs && result.faultStart !== null
+        ? result.faultStart + result.rpo.writeRtoMs
+        : null;
+    if (writesBack !== null)
+      parts.push(
+        `<line class="writes-recovered" x1="${x(writesBack)}" y1="${top}" x2="${x(writesBack)}" y2="${bottom}" stroke="#2f855a" stroke-width="2" stroke-dasharray="4 2"><title>${escapeXml(`writes accepted again: write-RTO ${Math.round(result.rpo?.writeRtoMs ?? 0)} ms`)}</title></line>`,
       );
     const recovery = result.recoveries.find((r) => r.probe === line.probe)?.sustainedSuccess;
     if (recovery !== null && recovery !== undefined) {

@@ -1,4 +1,5 @@
 import { sleep } from '../clock.js';
+import { sqlConnector } from '../data/sql-connector.js';
 import { DrillError } from '../errors.js';
 import type { KubeApi } from '../kube/object.js';
 import { isPodReady } from '../kube/workload-faults.js';
@@ -38,6 +39,32 @@ async function awaitPods(
     }
     await sleep(250);
   }
+}
+
+/** Drops the writer table wherever it is writable (the current primary); the standby follows by replication. */
+async function dropWriterTable(
+  action: Extract<RevertAction, { type: 'drop-writer-table' }>,
+  deps: FaultDeps,
+): Promise<void> {
+  const databases = await (deps.sql ?? sqlConnector())(action.writer);
+  const problems: string[] = [];
+  let dropped = false;
+  try {
+    for (const db of [databases.primary, databases.standby]) {
+      try {
+        if (await db.dropTable(action.table)) dropped = true;
+      } catch (error) {
+        problems.push(`${db.endpoint}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  } finally {
+    await Promise.all([databases.primary.close(), databases.standby.close()]);
+  }
+  if (!dropped)
+    throw new DrillError(
+      'DRILL_ROLLBACK_FAILED',
+      `writer table ${action.table} not dropped: no writable endpoint (${problems.join('; ') || 'both read-only'})`,
+    );
 }
 
 /** Undoes one mutation. Every action is idempotent: replaying a journal twice is safe. */
@@ -83,9 +110,13 @@ export async function revertAction(
           'DRILL_ROLLBACK_FAILED',
           'cannot switch the Autonomous Database back: no OCI client',
         );
-      await deps.adb.waitAvailable(action.databaseId);
-      await deps.adb.waitAvailable(action.peerDatabaseId);
+      await deps.adb.waitForRole(action.peerDatabaseId, 'PRIMARY');
+      await deps.adb.waitForRole(action.databaseId, 'STANDBY');
       await deps.adb.switchover(action.databaseId, action.peerDatabaseId);
+      await deps.adb.waitForRole(action.databaseId, 'PRIMARY');
+      return;
+    case 'drop-writer-table':
+      await dropWriterTable(action, deps);
       return;
     case 'none':
       return;

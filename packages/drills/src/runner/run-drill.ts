@@ -1,6 +1,8 @@
 import { parseDuration, type Topology } from '@okemesh/topology';
 import { evaluateDrill } from '../analysis/evaluate.js';
 import { now, sleep } from '../clock.js';
+import { databaseWriter, type DrillWriter } from '../data/database-writer.js';
+import { sqlConnector } from '../data/sql-connector.js';
 import { isDrillError } from '../errors.js';
 import { selfHealWarnings } from '../kube/gitops.js';
 import { orphanWarnings } from '../kube/orphans.js';
@@ -16,13 +18,6 @@ import { startDrillProbes } from './probes.js';
 import { progressOf, type DrillPhase, type DrillProgress } from './progress.js';
 import { revertAll } from './revert.js';
 
-/** The RPO writer of a drill: started with the probes, and asked afterwards which seqs survived. */
-export interface DrillWriter {
-  start(): RunningProbe;
-  /** Seqs the (new) primary holds after the drill. */
-  present(): Promise<Iterable<number>>;
-}
-
 export interface RunDrillOptions {
   readonly drill: Drill;
   readonly topology: Topology;
@@ -32,6 +27,7 @@ export interface RunDrillOptions {
   /** Abort (and roll back): the CLI wires SIGINT/SIGTERM to it. */
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: DrillProgress) => void;
+  /** The RPO writer; default: one built from `spec.writer` (through `deps.sql`), if the drill has one. */
   readonly writer?: DrillWriter;
   readonly lease?: { readonly namespace?: string; readonly durationSeconds?: number };
   readonly random?: () => number;
@@ -41,6 +37,8 @@ export interface RunDrillOptions {
   /** Called after the faults are injected (tests hook the simulated failover here). */
   readonly onInjected?: () => void | Promise<void>;
 }
+
+export type { DrillWriter };
 
 export interface DrillRun {
   readonly result: DrillResult;
@@ -74,6 +72,14 @@ export async function runDrill(options: RunDrillOptions): Promise<DrillRun> {
   const leases: HeldLease[] = [];
   let probes: RunningProbe[] = [];
   let writer: RunningProbe | undefined;
+  let writerRun: ProbeRun | undefined;
+  let present: Iterable<number> | undefined;
+  let expectedLagMs: number | null = null;
+  const writerSource =
+    options.writer ??
+    (drill.spec.writer
+      ? databaseWriter(drill.spec.writer, deps.sql ?? sqlConnector(), journal.id)
+      : undefined);
   let phase: DrillPhase = 'preflight';
   let faultStart: number | null = null;
   let faultEnd: number | null = null;
@@ -126,14 +132,20 @@ export async function runDrill(options: RunDrillOptions): Promise<DrillRun> {
       drillId: journal.id,
       serviceNamespaces,
       ...(topology.spec.data.autonomousDatabase ? { adb: topology.spec.data.autonomousDatabase } : {}),
+      ...(drill.spec.writer ? { writer: drill.spec.writer } : {}),
       ...(options.random ? { random: options.random } : {}),
     };
     if (dryRun) {
+      if (drill.spec.writer)
+        await journal.plan(
+          `RPO writer: ${drill.spec.writer.rate} writes/s into its own table on the ${drill.spec.writer.driver} primary, dropped afterwards`,
+        );
       for (const [i, fault] of drill.spec.faults.entries())
         for (const w of await injectFault(injectCtx, i, fault)) await journal.warn(w);
     } else {
+      await writerSource?.prepare?.(journal);
       probes = options.probes ? options.probes() : startDrillProbes(drill, topology, deps.apis);
-      writer = options.writer?.start();
+      writer = writerSource?.start();
       await enter('steady-state');
       const steadyFrom = now();
       await sleep(ms(drill.spec.steadyState.duration, 60_000), options.signal);
@@ -145,6 +157,7 @@ export async function runDrill(options: RunDrillOptions): Promise<DrillRun> {
         aborted = `steady state not met before the fault: ${unsteady.map((p) => p.name).join(', ')} below ${drill.spec.steadyState.minSuccess} %`;
       }
       if (!aborted) {
+        expectedLagMs = (await writerSource?.expectedLagMs?.()) ?? null;
         await enter('inject');
         faultStart = now();
         for (const [i, fault] of drill.spec.faults.entries())
@@ -152,6 +165,12 @@ export async function runDrill(options: RunDrillOptions): Promise<DrillRun> {
         await options.onInjected?.();
         await enter('hold');
         aborted = await hold(drill, probes, faultStart, maxEnd, options.signal);
+        // Read what survived on the new primary before anything is reverted (a switch back moves it again).
+        if (writer && writerSource) {
+          writerRun = await writer.stop();
+          writer = undefined;
+          present = await writerSource.present();
+        }
       }
     }
   } catch (caught) {
@@ -162,6 +181,10 @@ export async function runDrill(options: RunDrillOptions): Promise<DrillRun> {
         ? caught.message
         : String(caught);
   } finally {
+    if (writer) {
+      writerRun = await writer.stop();
+      writer = undefined;
+    }
     if (journal.outstanding().length > 0) {
       await enter('revert');
       faultEnd = now();
@@ -173,6 +196,7 @@ export async function runDrill(options: RunDrillOptions): Promise<DrillRun> {
       if (failures.length > 0) error = [error, ...failures].filter(Boolean).join('; ');
     }
     clearInterval(renewTimer);
+    await writerSource?.close?.().catch(() => undefined);
   }
 
   if (probes.length > 0 && !error && !aborted) {
@@ -182,15 +206,21 @@ export async function runDrill(options: RunDrillOptions): Promise<DrillRun> {
   await enter('report');
   clearInterval(progressTimer);
   const runs: ProbeRun[] = await Promise.all(probes.map((p) => p.stop()));
-  const writerRun = writer ? await writer.stop() : undefined;
-  const present =
-    writerRun && options.writer && faultStart !== null ? await options.writer.present() : undefined;
   for (const lease of leases) await lease.release().catch(() => undefined);
   const result = evaluateDrill({
     drill,
     topology,
     runs,
-    ...(writerRun && present ? { writer: { run: writerRun, present } } : {}),
+    ...(writerRun && present
+      ? {
+          writer: {
+            run: writerRun,
+            present,
+            expectedLagMs,
+            ...(writerSource?.clockErrorMs === undefined ? {} : { clockErrorMs: writerSource.clockErrorMs }),
+          },
+        }
+      : {}),
     startedAt,
     endedAt: now(),
     faultStart,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { comparators } from '../probe/promql-prober.js';
 import { faultSchema } from './fault-schema.js';
 import { duration, name } from './primitives.js';
+import { writerSchema } from './writer-schema.js';
 
 export const DRILL_API_VERSION = 'okemesh.io/v1alpha1';
 export const DRILL_KIND = 'Drill';
@@ -89,6 +90,7 @@ export const drillSchema = z
         .prefault({}),
       probes: z.array(probeSpecSchema).min(1),
       faults: z.array(faultSchema).min(1),
+      writer: writerSchema.optional().describe('RPO sequence writer (database drills)'),
       hold: duration.default('60s').describe('How long the fault stays injected'),
       maxDuration: duration.default('10m').describe('Hard cap: the drill aborts and rolls back after it'),
       recovery: z.strictObject({ sustain: duration.default('5s') }).prefault({}),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { blastRadius, labelSelector, name } from './primitives.js';
+import { blastRadius, duration, labelSelector, name } from './primitives.js';
 
 const inCluster = { cluster: name.describe('A cluster of the topology (spec.clusters[].name)') };
 
@@ -67,6 +67,15 @@ const adbTarget = z
 export const adbSwitchoverFault = z.strictObject({ type: z.literal('adb-switchover'), database: adbTarget });
 export const adbFailoverFault = z.strictObject({ type: z.literal('adb-failover'), database: adbTarget });
 
+export const postgresPromoteFault = z
+  .strictObject({
+    type: z.literal('postgres-promote'),
+    wait: duration.default('60s').describe('How long pg_promote waits for the standby to finish recovery'),
+  })
+  .describe(
+    "Promotes spec.writer's PostgreSQL standby with pg_promote() (unplanned failover; not reverted: rebuild the old primary as a standby)",
+  );
+
 export const faultSchema = z.discriminatedUnion('type', [
   deletePodsFault,
   scaleDeploymentFault,
@@ -77,8 +86,12 @@ export const faultSchema = z.discriminatedUnion('type', [
   commandFault,
   adbSwitchoverFault,
   adbFailoverFault,
+  postgresPromoteFault,
 ]);
 
 export type Fault = z.infer<typeof faultSchema>;
 export type FaultType = Fault['type'];
-export type KubeFault = Exclude<Fault, { type: 'command' | 'adb-switchover' | 'adb-failover' }>;
+export type KubeFault = Exclude<
+  Fault,
+  { type: 'command' | 'adb-switchover' | 'adb-failover' | 'postgres-promote' }
+>;

@@ -23,6 +23,9 @@ function referenceProblems(drill: Drill, topology: Topology): string[] {
     ) {
       problems.push(`spec.faults[${i}]: ${fault.type} needs spec.data.autonomousDatabase in the topology`);
     }
+    if (fault.type === 'postgres-promote' && drill.spec.writer?.driver !== 'postgres') {
+      problems.push(`spec.faults[${i}]: postgres-promote needs a spec.writer with driver: postgres`);
+    }
   });
   drill.spec.probes.forEach((probe, i) => {
     if (probe.type === 'kube-ready' && !clusters.has(probe.cluster)) {

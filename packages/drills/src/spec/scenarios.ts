@@ -10,6 +10,7 @@ import {
 } from './drill-schema.js';
 import type { Fault } from './fault-schema.js';
 import { validateDrill } from './load.js';
+import type { WriterSpecInput } from './writer-schema.js';
 
 export interface ScenarioOptions {
   /** Cluster to fail; default the topology's primary. */
@@ -17,6 +18,10 @@ export interface ScenarioOptions {
   /** URL the HTTP probes hit; default https://<dns.domain or first ingress host><health path>. */
   readonly url?: string;
   readonly hold?: string;
+  /** RPO sequence writer for the database scenarios (database-failover, full-region). */
+  readonly writer?: WriterSpecInput;
+  /** Database scenarios: failover (unplanned, not reverted) instead of a switchover (planned, switched back). */
+  readonly unplanned?: boolean;
 }
 
 export const scenarioDescriptions: Readonly<Record<ScenarioName, string>> = {
@@ -24,7 +29,8 @@ export const scenarioDescriptions: Readonly<Record<ScenarioName, string>> = {
     'Ingress gateway of one region scaled to 0: DNS steering must move clients to the other region',
   'east-west-failure':
     "Services' pods and the east-west gateway of one region down: traffic must fail over through the mesh",
-  'database-failover': 'Autonomous Database switchover to the standby: RTO and RPO measured',
+  'database-failover':
+    'Database switchover (or --unplanned failover) to the standby, Autonomous Data Guard or PostgreSQL: RTO, and RPO from a sequence writer',
   'full-region': 'Everything in one region at once: ingress, workloads, east-west gateway, database',
 };
 
@@ -84,9 +90,18 @@ function eastWestFaults(topology: Topology, cluster: Cluster): Fault[] {
   return faults;
 }
 
-function databaseFaults(topology: Topology): Fault[] {
-  if (!topology.spec.data.autonomousDatabase) return [];
-  return [{ type: 'adb-switchover', database: 'standby' }];
+function databaseFaults(topology: Topology, options: ScenarioOptions): Fault[] {
+  if (topology.spec.data.autonomousDatabase)
+    return [{ type: options.unplanned ? 'adb-failover' : 'adb-switchover', database: 'standby' }];
+  if (options.writer?.driver === 'postgres') return [{ type: 'postgres-promote', wait: '60s' }];
+  return [];
+}
+
+const DATABASE_SCENARIOS: readonly ScenarioName[] = ['database-failover', 'full-region'];
+
+/** What a scenario's verdict measures: RTO always; RPO when a database scenario has a sequence writer. */
+export function scenarioMeasures(scenario: ScenarioName, options: ScenarioOptions = {}): ('RTO' | 'RPO')[] {
+  return DATABASE_SCENARIOS.includes(scenario) && options.writer ? ['RTO', 'RPO'] : ['RTO'];
 }
 
 /** A ready-to-run drill for a built-in scenario, derived from the topology alone (zero configuration). */
@@ -106,17 +121,17 @@ export function scenarioDrill(
   const faults: Fault[] = {
     'ingress-failure': () => ingressFaults(cluster),
     'east-west-failure': () => eastWestFaults(topology, cluster),
-    'database-failover': () => databaseFaults(topology),
+    'database-failover': () => databaseFaults(topology, options),
     'full-region': () => [
       ...ingressFaults(cluster),
       ...eastWestFaults(topology, cluster),
-      ...databaseFaults(topology),
+      ...databaseFaults(topology, options),
     ],
   }[scenario]();
   if (faults.length === 0) {
     throw new DrillError(
       'DRILL_NO_TARGETS',
-      `scenario ${scenario} has nothing to fail in this topology (no spec.data.autonomousDatabase)`,
+      `scenario ${scenario} has nothing to fail in this topology (no spec.data.autonomousDatabase, no PostgreSQL writer)`,
     );
   }
   const dns = scenario === 'ingress-failure' || scenario === 'full-region';
@@ -133,6 +148,7 @@ export function scenarioDrill(
         ...(dns && topology.spec.dns ? [{ type: 'dns' as const, name: 'dns-answers', rate: 10 }] : []),
       ],
       faults,
+      ...(options.writer && DATABASE_SCENARIOS.includes(scenario) ? { writer: options.writer } : {}),
       ...(options.hold ? { hold: options.hold } : {}),
       verdict: { rto: scenario === 'ingress-failure' && topology.spec.dns ? 'dnsFailover' : 'rto' },
     },

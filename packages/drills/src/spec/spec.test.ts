@@ -4,7 +4,7 @@ import { isDrillError } from '../errors.js';
 import { scenarioNames } from './drill-schema.js';
 import { drillJsonSchema } from './json-schema.js';
 import { parseDrill } from './load.js';
-import { scenarioDrill } from './scenarios.js';
+import { scenarioDrill, scenarioMeasures } from './scenarios.js';
 
 const DRILL = `
 apiVersion: okemesh.io/v1alpha1
@@ -80,6 +80,52 @@ describe('drill spec', () => {
       'eastwest-gateway-down',
     ]);
     expect(() => scenarioDrill('database-failover', topology)).toThrow(/nothing to fail/);
+  });
+
+  it('database-failover: ADB switchover (or --unplanned failover) or PostgreSQL promotion, with RPO from a writer', async () => {
+    const { topology } = await loadExampleTopology();
+    const writer = {
+      driver: 'postgres' as const,
+      primary: { host: 'db-a.internal' },
+      standby: { host: 'db-b.internal' },
+      user: 'okemesh_writer',
+      passwordEnv: 'PGPASSWORD',
+    };
+    const pg = scenarioDrill('database-failover', topology, { writer });
+    expect(pg.spec.faults).toEqual([{ type: 'postgres-promote', wait: '60s' }]);
+    expect(pg.spec.writer).toMatchObject({ rate: 20, clockError: '1ms', primary: { port: 5432 } });
+    expect(scenarioMeasures('database-failover', { writer })).toEqual(['RTO', 'RPO']);
+    expect(scenarioMeasures('database-failover')).toEqual(['RTO']);
+    expect(scenarioMeasures('ingress-failure', { writer })).toEqual(['RTO']);
+    const withAdb = {
+      ...topology,
+      spec: {
+        ...topology.spec,
+        data: {
+          autonomousDatabase: {
+            primary: 'ocid1.autonomousdatabase.oc1.us-sanjose-1.aaaa',
+            standby: 'ocid1.autonomousdatabase.oc1.us-chicago-1.bbbb',
+          },
+        },
+      },
+    };
+    expect(scenarioDrill('database-failover', withAdb).spec.faults).toEqual([
+      { type: 'adb-switchover', database: 'standby' },
+    ]);
+    expect(scenarioDrill('database-failover', withAdb, { unplanned: true }).spec.faults).toEqual([
+      { type: 'adb-failover', database: 'standby' },
+    ]);
+    // A password can only be named (env var or 0600 file), never written into the drill.
+    expect(() =>
+      scenarioDrill('database-failover', topology, { writer: { ...writer, password: 'x' } as never }),
+    ).toThrow(/password/);
+    expect(() =>
+      parseDrill(
+        `apiVersion: okemesh.io/v1alpha1\nkind: Drill\nmetadata: { name: p }\nspec:\n  probes: [{ type: http, name: a, url: "http://x/" }]\n  faults: [{ type: postgres-promote }]\n`,
+        topology,
+        'p.yaml',
+      ),
+    ).toThrow(/postgres-promote needs a spec.writer/);
   });
 
   it('publishes a JSON Schema', () => {
