@@ -35,7 +35,8 @@ function nodeHeaders() {
     const file = join(dir, 'include', 'node', 'node_version.h');
     if (!existsSync(file)) return false;
     const text = readFileSync(file, 'utf8');
-    const part = (k) => /#define NODE_\w+_VERSION (\d+)/.exec(text.slice(text.indexOf(`NODE_${k}_VERSION`)))?.[1];
+    const part = (k) =>
+      /#define NODE_\w+_VERSION (\d+)/.exec(text.slice(text.indexOf(`NODE_${k}_VERSION`)))?.[1];
     return `${part('MAJOR')}.${part('MINOR')}.${part('PATCH')}` === process.versions.node;
   };
   const found = candidates.find(matches);
