@@ -4,5 +4,9 @@ export {
   isOkemeshAvailable,
   topologyAnnotation,
 } from './annotation.js';
-export { okemeshTopologyReadPermission, okemeshDrillRunPermission, okemeshPermissions } from './permissions.js';
+export {
+  okemeshTopologyReadPermission,
+  okemeshDrillRunPermission,
+  okemeshPermissions,
+} from './permissions.js';
 export type * from './api-types.js';

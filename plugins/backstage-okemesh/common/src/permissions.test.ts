@@ -1,6 +1,10 @@
 import { isPermission } from '@backstage/plugin-permission-common';
 import { describe, expect, it } from 'vitest';
-import { okemeshDrillRunPermission, okemeshPermissions, okemeshTopologyReadPermission } from './permissions.js';
+import {
+  okemeshDrillRunPermission,
+  okemeshPermissions,
+  okemeshTopologyReadPermission,
+} from './permissions.js';
 
 describe('okemesh permissions', () => {
   it('names read and run the way the issue and the policy docs do', () => {
