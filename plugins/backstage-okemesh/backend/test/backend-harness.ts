@@ -54,9 +54,8 @@ export interface HarnessOptions {
   readonly extra?: ReadonlyArray<ServiceFactory | ReturnType<typeof createBackendModule>>;
 }
 
-// better-sqlite3 12 on Node 24 aborts the process when a statement of a closed database is garbage
-// collected (RemoveEnvironmentCleanupHook: (env) != nullptr), which many short-lived test backends trigger:
-// the plugin database of every test backend is PostgreSQL, one database per backend (its own prefix).
+// The plugin database of every test backend is a real PostgreSQL, one database per backend (its own
+// prefix); the smoke test covers SQLite.
 export async function startOkemesh(pg: PgTarget, options: HarnessOptions = {}) {
   const runner = gatedRunner();
   const reads: string[] = [];
