@@ -1,0 +1,1 @@
+export { FailoverContent, FailoverCard } from './FailoverContent.js';
