@@ -79,6 +79,9 @@ describe('okemesh render: OCI artifacts and --certs', () => {
     const external = report.files.filter((f) => f.includes('external-secret'));
     expect(external).toHaveLength(2);
     expect(report.files.some((f) => f.startsWith('secrets/'))).toBe(false);
+    const runbook = await readFile(join(dir, 'okemesh-out', 'RUNBOOK.md'), 'utf8');
+    expect(runbook).toContain('Private keys never go to Git');
+    expect(runbook).toContain('`--certs-mode secret` writes the Secrets to `secrets/<cluster>/cacerts.yaml`');
     for (const file of report.files.filter((f) => f.startsWith('clusters/'))) {
       expect(await readFile(join(dir, 'okemesh-out', file), 'utf8')).not.toContain('PRIVATE KEY');
     }

@@ -68,6 +68,10 @@ export function runbook(topology: Topology, options: ResolvedRenderOptions): str
       `  ${CA_FILES.map((f) => `--from-file=okemesh-certs/${c.name}/${f}`).join(' \\\n  ')} \\`,
       `  --dry-run=client -o yaml | kubectl ${ctx(c)} apply -f -`,
     ]),
+    'Private keys never go to Git. To deliver `cacerts` through Argo CD, render with `--certs okemesh-certs`: by ' +
+      'default (`--certs-mode external-secret`) each cluster gets an ExternalSecret backed by OCI Vault and no key ' +
+      'is in the bundle. `--certs-mode secret` writes the Secrets to `secrets/<cluster>/cacerts.yaml` instead: ' +
+      'mode 0600, git-ignored, outside every kustomization; apply them with kubectl and delete them.',
     '## Step 4: Install the control plane',
     'Either with istioctl (IstioOperator files, client-side only) or with Helm (values files). Not both.',
     '### With istioctl',
