@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import type { Cluster, Topology } from '@okemesh/topology';
+import { nodeRegionLabel, type Cluster, type Topology } from '@okemesh/topology';
 import type { KubeApi, KubeObject } from '../kube/object.js';
 import type { DoctorFinding } from './finding.js';
 
@@ -75,6 +75,29 @@ export async function remoteSecrets(api: KubeApi, peers: readonly Cluster[]): Pr
     `remote secrets for ${peers.map((p) => p.name).join(', ')}`,
     `missing remote secret(s) for ${missing.join(', ')}`,
   );
+}
+
+const REGION_LABEL = 'topology.kubernetes.io/region';
+
+/**
+ * The nodes' `topology.kubernetes.io/region` is the locality the rendered `localityLbSetting` names
+ * (`nodeRegionLabel`: `iad`/`phx` for us-ashburn-1/us-phoenix-1). A different value means failover and
+ * distribute match no endpoint in this cluster.
+ */
+export async function nodeRegion(api: KubeApi, cluster: Cluster): Promise<DoctorFinding> {
+  const want = nodeRegionLabel(cluster.region);
+  const nodes = await api.list({ apiVersion: 'v1', kind: 'Node' });
+  const values = [...new Set(nodes.map((n) => n.metadata.labels?.[REGION_LABEL] ?? '(none)'))].sort();
+  const base = { check: 'node-region', cluster: cluster.name } as const;
+  if (nodes.length === 0)
+    return { ...base, status: 'warn', message: 'no nodes to read the region label from' };
+  if (values.length === 1 && values[0] === want)
+    return { ...base, status: 'ok', message: `nodes carry ${REGION_LABEL}=${want}, as the localities do` };
+  return {
+    ...base,
+    status: 'fail',
+    message: `nodes carry ${REGION_LABEL}=${values.join(', ')} but the localities for ${cluster.region} use ${want}: locality failover and distribute match no endpoint here`,
+  };
 }
 
 function pem(secret: KubeObject | null, key: string): string | undefined {
