@@ -1,7 +1,7 @@
 import type { KubeObject } from '../model/kube-object.js';
 import type { ClusterContext, MeshContext } from '../resources/context.js';
 import { istioSystemNamespace, monitoringNamespace, workloadNamespace } from '../resources/core/namespace.js';
-import { readerServiceAccount, readerTokenSecret } from '../resources/core/remote-secret-reader.js';
+import { readerTokenSecret } from '../resources/core/remote-secret-reader.js';
 import { authorizationPolicy } from '../resources/istio/authorization-policy.js';
 import { crossNetworkGateway } from '../resources/istio/cross-network-gateway.js';
 import { destinationRule } from '../resources/istio/destination-rule.js';
@@ -26,7 +26,6 @@ export function meshObjects(ctx: MeshContext): KubeObject[] {
   return [
     ...namespaces.map((ns) => workloadNamespace(ctx, ns)),
     monitoringNamespace(ctx),
-    readerServiceAccount(),
     readerTokenSecret(),
     crossNetworkGateway(),
     meshPeerAuthentication(),

@@ -3,7 +3,8 @@ import { ISTIO_NAMESPACE, MANAGED_BY, READER_SERVICE_ACCOUNT, READER_TOKEN_SECRE
 
 /**
  * The reader ServiceAccount other clusters' istiods authenticate as. Istio's `base` chart and `istioctl
- * install` create the same account; declaring it here keeps the token Secret below valid on its own.
+ * install` own it, so the bundle never declares it (two owners fight over labels and prune it on
+ * uninstall); `okemesh mesh link` creates it only when it is missing on a live cluster.
  */
 export function readerServiceAccount(): ServiceAccount {
   return {
@@ -14,7 +15,8 @@ export function readerServiceAccount(): ServiceAccount {
 }
 
 /**
- * A long-lived token Secret for the reader account, named as `istioctl create-remote-secret` names it.
+ * A long-lived token Secret for the reader account, named as `istioctl create-remote-secret` names it; the
+ * only reader object in the bundle (the account itself comes with the Istio install).
  * Kubernetes ≥ 1.24 no longer creates these automatically; the token controller fills in `token` and
  * `ca.crt`, which `okemesh mesh link` reads to build each remote secret.
  */
