@@ -21,7 +21,7 @@ const gatewayComponent: Shape = {
   tag: true,
   k8s: {
     env: true,
-    service: { type: true, ports: true },
+    service: { type: true, ports: true, loadBalancerSourceRanges: true },
     serviceAnnotations: true,
     replicaCount: true,
     resources: true,
@@ -95,7 +95,7 @@ const HELM: Readonly<Record<string, Shape>> = {
     revision: true,
     networkGateway: true,
     ...gatewayAvailability,
-    service: { type: true, annotations: true },
+    service: { type: true, annotations: true, loadBalancerSourceRanges: true },
   },
   'ingress-gateway.values.yaml': {
     name: true,

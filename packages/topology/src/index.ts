@@ -6,6 +6,7 @@ export type { LoadedTopology, ParseOptions } from './load.js';
 export { exampleTopology, exampleTopologyText, loadExampleTopology, EXAMPLE_FILE } from './example.js';
 export { topologyJsonSchema } from './json-schema.js';
 export { OCI_REGIONS, isOciRegion, nodeRegionLabel, shortNodeRegionLabel } from './regions.js';
+export { meshSourceCidrs } from './source-cidrs.js';
 export { formatPath } from './path.js';
 export type { DocPath } from './path.js';
 export { topologySchema, API_VERSION, KIND } from './schema/topology.js';

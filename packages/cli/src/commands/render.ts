@@ -18,6 +18,24 @@ interface RenderCommandOptions {
   readonly certs?: string;
   readonly certsMode: 'secret' | 'external-secret';
   readonly ingressMode: 'security-list' | 'nsg';
+  readonly eastWestNsg?: readonly string[];
+}
+
+/** `--east-west-nsg ash=ocid1...,ocid1...` (repeatable) → NSG OCIDs by cluster name. */
+function eastWestNsgIds(values: readonly string[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const value of values) {
+    const at = value.indexOf('=');
+    const cluster = value.slice(0, at);
+    const ids = value
+      .slice(at + 1)
+      .split(',')
+      .filter((id) => id !== '');
+    if (at <= 0 || ids.length === 0)
+      throw new UsageError(`--east-west-nsg ${value}: expected <cluster>=<nsg-ocid>[,<nsg-ocid>]`);
+    out[cluster] = [...(out[cluster] ?? []), ...ids];
+  }
+  return out;
 }
 
 /** First line of the bundle README: how a directory is recognised as a bundle okemesh may replace. */
@@ -100,13 +118,29 @@ export async function renderCommand(io: Io, options: RenderCommandOptions): Prom
     options,
     loaded.topology.spec.clusters.map((c) => c.name),
   );
-  const bundle = render(loaded.topology, {
+  const nsg = options.eastWestNsg?.length ? eastWestNsgIds(options.eastWestNsg) : undefined;
+  const { isMeshConfigError } = await import('@okemesh/mesh-config');
+  const renderWith = (options_: Parameters<typeof render>[1]) => {
+    try {
+      return render(loaded.topology, options_);
+    } catch (error) {
+      if (isMeshConfigError(error) && error.code === 'MESH_RENDER_NSG_MISSING')
+        throw new CommandFailed(`--east-west-nsg: ${error.message}`);
+      throw error;
+    }
+  };
+  const bundle = renderWith({
+    ...(nsg === undefined ? {} : { eastWestIngress: { mode: 'nsg', nsgIds: nsg } }),
     ...(options.repoUrl === undefined ? {} : { repoURL: options.repoUrl }),
     ...(options.revision === undefined ? {} : { targetRevision: options.revision }),
     repoPath: repoPath(options.output),
     extraObjects: certs.objects,
     globalFiles: ociArtifacts(loaded.topology, { ingressMode: options.ingressMode }),
   });
+  if (options.ingressMode === 'nsg' && nsg === undefined)
+    certs.warnings.push(
+      'the east-west NLB stays on security lists (limited to the peer VCN CIDRs); pass --east-west-nsg <cluster>=<nsg-ocid> to put it in the okemesh NSG',
+    );
   for (const warning of certs.warnings) io.stderr(`${paint(io, 'yellow', 'warning:')} ${warning}\n`);
   const out = resolve(io.cwd, options.output);
   await writeBundle(bundle, out);
@@ -162,6 +196,11 @@ export const registerRender: CommandGroup = (program, { io, setExitCode }) => {
       new Option('--ingress-mode <mode>', 'where the OCI artifacts put the cross-region ingress rules')
         .choices(['security-list', 'nsg'])
         .default('security-list'),
+    )
+    .option(
+      '--east-west-nsg <cluster=ocid>',
+      "put that cluster's east-west NLB in these NSGs (comma-separated OCIDs; security-list management None); repeatable, needed for every cluster",
+      (value: string, previous: string[] = []) => [...previous, value],
     )
     .addOption(jsonOption())
     .action(async (options: RenderCommandOptions) => {

@@ -21,6 +21,7 @@ export interface IstioOperatorGateway {
     readonly serviceAnnotations?: Readonly<Record<string, string>>;
     readonly service?: {
       readonly type?: 'LoadBalancer' | 'ClusterIP' | 'NodePort';
+      readonly loadBalancerSourceRanges?: readonly string[];
       readonly ports: readonly {
         readonly name: string;
         readonly port: number;

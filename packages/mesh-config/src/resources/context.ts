@@ -1,9 +1,23 @@
 import type { Cluster, Topology } from '@okemesh/topology';
+import { MeshConfigError } from '../errors.js';
 import type { BundleFile } from '../bundle/bundle.js';
 import type { KubeObject } from '../model/kube-object.js';
 
+/**
+ * How the east-west gateway's OCI Network Load Balancer is firewalled.
+ * - `security-list`: the cloud controller manages security-list rules (`security-list-management-mode:
+ *   All`), admitting only the Service's `loadBalancerSourceRanges` (the peers' VCN CIDRs).
+ * - `nsg`: the NLB joins the given network security groups (the `okemesh network` NSG holds the rules)
+ *   and the cloud controller manages no security list (`None`).
+ */
+export type EastWestIngress =
+  | { readonly mode: 'security-list' }
+  | { readonly mode: 'nsg'; readonly nsgIds: Readonly<Record<string, readonly string[]>> };
+
 /** Choices that are not part of the topology: where GitOps and federation point. */
 export interface RenderOptions {
+  /** East-west NLB firewalling; default `security-list`. */
+  readonly eastWestIngress?: EastWestIngress;
   /** Git repository Argo CD pulls the bundle from. */
   readonly repoURL?: string;
   /** Branch, tag or commit Argo CD tracks. */
@@ -52,7 +66,17 @@ export function resolveOptions(topology: Topology, options: RenderOptions = {}):
       options.federationTargets?.[cluster.name] ??
       `prometheus.${cluster.name}.${topology.spec.mesh.id}.internal:9090`;
   }
+  const eastWestIngress = options.eastWestIngress ?? { mode: 'security-list' };
+  if (eastWestIngress.mode === 'nsg') {
+    const missing = topology.spec.clusters.filter((c) => (eastWestIngress.nsgIds[c.name] ?? []).length === 0);
+    if (missing.length > 0)
+      throw new MeshConfigError(
+        'MESH_RENDER_NSG_MISSING',
+        `east-west NSG mode needs an NSG OCID for every cluster; none for ${missing.map((c) => c.name).join(', ')}`,
+      );
+  }
   return {
+    eastWestIngress,
     repoURL: options.repoURL ?? DEFAULT_REPO_URL,
     targetRevision: options.targetRevision ?? 'HEAD',
     repoPath: options.repoPath ?? 'okemesh-out',

@@ -6,7 +6,7 @@ import {
   ISTIO_NAMESPACE,
 } from '../../names.js';
 import type { ClusterContext } from '../context.js';
-import { EASTWEST_LB_ANNOTATIONS, INGRESS_LB_ANNOTATIONS } from './load-balancer.js';
+import { eastWestLbAnnotations, eastWestSourceRanges, INGRESS_LB_ANNOTATIONS } from './load-balancer.js';
 import {
   GATEWAY_PDB,
   ISTIOD_SELECTOR,
@@ -67,7 +67,11 @@ export function eastWestGatewayValues(ctx: ClusterContext) {
     name: EASTWEST_GATEWAY,
     networkGateway: ctx.cluster.network,
     ...gatewayAvailability(EASTWEST_SELECTOR),
-    service: { type: 'LoadBalancer', annotations: { ...EASTWEST_LB_ANNOTATIONS } },
+    service: {
+      type: 'LoadBalancer',
+      annotations: { ...eastWestLbAnnotations(ctx) },
+      loadBalancerSourceRanges: eastWestSourceRanges(ctx),
+    },
   };
 }
 

@@ -8,7 +8,7 @@ import {
   NETWORK_LABEL,
 } from '../../names.js';
 import type { ClusterContext } from '../context.js';
-import { EASTWEST_LB_ANNOTATIONS, INGRESS_LB_ANNOTATIONS } from './load-balancer.js';
+import { eastWestLbAnnotations, eastWestSourceRanges, INGRESS_LB_ANNOTATIONS } from './load-balancer.js';
 import {
   GATEWAY_PDB,
   ISTIOD_SELECTOR,
@@ -90,9 +90,10 @@ export function eastWestGatewayOperator(ctx: ClusterContext): IstioOperator {
             k8s: {
               ...gatewayAvailability(EASTWEST_SELECTOR),
               env: [{ name: 'ISTIO_META_REQUESTED_NETWORK_VIEW', value: network }],
-              serviceAnnotations: { ...EASTWEST_LB_ANNOTATIONS },
+              serviceAnnotations: { ...eastWestLbAnnotations(ctx) },
               service: {
                 type: 'LoadBalancer',
+                loadBalancerSourceRanges: eastWestSourceRanges(ctx),
                 ports: [
                   { name: 'status-port', port: 15021, targetPort: 15021 },
                   { name: 'tls', port: 15443, targetPort: 15443 },
