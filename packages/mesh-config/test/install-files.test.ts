@@ -39,6 +39,7 @@ const meshConfig: Shape = {
   trustDomain: true,
   trustDomainAliases: true,
   defaultConfig: {
+    proxyMetadata: true,
     proxyStatsMatcher: { inclusionPrefixes: true, inclusionSuffixes: true, inclusionRegexps: true },
   },
 };
