@@ -9,6 +9,12 @@ export const INGRESS_GATEWAY = 'istio-ingressgateway';
 export const INGRESS_SELECTOR = { istio: 'ingressgateway' } as const;
 export const READER_SERVICE_ACCOUNT = 'istio-reader-service-account';
 export const READER_TOKEN_SECRET = `${READER_SERVICE_ACCOUNT}-istio-remote-secret-token`;
+/**
+ * The revision tag namespaces select (`istio.io/rev: prod-stable`) when the control plane is revisioned. A
+ * canary upgrade installs the new revision next to the old one and moves the tag (`istioctl tag set`),
+ * instead of relabelling every namespace.
+ */
+export const REVISION_TAG = 'prod-stable';
 export const MANAGED_BY = { 'app.kubernetes.io/managed-by': 'okemesh' } as const;
 /**
  * Argo CD never prunes (object gone from Git) nor deletes (Application deleted, e.g. a cluster leaving

@@ -1,6 +1,12 @@
 import type { Cluster, Topology } from '@okemesh/topology';
 import { clusterPaths } from '../bundle/cluster-bundle.js';
-import { ISTIO_NAMESPACE, NETWORK_LABEL, READER_SERVICE_ACCOUNT, remoteSecretName } from '../names.js';
+import {
+  ISTIO_NAMESPACE,
+  NETWORK_LABEL,
+  READER_SERVICE_ACCOUNT,
+  REVISION_TAG,
+  remoteSecretName,
+} from '../names.js';
 import type { ResolvedRenderOptions } from '../resources/context.js';
 import { FEDERATION_KEY, FEDERATION_SECRET } from '../resources/observability/federation.js';
 import { codeBlock, document } from './markdown.js';
@@ -30,6 +36,13 @@ export function runbook(topology: Topology, options: ResolvedRenderOptions): str
       helm: { base: at(h.base), istiod: at(h.istiod), eastWest: at(h.eastWest), ingress: at(h.ingress) },
     };
   };
+  const revision = mesh.istio.revision;
+  /** The istiod Helm release: one per revision, so a canary is a second release next to the first. */
+  const istiodRelease = revision === undefined ? 'istiod' : `istiod-${revision}`;
+  const tagLines = (c: Cluster) =>
+    revision === undefined
+      ? []
+      : [`istioctl tag set ${REVISION_TAG} --revision ${revision} --overwrite ${ctx(c)}`];
   const pairs = clusters.flatMap((from) =>
     clusters.filter((to) => to !== from).map((to) => [from, to] as const),
   );
@@ -74,6 +87,7 @@ export function runbook(topology: Topology, options: ResolvedRenderOptions): str
     perCluster(topology, (c) => [
       `istioctl install ${ctx(c)} -y -f ${paths(c).controlPlane}`,
       `istioctl install ${ctx(c)} -y -f ${paths(c).eastWest}`,
+      ...tagLines(c),
     ]),
     '### With Helm',
     codeBlock([
@@ -85,11 +99,22 @@ export function runbook(topology: Topology, options: ResolvedRenderOptions): str
       const common = `--kube-context ${c.kubeContext} -n ${ISTIO_NAMESPACE} --version ${version}`;
       return [
         `helm upgrade --install istio-base istio/base ${common} -f ${h.base}`,
-        `helm upgrade --install istiod istio/istiod ${common} -f ${h.istiod} --wait`,
+        `helm upgrade --install ${istiodRelease} istio/istiod ${common} -f ${h.istiod} --wait`,
+        ...tagLines(c),
         `helm upgrade --install istio-eastwestgateway istio/gateway ${common} -f ${h.eastWest}`,
         `helm upgrade --install istio-ingressgateway istio/gateway ${common} -f ${h.ingress}`,
       ];
     }),
+    ...(revision === undefined
+      ? []
+      : [
+          `Application namespaces select istiod through the revision tag \`${REVISION_TAG}\` ` +
+            `(\`istio.io/rev: ${REVISION_TAG}\`), which points at revision \`${revision}\`. To upgrade, set the ` +
+            'new revision in mesh.yaml, render, install the new istiod next to the old one (its own Helm release ' +
+            `\`istiod-<new>\`), check a test namespace labelled \`istio.io/rev=<new>\`, then move the tag with ` +
+            `\`istioctl tag set ${REVISION_TAG} --revision <new> --overwrite\` and restart the workloads; ` +
+            'uninstall the old revision last. No namespace is relabelled.',
+        ]),
     '## Step 5: Apply the mesh configuration',
     'Gateways, traffic policy, mTLS, authorization and monitoring, one kustomization per cluster ' +
       '(the PrometheusRule needs the prometheus-operator CRDs). With Argo CD, apply the ApplicationSet instead ' +

@@ -1,5 +1,5 @@
 import type { Namespace } from '../../model/core.js';
-import { ARGO_KEEP, ISTIO_NAMESPACE, MANAGED_BY, NETWORK_LABEL } from '../../names.js';
+import { ARGO_KEEP, ISTIO_NAMESPACE, MANAGED_BY, NETWORK_LABEL, REVISION_TAG } from '../../names.js';
 import type { ClusterContext, MeshContext } from '../context.js';
 
 /**
@@ -21,11 +21,14 @@ export function istioSystemNamespace(ctx: ClusterContext): Namespace {
 
 /** Namespaces carry ARGO_KEEP: Argo CD never prunes or deletes them (that would cascade to their workloads). */
 
-/** An application namespace with sidecar injection on (revision label when the control plane is revisioned). */
+/**
+ * An application namespace with sidecar injection on. A revisioned control plane is selected through the
+ * `prod-stable` revision tag, never the revision itself, so an upgrade moves one tag, not every namespace.
+ */
 export function workloadNamespace(ctx: MeshContext, name: string): Namespace {
   const revision = ctx.topology.spec.mesh.istio.revision;
   const injection: Record<string, string> =
-    revision === undefined ? { 'istio-injection': 'enabled' } : { 'istio.io/rev': revision };
+    revision === undefined ? { 'istio-injection': 'enabled' } : { 'istio.io/rev': REVISION_TAG };
   return {
     apiVersion: 'v1',
     kind: 'Namespace',
