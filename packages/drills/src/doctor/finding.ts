@@ -5,6 +5,7 @@ export type DoctorCheck =
   | 'eastwest-address'
   | 'remote-secrets'
   | 'node-region'
+  | 'ingress-tls'
   | 'cacerts'
   | 'rpc-peering'
   | 'steering';

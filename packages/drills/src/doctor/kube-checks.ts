@@ -100,6 +100,46 @@ export async function nodeRegion(api: KubeApi, cluster: Cluster): Promise<Doctor
   };
 }
 
+/**
+ * The ingress Gateway's `credentialName` Secret: never in the bundle (it holds a private key), so the
+ * RUNBOOK step creates it. Missing, without `tls.crt`/`tls.key`, or expired: the gateway completes no TLS
+ * handshake and DNS steering sees the region as down. Expiring within `minDays`: a warning.
+ */
+export async function ingressTls(
+  api: KubeApi,
+  secretName: string,
+  at: Date,
+  minDays = 30,
+): Promise<DoctorFinding> {
+  const base = { check: 'ingress-tls', cluster: api.cluster } as const;
+  const secret = await api.read({ apiVersion: 'v1', kind: 'Secret', namespace: NS, name: secretName });
+  if (!secret)
+    return {
+      ...base,
+      status: 'fail',
+      message: `Secret ${NS}/${secretName} not found: the ingress Gateway has no certificate (RUNBOOK "Create the ingress TLS Secret")`,
+    };
+  const cert = pem(secret, 'tls.crt');
+  if (!cert || !pem(secret, 'tls.key'))
+    return { ...base, status: 'fail', message: `Secret ${NS}/${secretName} lacks tls.crt or tls.key` };
+  let x509: X509Certificate;
+  try {
+    x509 = new X509Certificate(cert);
+  } catch {
+    return {
+      ...base,
+      status: 'fail',
+      message: `Secret ${NS}/${secretName}: tls.crt is not a PEM certificate`,
+    };
+  }
+  const days = Math.floor((Date.parse(x509.validTo) - at.getTime()) / DAY_MS);
+  return {
+    ...base,
+    status: days < 0 ? 'fail' : days < minDays ? 'warn' : 'ok',
+    message: `${NS}/${secretName} certificate expires in ${days} day(s) (${x509.validTo})`,
+  };
+}
+
 function pem(secret: KubeObject | null, key: string): string | undefined {
   const value = (secret?.data as Record<string, string> | undefined)?.[key];
   return value === undefined ? undefined : Buffer.from(value, 'base64').toString('utf8');
