@@ -2,6 +2,7 @@ import type { AuthenticationDetailsProvider } from 'oci-common';
 import { sleep } from '../clock.js';
 import { DrillError } from '../errors.js';
 import type { AdbOperations } from '../runner/ports.js';
+import { ocidRegion } from './ocid-region.js';
 
 export interface OciAdbOptions {
   /** ~/.oci/config profile (default DEFAULT); ignored when `provider` is given. */
@@ -10,6 +11,8 @@ export interface OciAdbOptions {
   readonly provider?: AuthenticationDetailsProvider;
   /** Override the regional endpoint (tests point it at a local fake). */
   readonly endpoint?: string;
+  /** Per-region endpoint overrides, by region identifier (tests: one local fake per region). */
+  readonly endpoints?: Readonly<Record<string, string>>;
   /** Poll interval while waiting for AVAILABLE. */
   readonly pollMs?: number;
   readonly waitTimeoutMs?: number;
@@ -24,20 +27,33 @@ function failed(action: string, cause: unknown): DrillError {
 
 /**
  * Autonomous Data Guard switchover/failover through oci-database (imported lazily). The call goes to the
- * database that becomes primary, naming its peer (`peerDbId`), as OCI requires for cross-region peers.
+ * database that becomes primary, naming its peer (`peerDbId`), as OCI requires for cross-region peers, and
+ * in that database's region: one client per region, picked from the OCID.
  */
 export async function ociAdbOperations(options: OciAdbOptions = {}): Promise<AdbOperations> {
   const [common, database] = await Promise.all([import('oci-common'), import('oci-database')]);
   const provider =
     options.provider ??
     new common.ConfigFileAuthenticationDetailsProvider(options.configFile, options.profile);
-  const client = new database.DatabaseClient({ authenticationDetailsProvider: provider });
-  if (options.endpoint) client.endpoint = options.endpoint;
+  const clients = new Map<string, InstanceType<typeof database.DatabaseClient>>();
+  /** The client of the region the database lives in (a cross-region standby is only reachable there). */
+  const clientFor = (databaseId: string) => {
+    const region = ocidRegion(databaseId, (key) => common.Region.getRegionIdFromShortCode(key));
+    let client = clients.get(region);
+    if (!client) {
+      client = new database.DatabaseClient({ authenticationDetailsProvider: provider });
+      client.regionId = region;
+      const endpoint = options.endpoints?.[region] ?? options.endpoint;
+      if (endpoint) client.endpoint = endpoint;
+      clients.set(region, client);
+    }
+    return client;
+  };
   const dry = options.dryRun ? { opcDryRun: true } : {};
   return {
     async switchover(databaseId, peerDatabaseId) {
       try {
-        await client.switchoverAutonomousDatabase({
+        await clientFor(databaseId).switchoverAutonomousDatabase({
           autonomousDatabaseId: databaseId,
           peerDbId: peerDatabaseId,
           ...dry,
@@ -48,7 +64,7 @@ export async function ociAdbOperations(options: OciAdbOptions = {}): Promise<Adb
     },
     async failover(databaseId, peerDatabaseId) {
       try {
-        await client.failOverAutonomousDatabase({
+        await clientFor(databaseId).failOverAutonomousDatabase({
           autonomousDatabaseId: databaseId,
           peerDbId: peerDatabaseId,
           ...dry,
@@ -57,16 +73,21 @@ export async function ociAdbOperations(options: OciAdbOptions = {}): Promise<Adb
         throw failed('failover', error);
       }
     },
-    async waitAvailable(databaseId) {
+    async waitAvailable(databaseId, role) {
       const deadline = Date.now() + (options.waitTimeoutMs ?? 30 * 60_000);
       for (;;) {
-        const { autonomousDatabase } = await client.getAutonomousDatabase({
+        const { autonomousDatabase } = await clientFor(databaseId).getAutonomousDatabase({
           autonomousDatabaseId: databaseId,
         });
-        if (autonomousDatabase.lifecycleState === database.models.AutonomousDatabase.LifecycleState.Available)
-          return;
+        const available =
+          autonomousDatabase.lifecycleState === database.models.AutonomousDatabase.LifecycleState.Available;
+        // AVAILABLE alone is not done: the role flips after the state settles during a role change.
+        if (available && (role === undefined || String(autonomousDatabase.role) === role)) return;
         if (Date.now() > deadline)
-          throw failed('wait', `${databaseId} still ${autonomousDatabase.lifecycleState}`);
+          throw failed(
+            'wait',
+            `${databaseId} still ${autonomousDatabase.lifecycleState}, role ${String(autonomousDatabase.role)}`,
+          );
         await sleep(options.pollMs ?? 10_000);
       }
     },

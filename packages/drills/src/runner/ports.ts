@@ -7,8 +7,11 @@ export type CommandRunner = (argv: readonly string[]) => Promise<void>;
 export interface AdbOperations {
   switchover(databaseId: string, peerDatabaseId: string): Promise<void>;
   failover(databaseId: string, peerDatabaseId: string): Promise<void>;
-  /** Resolves once the database is AVAILABLE again (a role change in progress blocks a switch back). */
-  waitAvailable(databaseId: string): Promise<void>;
+  /**
+   * Resolves once the database is AVAILABLE again and, when given, has `role` (a role change in progress
+   * blocks a switch back, and AVAILABLE can come before the role flips).
+   */
+  waitAvailable(databaseId: string, role?: 'PRIMARY' | 'STANDBY'): Promise<void>;
 }
 
 /** Everything a fault may touch, by cluster name. */

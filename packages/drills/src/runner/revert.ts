@@ -83,8 +83,9 @@ export async function revertAction(
           'DRILL_ROLLBACK_FAILED',
           'cannot switch the Autonomous Database back: no OCI client',
         );
-      await deps.adb.waitAvailable(action.databaseId);
-      await deps.adb.waitAvailable(action.peerDatabaseId);
+      // Switching back: the old primary (databaseId) must be a settled standby, its peer a settled primary.
+      await deps.adb.waitAvailable(action.databaseId, 'STANDBY');
+      await deps.adb.waitAvailable(action.peerDatabaseId, 'PRIMARY');
       await deps.adb.switchover(action.databaseId, action.peerDatabaseId);
       return;
     case 'none':
