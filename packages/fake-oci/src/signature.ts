@@ -57,7 +57,9 @@ export function verifySignature(
 
   const signed = new Set(parsed.headers.map((h) => h.toLowerCase()));
   const required = ['(request-target)', 'host'];
-  if (['POST', 'PUT', 'PATCH'].includes(request.method)) required.push('content-length', 'x-content-sha256');
+  // OCI requires content-type, content-length and x-content-sha256 in the signature of a request with a body.
+  if (['POST', 'PUT', 'PATCH'].includes(request.method))
+    required.push('content-type', 'content-length', 'x-content-sha256');
   for (const name of required) {
     if (!signed.has(name)) throw unauthenticated(`header ${name} is not signed`);
   }
