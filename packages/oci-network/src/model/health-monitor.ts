@@ -11,7 +11,11 @@ export interface HttpMonitorSpec {
   readonly port: number;
   readonly path: string;
   readonly method: 'GET';
-  /** `Host` of the probe: the targets are bare IPs, and a host-bound Gateway answers 404 to any other host. */
+  /**
+   * `Host` of the probe: the targets are bare IPs, and a host-bound Gateway answers 404 to any other host.
+   * For HTTPS the OCI docs (Creating an HTTP Monitor) require it with IP targets: it names the TLS server, and
+   * without it the TLS phase fails and the target is declared unavailable.
+   */
   readonly headers: Readonly<Record<string, string>>;
   readonly intervalInSeconds: 10 | 30 | 60;
   readonly timeoutInSeconds: 10 | 20 | 30 | 60;
