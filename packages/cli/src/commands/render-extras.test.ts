@@ -115,3 +115,20 @@ describe('okemesh render --east-west-nsg', () => {
     expect(warned.err()).toContain('--east-west-nsg');
   });
 });
+
+describe('okemesh render --ingress-tls external-secret', () => {
+  it('writes the ingress TLS ExternalSecret into every cluster directory', async () => {
+    const dir = await workdir();
+    expect(await run(['render', '--ingress-tls', 'external-secret'], bufferIo(dir))).toBe(0);
+    for (const cluster of ['primary-cluster', 'secondary-cluster']) {
+      const object = parse(
+        await readFile(
+          join(dir, `okemesh-out/clusters/${cluster}/external-secret.istio-system.app-example-com-tls.yaml`),
+          'utf8',
+        ),
+      ) as { kind: string; spec: { target: { template: { type: string } } } };
+      expect(object.kind).toBe('ExternalSecret');
+      expect(object.spec.target.template.type).toBe('kubernetes.io/tls');
+    }
+  });
+});

@@ -19,6 +19,7 @@ interface RenderCommandOptions {
   readonly certsMode: 'secret' | 'external-secret';
   readonly ingressMode: 'security-list' | 'nsg';
   readonly eastWestNsg?: readonly string[];
+  readonly ingressTls: 'manual' | 'external-secret';
 }
 
 /** `--east-west-nsg ash=ocid1...,ocid1...` (repeatable) → NSG OCIDs by cluster name. */
@@ -131,6 +132,7 @@ export async function renderCommand(io: Io, options: RenderCommandOptions): Prom
   };
   const bundle = renderWith({
     ...(nsg === undefined ? {} : { eastWestIngress: { mode: 'nsg', nsgIds: nsg } }),
+    ...(options.ingressTls === 'external-secret' ? { ingressTlsExternalSecret: {} } : {}),
     ...(options.repoUrl === undefined ? {} : { repoURL: options.repoUrl }),
     ...(options.revision === undefined ? {} : { targetRevision: options.revision }),
     repoPath: repoPath(options.output),
@@ -196,6 +198,14 @@ export const registerRender: CommandGroup = (program, { io, setExitCode }) => {
       new Option('--ingress-mode <mode>', 'where the OCI artifacts put the cross-region ingress rules')
         .choices(['security-list', 'nsg'])
         .default('security-list'),
+    )
+    .addOption(
+      new Option(
+        '--ingress-tls <mode>',
+        'manual: RUNBOOK.md creates the ingress TLS Secret; external-secret: render an ExternalSecret from OCI Vault',
+      )
+        .choices(['manual', 'external-secret'])
+        .default('manual'),
     )
     .option(
       '--east-west-nsg <cluster=ocid>',

@@ -9,6 +9,7 @@ import {
 } from '../names.js';
 import type { ResolvedRenderOptions } from '../resources/context.js';
 import { FEDERATION_KEY, FEDERATION_SECRET } from '../resources/observability/federation.js';
+import { ingressTlsVaultKeys } from '../resources/core/ingress-tls-secret.js';
 import { codeBlock, document } from './markdown.js';
 
 const CA_FILES = ['ca-cert.pem', 'ca-key.pem', 'root-cert.pem', 'cert-chain.pem'] as const;
@@ -24,10 +25,25 @@ function perCluster(topology: Topology, lines: (c: Cluster) => string[]): string
  * runbook creates it in every cluster (same certificate everywhere: DNS steering sends clients to any
  * region), and `okemesh doctor` reports it missing, expiring or malformed.
  */
-function ingressTlsStep(topology: Topology, ctx: (c: Cluster) => string): string[] {
+function ingressTlsStep(
+  topology: Topology,
+  ctx: (c: Cluster) => string,
+  options: ResolvedRenderOptions,
+): string[] {
   const ingress = topology.spec.ingress;
   if (!ingress) return [];
   const name = ingress.tlsSecret;
+  const external = options.ingressTlsExternalSecret;
+  if (external) {
+    const keys = ingressTlsVaultKeys(ingress, external);
+    return [
+      '## Step 5: Put the ingress certificate in OCI Vault',
+      `The bundle renders \`${ISTIO_NAMESPACE}/${name}\` as an ExternalSecret (External Secrets Operator, store ` +
+        `\`${external.storeName ?? 'okemesh-oci-vault'}\`): upload the certificate chain as the Vault secret ` +
+        `\`${keys.cert}\` and the private key as \`${keys.key}\` once; every cluster syncs the same ` +
+        '`kubernetes.io/tls` Secret. `okemesh doctor` checks the result (`ingress-tls`).',
+    ];
+  }
   return [
     '## Step 5: Create the ingress TLS Secret',
     `The \`ingress\` Gateway serves ${ingress.hosts.map((h) => `\`${h}\``).join(', ')} with the certificate in ` +
@@ -140,7 +156,7 @@ export function runbook(topology: Topology, options: ResolvedRenderOptions): str
             `\`istioctl tag set ${REVISION_TAG} --revision <new> --overwrite\` and restart the workloads; ` +
             'uninstall the old revision last. No namespace is relabelled.',
         ]),
-    ...ingressTlsStep(topology, ctx),
+    ...ingressTlsStep(topology, ctx, options),
     '## Step 6: Apply the mesh configuration',
     'Gateways, traffic policy, mTLS, authorization and monitoring, one kustomization per cluster ' +
       '(the PrometheusRule needs the prometheus-operator CRDs). With Argo CD, apply the ApplicationSet instead ' +

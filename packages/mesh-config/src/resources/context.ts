@@ -14,10 +14,25 @@ export type EastWestIngress =
   | { readonly mode: 'security-list' }
   | { readonly mode: 'nsg'; readonly nsgIds: Readonly<Record<string, readonly string[]>> };
 
+/**
+ * Render the ingress TLS Secret as an External Secrets Operator `ExternalSecret` from OCI Vault (the same
+ * ClusterSecretStore `okemesh certs` uses), instead of leaving it to a manual RUNBOOK step.
+ */
+export interface IngressTlsExternalSecret {
+  /** Default `okemesh-oci-vault`. */
+  readonly storeName?: string;
+  readonly storeKind?: 'ClusterSecretStore' | 'SecretStore';
+  /** OCI Vault secret names; default `<tlsSecret>-crt` and `<tlsSecret>-key`. */
+  readonly certKey?: string;
+  readonly keyKey?: string;
+}
+
 /** Choices that are not part of the topology: where GitOps and federation point. */
 export interface RenderOptions {
   /** East-west NLB firewalling; default `security-list`. */
   readonly eastWestIngress?: EastWestIngress;
+  /** Render the ingress TLS Secret as an ExternalSecret; default: a RUNBOOK step creates it. */
+  readonly ingressTlsExternalSecret?: IngressTlsExternalSecret;
   /** Git repository Argo CD pulls the bundle from. */
   readonly repoURL?: string;
   /** Branch, tag or commit Argo CD tracks. */
@@ -38,8 +53,9 @@ export interface RenderOptions {
 }
 
 export type ResolvedRenderOptions = Required<
-  Omit<RenderOptions, 'federationTargets' | 'extraObjects' | 'globalFiles'>
+  Omit<RenderOptions, 'federationTargets' | 'extraObjects' | 'globalFiles' | 'ingressTlsExternalSecret'>
 > & {
+  readonly ingressTlsExternalSecret: IngressTlsExternalSecret | undefined;
   readonly federationTargets: Readonly<Record<string, string>>;
   readonly extraObjects: Readonly<Record<string, readonly KubeObject[]>>;
   readonly globalFiles: readonly BundleFile[];
@@ -77,6 +93,7 @@ export function resolveOptions(topology: Topology, options: RenderOptions = {}):
   }
   return {
     eastWestIngress,
+    ingressTlsExternalSecret: options.ingressTlsExternalSecret,
     repoURL: options.repoURL ?? DEFAULT_REPO_URL,
     targetRevision: options.targetRevision ?? 'HEAD',
     repoPath: options.repoPath ?? 'okemesh-out',
