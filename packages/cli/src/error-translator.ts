@@ -39,6 +39,10 @@ export const ERROR_CODES = {
     exit: ExitCode.Findings,
     fix: 'load the topology with parseTopology/loadTopologyFile',
   },
+  MESH_RENDER_NSG_MISSING: {
+    exit: ExitCode.Usage,
+    fix: 'pass --east-west-nsg <cluster>=<nsg ocid> for every cluster',
+  },
   MESH_LINK_CONTEXT_NOT_FOUND: {
     exit: ExitCode.Environment,
     fix: "add the context to the kubeconfig (oci ce cluster create-kubeconfig) or correct the cluster's kubeContext",

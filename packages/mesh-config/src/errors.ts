@@ -2,6 +2,8 @@
 export type MeshConfigErrorCode =
   /** The topology cannot be rendered (e.g. it was not produced by parseTopology). */
   | 'MESH_RENDER_INPUT'
+  /** East-west NSG mode without an NSG OCID for some cluster. */
+  | 'MESH_RENDER_NSG_MISSING'
   /** A kubeconfig context named by the topology does not exist. */
   | 'MESH_LINK_CONTEXT_NOT_FOUND'
   /** A kubeconfig uses an option istiod rejects or that weakens TLS (insecure-skip-tls-verify, exec, tokenFile, key files). */

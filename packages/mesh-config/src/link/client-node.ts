@@ -30,13 +30,14 @@ async function orUndefined<T>(call: Promise<T>): Promise<T | undefined> {
 
 /**
  * A {@link LinkClientFactory} over @kubernetes/client-node (imported lazily) for the contexts of one
- * kubeconfig document. Every context is checked first: insecure-skip-tls-verify, exec plugins, token
- * files, file-based client certificates/keys and non-oidc auth providers are refused.
+ * kubeconfig document. Any authentication client-node supports is accepted, including the exec plugin
+ * (`oci ce cluster generate-token`) of OCI-generated kubeconfigs; only insecure-skip-tls-verify is refused.
+ * The istiod restrictions apply to the remote secrets okemesh generates, not to this kubeconfig.
  */
 export function kubeconfigClientFactory(kubeconfigText: string): LinkClientFactory {
   const raw: unknown = parse(kubeconfigText);
   return async (context) => {
-    const reasons = unsafeKubeconfigReasons(raw, context);
+    const reasons = unsafeKubeconfigReasons(raw, context, 'connect');
     if (reasons.length === 1 && reasons[0]?.endsWith('does not exist')) {
       throw new MeshConfigError('MESH_LINK_CONTEXT_NOT_FOUND', `kubeconfig has no context "${context}"`);
     }
