@@ -74,7 +74,7 @@ describe('okemesh mesh link', () => {
     );
     const io = bufferIo(dir);
     expect(await run(['mesh', 'link', '--kubeconfig', 'insecure'], io)).toBe(5);
-    expect(io.err()).toContain('[MESH_LINK_UNSAFE_KUBECONFIG]');
+    expect(io.err()).toContain('[KUBE_CONFIG_UNSAFE]');
     expect(io.err()).toContain('insecure-skip-tls-verify');
   });
 

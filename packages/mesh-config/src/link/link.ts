@@ -4,7 +4,7 @@ import type { Secret } from '../model/core.js';
 import { ISTIO_NAMESPACE, remoteSecretName } from '../names.js';
 import { parse } from 'yaml';
 import { readerToken, type TokenSource } from './credentials.js';
-import { unsafeKubeconfigReasons } from './kubeconfig-safety.js';
+import { unsafeKubeconfigReasons } from '@okemesh/kube';
 import type { LinkClient, LinkClientFactory, StoredSecret } from './link-client.js';
 import { remoteSecret } from './remote-secret.js';
 

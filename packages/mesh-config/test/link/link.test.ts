@@ -154,8 +154,8 @@ describe('linkClusters against fake Kubernetes API servers', () => {
   it('refuses a context with insecure-skip-tls-verify before sending any request', async () => {
     const unsafe = kubeconfig.replace(/certificate-authority-data: .*/, 'insecure-skip-tls-verify: true');
     await expect(linkClusters(topology, kubeconfigClientFactory(unsafe))).rejects.toMatchObject({
-      name: 'MeshConfigError',
-      code: 'MESH_LINK_UNSAFE_KUBECONFIG',
+      name: 'KubeError',
+      code: 'KUBE_CONFIG_UNSAFE',
     });
     expect(fakes.every((f) => f.requests().length === 0)).toBe(true);
   });
@@ -163,7 +163,8 @@ describe('linkClusters against fake Kubernetes API servers', () => {
   it('names a missing context', async () => {
     const other = kubeconfig.replaceAll(primary.kubeContext, 'elsewhere');
     await expect(linkClusters(topology, kubeconfigClientFactory(other))).rejects.toMatchObject({
-      code: 'MESH_LINK_CONTEXT_NOT_FOUND',
+      name: 'KubeError',
+      code: 'KUBE_CONTEXT_NOT_FOUND',
     });
   });
 
