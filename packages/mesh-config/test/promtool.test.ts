@@ -12,7 +12,11 @@ function promtool(args: readonly string[], cwd: string): string {
   try {
     return execFileSync('promtool', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
-    const e = error as { stdout?: string; stderr?: string; message: string };
+    const e = error as { code?: string; stdout?: string; stderr?: string; message: string };
+    if (e.code === 'ENOENT')
+      throw new Error(
+        'promtool is not installed: apt-get install prometheus (Debian; listed in .ci/apt-packages.txt)',
+      );
     throw new Error(`promtool ${args.join(' ')} failed:\n${e.stdout ?? ''}${e.stderr ?? e.message}`, {
       cause: error,
     });
