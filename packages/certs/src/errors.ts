@@ -10,8 +10,7 @@ export type CertsErrorCode =
   | 'CERT_KEY_DECRYPT_FAILED'
   | 'CERT_BUNDLE_INVALID'
   | 'CERT_ROOT_CHANGE_REFUSED'
-  | 'CERT_ROTATION_STATE'
-  | 'CERT_KUBE_API';
+  | 'CERT_ROTATION_STATE';
 
 /**
  * The one error class of @okemesh/certs. Messages never carry key material: callers put file paths,

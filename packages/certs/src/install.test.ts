@@ -168,8 +168,10 @@ describe('installCacerts', () => {
       now: NOW,
     }).catch((e: unknown) => e as Error);
     expect(error).toMatchObject({
-      code: 'CERT_KUBE_API',
-      message: 'reading namespace istio-system failed: HTTP 403',
+      name: 'KubeError',
+      code: 'KUBE_API_FAILED',
+      status: 403,
+      message: 'east: reading namespace istio-system failed (HTTP 403)',
     });
     expect(String(error)).not.toContain('PRIVATE KEY');
   });

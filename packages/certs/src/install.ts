@@ -1,3 +1,4 @@
+import { apiFailure, statusOf } from '@okemesh/kube';
 import { X509Certificate as NodeCertificate } from 'node:crypto';
 import { CACERTS_FILES, cacertsFiles, type CacertsBundle } from './bundle.js';
 import { CertsError } from './errors.js';
@@ -42,26 +43,16 @@ export interface InstallResult {
   readonly previousRoots: readonly string[];
 }
 
-function status(error: unknown): number | undefined {
-  const e = error as { code?: unknown; statusCode?: unknown };
-  return typeof e.code === 'number' ? e.code : typeof e.statusCode === 'number' ? e.statusCode : undefined;
-}
-
-/** Wraps an API failure without echoing a response body (it could repeat what was sent). */
-function apiError(action: string, error: unknown): CertsError {
-  const code = status(error);
-  return new CertsError(
-    'CERT_KUBE_API',
-    `${action} failed${code === undefined ? `: ${(error as Error).name ?? 'error'}` : `: HTTP ${code}`}`,
-  );
-}
-
-async function orNotFound<T>(call: () => Promise<T>, action: string): Promise<T | undefined> {
+async function orNotFound<T>(
+  call: () => Promise<T>,
+  cluster: string,
+  action: string,
+): Promise<T | undefined> {
   try {
     return await call();
   } catch (error) {
-    if (status(error) === 404) return undefined;
-    throw apiError(action, error);
+    if (statusOf(error) === 404) return undefined;
+    throw apiFailure(cluster, action, error);
   }
 }
 
@@ -101,8 +92,11 @@ export async function installCacerts(
 
   let namespaceCreated = false;
   if (
-    (await orNotFound(() => client.readNamespace({ name: namespace }), `reading namespace ${namespace}`)) ===
-    undefined
+    (await orNotFound(
+      () => client.readNamespace({ name: namespace }),
+      bundle.cluster,
+      `reading namespace ${namespace}`,
+    )) === undefined
   ) {
     try {
       await client.createNamespace({
@@ -110,13 +104,14 @@ export async function installCacerts(
       });
       namespaceCreated = true;
     } catch (error) {
-      if (status(error) !== 409) throw apiError(`creating namespace ${namespace}`, error);
+      if (statusOf(error) !== 409) throw apiFailure(bundle.cluster, `creating namespace ${namespace}`, error);
     }
   }
 
   const where = `${namespace}/${CACERTS_SECRET}`;
   const existing = await orNotFound(
     () => client.readNamespacedSecret({ name: CACERTS_SECRET, namespace }),
+    bundle.cluster,
     `reading ${where}`,
   );
   const current = decodeSecretData(existing?.data);
@@ -126,7 +121,7 @@ export async function installCacerts(
     try {
       await client.createNamespacedSecret({ namespace, body });
     } catch (error) {
-      throw apiError(`creating ${where}`, error);
+      throw apiFailure(bundle.cluster, `creating ${where}`, error);
     }
     return { ...result, action: 'created' };
   }
@@ -151,7 +146,7 @@ export async function installCacerts(
   try {
     await client.replaceNamespacedSecret({ name: CACERTS_SECRET, namespace, body: replacement });
   } catch (error) {
-    throw apiError(`replacing ${where}`, error);
+    throw apiFailure(bundle.cluster, `replacing ${where}`, error);
   }
   return { ...result, action: 'updated' };
 }

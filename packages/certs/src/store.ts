@@ -82,7 +82,7 @@ export async function writeRoot(
   if (!options.force && ((await exists(certPath)) || (await exists(keyPath)))) {
     throw new CertsError(
       'CERT_ROOT_EXISTS',
-      `${slotDir} already holds a root CA; refusing to overwrite it (every cluster trusts it). Pass force to replace it`,
+      `${slotDir} already holds a root CA; refusing to overwrite it (every cluster trusts it). Rotate it with okemesh certs rotate root, or replace it with okemesh certs init --force (the force option of writeRoot) and reissue every intermediate`,
     );
   }
   await ensureDir(dir);

@@ -103,9 +103,9 @@ describe('installCacerts over the wire (fake Kubernetes API)', () => {
       (e: unknown) => e as Error,
     );
     expect(error).toMatchObject({
-      name: 'CertsError',
-      code: 'CERT_KUBE_API',
-      message: 'replacing istio-system/cacerts failed: HTTP 500',
+      name: 'KubeError',
+      code: 'KUBE_API_FAILED',
+      message: expect.stringMatching(/: replacing istio-system\/cacerts failed \(HTTP 500\)$/),
     });
   });
 });

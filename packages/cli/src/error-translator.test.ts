@@ -1,5 +1,6 @@
 import { CertsError } from '@okemesh/certs';
 import { DrillError } from '@okemesh/drills';
+import { KubeError } from '@okemesh/kube';
 import { MeshConfigError } from '@okemesh/mesh-config';
 import { OciNetworkError } from '@okemesh/oci-network';
 import { describe, expect, it } from 'vitest';
@@ -16,8 +17,9 @@ describe('translateError', () => {
   it("uses the code's row for every library's error class", () => {
     const cases = [
       [new MeshConfigError('MESH_LINT_NO_INPUT', 'nothing'), ExitCode.Usage],
-      [new CertsError('CERT_KUBE_API', 'down'), ExitCode.Environment],
-      [new DrillError('DRILL_KUBECONFIG', 'none'), ExitCode.Environment],
+      [new CertsError('CERT_ROOT_MISSING', 'no root'), ExitCode.Usage],
+      [new DrillError('DRILL_LOCKED', 'held'), ExitCode.Environment],
+      [new KubeError('KUBE_CONFIG_NOT_FOUND', 'none'), ExitCode.Environment],
       [new OciNetworkError('OCI_ABORTED', 'stopped'), ExitCode.Aborted],
       [new UsageError('bad flag'), ExitCode.Usage],
     ] as const;

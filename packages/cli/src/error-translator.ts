@@ -1,5 +1,6 @@
 import type { CertsErrorCode } from '@okemesh/certs';
 import type { DrillErrorCode } from '@okemesh/drills';
+import type { KubeErrorCode } from '@okemesh/kube';
 import type { MeshConfigErrorCode } from '@okemesh/mesh-config';
 import type { OciNetworkErrorCode } from '@okemesh/oci-network';
 import type { TopologyErrorCode, TopologyIssue } from '@okemesh/topology';
@@ -15,6 +16,7 @@ export type ErrorCode =
   | CertsErrorCode
   | OciNetworkErrorCode
   | DrillErrorCode
+  | KubeErrorCode
   | CliErrorCode;
 
 interface CodeRow {
@@ -39,22 +41,15 @@ export const ERROR_CODES = {
     exit: ExitCode.Findings,
     fix: 'load the topology with parseTopology/loadTopologyFile',
   },
-  MESH_LINK_CONTEXT_NOT_FOUND: {
-    exit: ExitCode.Environment,
-    fix: "add the context to the kubeconfig (oci ce cluster create-kubeconfig) or correct the cluster's kubeContext",
+  MESH_RENDER_NSG_MISSING: {
+    exit: ExitCode.Usage,
+    fix: 'pass --east-west-nsg <cluster>=<nsg ocid> for every cluster',
   },
-  MESH_LINK_UNSAFE_KUBECONFIG: {
-    exit: ExitCode.Environment,
-    fix: 'use a kubeconfig that verifies the API server certificate',
-  },
+  MESH_LINK_UNSAFE_KUBECONFIG: { exit: ExitCode.Internal, fix: REPORT },
   MESH_LINK_ISTIO_MISSING: { exit: ExitCode.Findings, fix: 'install Istio first (RUNBOOK.md step 3)' },
   MESH_LINK_TOKEN_UNAVAILABLE: {
     exit: ExitCode.Findings,
     fix: 'apply the bundle first: it creates the istio-reader-service-account token Secret',
-  },
-  MESH_LINK_API_FAILED: {
-    exit: ExitCode.Environment,
-    fix: 'check that the cluster is reachable and the kubeconfig user may read and write Secrets',
   },
   MESH_LINT_NO_INPUT: {
     exit: ExitCode.Usage,
@@ -90,10 +85,6 @@ export const ERROR_CODES = {
     fix: 'change the root with okemesh certs rotate, which keeps both roots trusted during the change',
   },
   CERT_ROTATION_STATE: { exit: ExitCode.Findings, fix: 'continue or finish the rotation in progress' },
-  CERT_KUBE_API: {
-    exit: ExitCode.Environment,
-    fix: 'check that the cluster is reachable and the kubeconfig user may write istio-system Secrets',
-  },
 
   OCI_AUTH_FAILED: {
     exit: ExitCode.Environment,
@@ -149,9 +140,22 @@ export const ERROR_CODES = {
     exit: ExitCode.Environment,
     fix: 'give the database password as passwordEnv (an environment variable) or passwordFile (mode 0600)',
   },
-  DRILL_KUBECONFIG: {
+
+  KUBE_CONFIG_NOT_FOUND: {
     exit: ExitCode.Environment,
-    fix: "pass --kubeconfig (or set KUBECONFIG) to a kubeconfig with every cluster's kubeContext",
+    fix: "pass --kubeconfig (or set KUBECONFIG) to a kubeconfig with every cluster's kubeContext (oci ce cluster create-kubeconfig writes one)",
+  },
+  KUBE_CONTEXT_NOT_FOUND: {
+    exit: ExitCode.Environment,
+    fix: "add the context (oci ce cluster create-kubeconfig --context-name …) or correct the cluster's kubeContext in mesh.yaml",
+  },
+  KUBE_CONFIG_UNSAFE: {
+    exit: ExitCode.Environment,
+    fix: 'remove insecure-skip-tls-verify and give the cluster its certificate-authority-data',
+  },
+  KUBE_API_FAILED: {
+    exit: ExitCode.Environment,
+    fix: 'check that the cluster is reachable and that the kubeconfig user has the RBAC the call needs',
   },
 
   CLI_USAGE: { exit: ExitCode.Usage },
@@ -183,6 +187,7 @@ const LIBRARY_ERRORS = new Set([
   'CertsError',
   'OciNetworkError',
   'DrillError',
+  'KubeError',
   'UsageError',
   'CommandFailed',
 ]);

@@ -58,11 +58,11 @@ afterAll(async () => {
 });
 
 describe('the okemesh binary fails in one way', () => {
-  it('drill run without a kubeconfig: exit 5, one DRILL_KUBECONFIG line, dry run too', () => {
+  it('drill run without a kubeconfig: exit 5, one KUBE_CONFIG_NOT_FOUND line, dry run too', () => {
     for (const extra of [[], ['--dry-run']]) {
       const ran = okemesh(['drill', 'run', 'ingress-failure', ...extra]);
       expect(ran.status).toBe(5);
-      expectErrorLine(ran.stderr, 'DRILL_KUBECONFIG');
+      expectErrorLine(ran.stderr, 'KUBE_CONFIG_NOT_FOUND');
       expect(ran.stderr).toContain(join(home, '.kube', 'config'));
     }
   });
@@ -71,7 +71,7 @@ describe('the okemesh binary fails in one way', () => {
     const ran = okemesh(['drill', 'run', 'ingress-failure', '--json']);
     expect(ran.status).toBe(5);
     expect(JSON.parse(ran.stdout)).toMatchObject({
-      error: { code: 'DRILL_KUBECONFIG', exit: 5, fix: expect.stringContaining('--kubeconfig') },
+      error: { code: 'KUBE_CONFIG_NOT_FOUND', exit: 5, fix: expect.stringContaining('--kubeconfig') },
     });
   });
 

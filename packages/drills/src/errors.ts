@@ -9,8 +9,6 @@ export type DrillErrorCode =
   | 'DRILL_ROLLBACK_FAILED'
   | 'DRILL_JOURNAL'
   | 'DRILL_OCI_FAILED'
-  /** No kubeconfig could be read, or it lacks a context the topology names. */
-  | 'DRILL_KUBECONFIG'
   /** The RPO sequence writer could not create, write or read its table. */
   | 'DRILL_WRITER_FAILED'
   /** Database credentials are missing or given in a way okemesh refuses (a literal password). */

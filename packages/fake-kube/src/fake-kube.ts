@@ -18,6 +18,11 @@ export interface FakeKubeOptions {
   readonly namespaces?: readonly string[];
   /** Ready, schedulable nodes created at start. Default none. */
   readonly nodes?: readonly string[];
+  /**
+   * `topology.kubernetes.io/region` of those nodes, as the OCI cloud controller sets it (`iad`/`phx` in
+   * us-ashburn-1/us-phoenix-1, the region identifier elsewhere). Default: no region label.
+   */
+  readonly nodeRegion?: string;
   /** Opt-in workload simulation (Deployments, StatefulSets, Endpoints, HPA bounds, pod readiness). Default off. */
   readonly controllers?: boolean | ControllerOptions;
   /** CustomResourceDefinitions installed at start. Default `['istio', 'argocd']`; `[]` for a bare cluster. */

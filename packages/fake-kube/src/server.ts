@@ -26,7 +26,7 @@ import { WatchHub } from './watch.js';
 
 const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
-function nodeObject(name: string): KubeObject {
+function nodeObject(name: string, region: string | undefined): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'Node',
@@ -36,6 +36,7 @@ function nodeObject(name: string): KubeObject {
         'kubernetes.io/hostname': name,
         'kubernetes.io/os': 'linux',
         'node-role.kubernetes.io/worker': '',
+        ...(region === undefined ? {} : { 'topology.kubernetes.io/region': region }),
       },
     },
     spec: {},
@@ -86,7 +87,7 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
   for (const ns of [...SYSTEM_NAMESPACES, ...(options.namespaces ?? [])]) {
     seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
   }
-  for (const node of options.nodes ?? []) seed(nodeObject(node));
+  for (const node of options.nodes ?? []) seed(nodeObject(node, options.nodeRegion));
   for (const bundle of options.crds ?? ['istio', 'argocd'])
     for (const crd of CRD_BUNDLES[bundle]) seed(customResourceDefinition(crd));
   const controllerOptions =

@@ -14,6 +14,7 @@ import { healthCheckRoutes } from './routes/healthchecks.js';
 import { identityRoutes } from './routes/identity.js';
 import { seedAdbPair, type SeedAdbPairInput, type SeededAdbPair } from './seed-adb.js';
 import { seedCluster, seedZone, type SeedClusterInput, type SeededCluster } from './seed.js';
+import { SessionTokens } from './session-token.js';
 import { verifySignature } from './signature.js';
 import { Store, type Json } from './store.js';
 
@@ -59,6 +60,7 @@ export class FakeOci {
   readonly store: Store;
   private readonly routes: readonly Route[];
   private readonly keys: Map<string, string>;
+  private readonly sessions = new SessionTokens();
   private readonly regions = new Set<string>();
   private readonly tokens = new Map<string, CachedReply>();
   private readonly log: LoggedRequest[] = [];
@@ -108,6 +110,15 @@ export class FakeOci {
   /** Endpoint template for okemesh: `{region}` is replaced per client. */
   get endpoint(): string {
     return `${this.url}/{region}`;
+  }
+
+  /**
+   * A session token for `publicKeyPem` (what `oci session authenticate` writes to `security_token_file`),
+   * valid for `ttlMs` (default one hour). Requests signed with the matching private key and
+   * `keyId="ST$<token>"` are accepted until it expires.
+   */
+  issueSessionToken(publicKeyPem: string, ttlMs = 3_600_000): string {
+    return this.sessions.issue(publicKeyPem, ttlMs, Date.now());
   }
 
   endpointFor(region: string): string {
@@ -170,7 +181,12 @@ export class FakeOci {
     let operation = 'Unknown';
     let reply: Reply;
     try {
-      verifySignature({ method, url: req.url ?? '/', headers: req.headers, body }, this.keys, Date.now());
+      verifySignature(
+        { method, url: req.url ?? '/', headers: req.headers, body },
+        this.keys,
+        Date.now(),
+        this.sessions,
+      );
       const found = this.route(method, version, path);
       if (!found) throw notFound(`${method} ${path}`);
       operation = found.route.operation;

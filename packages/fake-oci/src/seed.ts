@@ -1,4 +1,10 @@
-import type { Store } from './store.js';
+import { Region } from 'oci-common';
+import type { Json, Store } from './store.js';
+
+/** The lowercase region key OCI uses in Services Network labels (`sjc`, `iad`); the id when the SDK has none. */
+function regionKey(region: string): string {
+  return Region.values().find((r) => r.regionId === region)?.regionCode ?? region;
+}
 
 export interface SeedClusterInput {
   readonly region: string;
@@ -51,7 +57,16 @@ export function seedCluster(store: Store, input: SeedClusterInput): SeededCluste
   });
   const nat = store.newId('natgateway', region);
   const igw = store.newId('internetgateway', region);
-  const table = (name: string, target: string) => {
+  const sgw = store.newId('servicegateway', region);
+  // As quick-create: the private table also sends the Oracle Services Network through the service gateway.
+  const services = {
+    destination: `all-${regionKey(region)}-services-in-oracle-services-network`,
+    destinationType: 'SERVICE_CIDR_BLOCK',
+    networkEntityId: sgw,
+    description: 'traffic to OCI services',
+    routeType: 'STATIC',
+  };
+  const table = (name: string, target: string, extra: readonly Json[] = []) => {
     const id = store.newId('routetable', region);
     store.insert('routeTable', region, id, {
       compartmentId,
@@ -66,12 +81,13 @@ export function seedCluster(store: Store, input: SeedClusterInput): SeededCluste
           description: 'default route',
           routeType: 'STATIC',
         },
+        ...extra,
       ],
     });
     return id;
   };
   const routeTableIds = {
-    private: table(`oke-private-routetable-${input.name}`, nat),
+    private: table(`oke-private-routetable-${input.name}`, nat, [services]),
     public: table(`oke-public-routetable-${input.name}`, igw),
   };
   const securityList = (name: string, ingress: readonly { source: string; port?: number }[]) => {

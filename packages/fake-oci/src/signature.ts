@@ -1,4 +1,5 @@
 import { createHash, createVerify } from 'node:crypto';
+import type { SessionTokens } from './session-token.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import { ApiError } from './api-error.js';
 
@@ -41,23 +42,32 @@ function headerValue(headers: IncomingHttpHeaders, name: string): string | undef
 /**
  * Verifies a draft-cavage-http-signatures-08 `Authorization: Signature ...` header the way OCI does for the
  * TypeScript SDK: RSA-SHA256 over `x-date`/`date`, `(request-target)`, `host` and, for bodies, `content-type`,
- * `content-length` and `x-content-sha256` (which must match the body). Returns the key id on success.
+ * `content-length` and `x-content-sha256` (which must match the body). An `ST$<token>` key id is a session
+ * token: checked by `sessions`, the request verified with the key the token carries. Returns the key id.
  */
 export function verifySignature(
   request: { method: string; url: string; headers: IncomingHttpHeaders; body: string },
   publicKeys: ReadonlyMap<string, string>,
   now: number,
+  sessions?: SessionTokens,
 ): string {
   const authorization = headerValue(request.headers, 'authorization');
   if (!authorization) throw unauthenticated('no Authorization header');
   const parsed = parseAuthorization(authorization);
   if (parsed.algorithm !== 'rsa-sha256') throw unauthenticated(`unsupported algorithm ${parsed.algorithm}`);
-  const publicKey = publicKeys.get(parsed.keyId);
-  if (!publicKey) throw unauthenticated(`unknown keyId ${parsed.keyId}`);
+  // Session-token auth (`security_token_file`): keyId is `ST$<token>`, the key is the token's own.
+  const session = parsed.keyId.startsWith('ST$');
+  if (session && !sessions) throw unauthenticated('session tokens are not accepted here');
+  const publicKey = session
+    ? sessions?.publicKeyOf(parsed.keyId.slice(3), now)
+    : publicKeys.get(parsed.keyId);
+  if (!publicKey) throw unauthenticated(`unknown keyId ${session ? 'ST$…' : parsed.keyId}`);
 
   const signed = new Set(parsed.headers.map((h) => h.toLowerCase()));
   const required = ['(request-target)', 'host'];
-  if (['POST', 'PUT', 'PATCH'].includes(request.method)) required.push('content-length', 'x-content-sha256');
+  // OCI requires content-type, content-length and x-content-sha256 in the signature of a request with a body.
+  if (['POST', 'PUT', 'PATCH'].includes(request.method))
+    required.push('content-type', 'content-length', 'x-content-sha256');
   for (const name of required) {
     if (!signed.has(name)) throw unauthenticated(`header ${name} is not signed`);
   }

@@ -15,6 +15,7 @@ export function testKeyPair() {
   return {
     keyId: `${tenancy}/${user}/${fingerprint}`,
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     provider: new common.SimpleAuthenticationDetailsProvider(
       tenancy,
       user,

@@ -2,16 +2,14 @@
 export type MeshConfigErrorCode =
   /** The topology cannot be rendered (e.g. it was not produced by parseTopology). */
   | 'MESH_RENDER_INPUT'
-  /** A kubeconfig context named by the topology does not exist. */
-  | 'MESH_LINK_CONTEXT_NOT_FOUND'
-  /** A kubeconfig uses an option istiod rejects or that weakens TLS (insecure-skip-tls-verify, exec, tokenFile, key files). */
+  /** East-west NSG mode without an NSG OCID for some cluster. */
+  | 'MESH_RENDER_NSG_MISSING'
+  /** A generated remote kubeconfig uses an option istiod rejects (exec, tokenFile, key files) or insecure-skip-tls-verify. */
   | 'MESH_LINK_UNSAFE_KUBECONFIG'
   /** A cluster has no istio-system namespace: Istio is not installed there yet. */
   | 'MESH_LINK_ISTIO_MISSING'
   /** No token could be obtained for the reader ServiceAccount. */
   | 'MESH_LINK_TOKEN_UNAVAILABLE'
-  /** The Kubernetes API answered with an error okemesh does not handle. */
-  | 'MESH_LINK_API_FAILED'
   /** The lint paths hold no YAML manifest (an empty directory, a path with no *.yaml/*.yml). */
   | 'MESH_LINT_NO_INPUT'
   /** A lint input could not be read or parsed (missing file, YAML syntax error, Helm template source). */

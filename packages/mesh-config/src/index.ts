@@ -31,6 +31,7 @@ export type {
 export type { IstioOperator, IstioOperatorGateway } from './model/install.js';
 export type { PrometheusRule, RuleGroup, AlertRule } from './model/monitoring.js';
 export type { Kustomization, ApplicationSet } from './model/gitops.js';
+export type { EastWestIngress, IngressTlsExternalSecret } from './resources/context.js';
 
 export { normalize, toYaml, toYamlDocuments, toJson } from './serialize.js';
 export { parseManifests } from './parse.js';

@@ -9,7 +9,19 @@ export const INGRESS_GATEWAY = 'istio-ingressgateway';
 export const INGRESS_SELECTOR = { istio: 'ingressgateway' } as const;
 export const READER_SERVICE_ACCOUNT = 'istio-reader-service-account';
 export const READER_TOKEN_SECRET = `${READER_SERVICE_ACCOUNT}-istio-remote-secret-token`;
+/**
+ * The revision tag namespaces select (`istio.io/rev: prod-stable`) when the control plane is revisioned. A
+ * canary upgrade installs the new revision next to the old one and moves the tag (`istioctl tag set`),
+ * instead of relabelling every namespace.
+ */
+export const REVISION_TAG = 'prod-stable';
 export const MANAGED_BY = { 'app.kubernetes.io/managed-by': 'okemesh' } as const;
+/**
+ * Argo CD never prunes (object gone from Git) nor deletes (Application deleted, e.g. a cluster leaving
+ * mesh.yaml) an object with this annotation: Namespaces cascade to every workload in them, and the reader
+ * token backs the peers' remote secrets.
+ */
+export const ARGO_KEEP = { 'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false' } as const;
 
 /** The one hostname a service has in every cluster (namespace sameness): `<name>.<ns>.svc.cluster.local`. */
 export function serviceHost(service: Pick<Service, 'name' | 'namespace'>): string {

@@ -21,18 +21,25 @@ const gatewayComponent: Shape = {
   tag: true,
   k8s: {
     env: true,
-    service: { type: true, ports: true },
+    service: { type: true, ports: true, loadBalancerSourceRanges: true },
     serviceAnnotations: true,
     replicaCount: true,
     resources: true,
     hpaSpec: true,
     podAnnotations: true,
+    podDisruptionBudget: true,
+    affinity: true,
   },
+};
+const pilotComponent: Shape = {
+  enabled: true,
+  k8s: { replicaCount: true, hpaSpec: true, affinity: true, podDisruptionBudget: true, resources: true },
 };
 const meshConfig: Shape = {
   trustDomain: true,
   trustDomainAliases: true,
   defaultConfig: {
+    proxyMetadata: true,
     proxyStatsMatcher: { inclusionPrefixes: true, inclusionSuffixes: true, inclusionRegexps: true },
   },
 };
@@ -53,20 +60,50 @@ const ISTIO_OPERATOR: Shape = {
     hub: true,
     tag: true,
     meshConfig,
-    components: { ingressGateways: gatewayComponent, egressGateways: gatewayComponent },
-    values: { global: globalValues, gateways: { 'istio-ingressgateway': { injectionTemplate: true } } },
+    components: {
+      pilot: pilotComponent,
+      ingressGateways: gatewayComponent,
+      egressGateways: gatewayComponent,
+    },
+    values: {
+      global: globalValues,
+      pilot: { replicaCount: true, autoscaleMin: true, autoscaleMax: true },
+      gateways: { 'istio-ingressgateway': { injectionTemplate: true } },
+    },
   },
 };
+/** `istio/gateway` chart keys for replicas, HPA, PodDisruptionBudget and scheduling. */
+const gatewayAvailability = {
+  replicaCount: true,
+  autoscaling: { enabled: true, minReplicas: true, maxReplicas: true },
+  podDisruptionBudget: true,
+  affinity: true,
+  topologySpreadConstraints: true,
+} as const;
 const HELM: Readonly<Record<string, Shape>> = {
   'base.values.yaml': { defaultRevision: true, global: globalValues },
-  'istiod.values.yaml': { revision: true, global: globalValues, meshConfig },
+  'istiod.values.yaml': {
+    revision: true,
+    replicaCount: true,
+    autoscaleMin: true,
+    autoscaleMax: true,
+    affinity: true,
+    global: globalValues,
+    meshConfig,
+  },
   'eastwest-gateway.values.yaml': {
     name: true,
     revision: true,
     networkGateway: true,
+    ...gatewayAvailability,
+    service: { type: true, annotations: true, loadBalancerSourceRanges: true },
+  },
+  'ingress-gateway.values.yaml': {
+    name: true,
+    revision: true,
+    ...gatewayAvailability,
     service: { type: true, annotations: true },
   },
-  'ingress-gateway.values.yaml': { name: true, revision: true, service: { type: true, annotations: true } },
 };
 
 function unknownKeys(value: unknown, shape: Shape, path = ''): string[] {

@@ -12,7 +12,11 @@ function promtool(args: readonly string[], cwd: string): string {
   try {
     return execFileSync('promtool', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
-    const e = error as { stdout?: string; stderr?: string; message: string };
+    const e = error as { code?: string; stdout?: string; stderr?: string; message: string };
+    if (e.code === 'ENOENT')
+      throw new Error(
+        'promtool is not installed: apt-get install prometheus (Debian; listed in .ci/apt-packages.txt)',
+      );
     throw new Error(`promtool ${args.join(' ')} failed:\n${e.stdout ?? ''}${e.stderr ?? e.message}`, {
       cause: error,
     });
@@ -50,7 +54,7 @@ describe('rendered PrometheusRule under promtool', () => {
   const dir = mkdtempSync(join(tmpdir(), 'okemesh-promtool-'));
   writeFileSync(join(dir, 'rules.yaml'), toYaml(ruleObject.spec));
 
-  it('has the runbook seven alerts, each with for: and a severity', () => {
+  it('has the runbook seven alerts and the CA expiry pair, each with for: and a severity', () => {
     expect(rules.map((r) => [r.alert, r.labels.severity, r.for])).toEqual([
       ['HighErrorRate', 'critical', '5m'],
       ['IngressGatewayDown', 'critical', '1m'],
@@ -59,6 +63,8 @@ describe('rendered PrometheusRule under promtool', () => {
       ['CrossClusterConnectivityIssue', 'warning', '5m'],
       ['CircuitBreakerTriggered', 'warning', '2m'],
       ['HighConnectionPoolUsage', 'warning', '5m'],
+      ['MeshCaCertExpiring', 'warning', '10m'],
+      ['MeshCaCertExpiryImminent', 'critical', '10m'],
     ]);
   });
 
@@ -67,7 +73,7 @@ describe('rendered PrometheusRule under promtool', () => {
       const object = render(topology()).objects.find((o) => o.object.kind === 'PrometheusRule')
         ?.object as PrometheusRule;
       writeFileSync(join(dir, `${name}.rules.yaml`), toYaml(object.spec));
-      expect(promtool(['check', 'rules', `${name}.rules.yaml`], dir)).toMatch(/SUCCESS: 7 rules found/);
+      expect(promtool(['check', 'rules', `${name}.rules.yaml`], dir)).toMatch(/SUCCESS: 9 rules found/);
     }
   });
 
@@ -141,6 +147,48 @@ describe('rendered PrometheusRule under promtool', () => {
     };
     writeFileSync(join(dir, 'tests.yaml'), toYaml(tests));
     expect(promtool(['test', 'rules', 'tests.yaml'], dir)).toMatch(/SUCCESS/);
+  });
+
+  it('fires MeshCaCertExpiring below 30 days and MeshCaCertExpiryImminent below 7 days, per cluster (promtool test rules)', () => {
+    const day = 86_400;
+    // Remaining CA lifetime counts down in real time (one sample an hour): 32 days at t=0, 2 days at t=30d.
+    const countdown = `${32 * day}-3600x720`;
+    const tests = {
+      rule_files: ['rules.yaml'],
+      evaluation_interval: '1h',
+      tests: [
+        {
+          interval: '1h',
+          input_series: [
+            {
+              series: 'citadel_server_cert_chain_expiry_seconds{cluster="secondary-cluster"}',
+              values: countdown,
+            },
+            {
+              series: `citadel_server_cert_chain_expiry_seconds{cluster="primary-cluster"}`,
+              values: `${400 * day}x720`,
+            },
+          ],
+          alert_rule_test: [
+            { eval_time: '1d', alertname: 'MeshCaCertExpiring', exp_alerts: [] },
+            {
+              eval_time: '3d',
+              alertname: 'MeshCaCertExpiring',
+              exp_alerts: [expected('MeshCaCertExpiring', { cluster: 'secondary-cluster' })],
+            },
+            { eval_time: '3d', alertname: 'MeshCaCertExpiryImminent', exp_alerts: [] },
+            { eval_time: '24d', alertname: 'MeshCaCertExpiryImminent', exp_alerts: [] },
+            {
+              eval_time: '26d',
+              alertname: 'MeshCaCertExpiryImminent',
+              exp_alerts: [expected('MeshCaCertExpiryImminent', { cluster: 'secondary-cluster' })],
+            },
+          ],
+        },
+      ],
+    };
+    writeFileSync(join(dir, 'ca-tests.yaml'), toYaml(tests));
+    expect(promtool(['test', 'rules', 'ca-tests.yaml'], dir)).toMatch(/SUCCESS/);
   });
 
   it('the federation scrape configs pass promtool check config', () => {

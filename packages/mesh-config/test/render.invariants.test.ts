@@ -103,4 +103,19 @@ describe.each(Object.keys(CASES))('multicluster invariants: %s', (name) => {
     }
     expect(all).not.toMatch(/host: "?\*\.[a-z]/);
   });
+
+  it('leaves the reader ServiceAccount to the Istio install and keeps only its token Secret', () => {
+    for (const cluster of topology.spec.clusters) {
+      const objects = inCluster(cluster.name);
+      expect(objects.filter((o) => o.kind === 'ServiceAccount')).toEqual([]);
+      const token = objects.find(
+        (o) =>
+          o.kind === 'Secret' && o.metadata.name === 'istio-reader-service-account-istio-remote-secret-token',
+      );
+      expect(token?.metadata.annotations?.['kubernetes.io/service-account.name']).toBe(
+        'istio-reader-service-account',
+      );
+    }
+    expect(bundle.files.some((f) => f.path.includes('service-account.'))).toBe(false);
+  });
 });

@@ -18,7 +18,7 @@ export type { SteeringPolicySpec, SteeringAnswer, SteeringRule } from './model/s
 export { steeringPolicyProblems, assertValidSteeringPolicy } from './model/steering-policy-check.js';
 export { httpMonitorSpec } from './model/health-monitor.js';
 export type { HttpMonitorSpec } from './model/health-monitor.js';
-export { iamStatements, iamPolicyName } from './model/iam-statements.js';
+export { iamStatements, iamPolicyName, groupSubject } from './model/iam-statements.js';
 export type { IamStatement, IamOptions } from './model/iam-statements.js';
 export { formatPlan, summarizePlan, hasChanges } from './model/plan.js';
 export type { Plan, PlannedChange, PlanSummary, ChangeAction, ResourceKind } from './model/plan.js';

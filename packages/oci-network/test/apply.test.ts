@@ -115,7 +115,12 @@ describe('network apply against the fake', () => {
       .filter((r) => r.method === 'PUT' && r.path === `/routeTables/${rt}`)
       .map((r) => r.status);
     expect(puts).toEqual([412, 200]);
-    expect(routeRules(rt).map((r) => r.destination)).toEqual(['0.0.0.0/0', '172.20.0.0/16', '10.1.0.0/16']);
+    expect(routeRules(rt).map((r) => r.destination)).toEqual([
+      '0.0.0.0/0',
+      'all-sjc-services-in-oracle-services-network',
+      '172.20.0.0/16',
+      '10.1.0.0/16',
+    ]);
   });
 
   it('destroy removes only what okemesh owns, in reverse order', async () => {
@@ -128,7 +133,15 @@ describe('network apply against the fake', () => {
       expect.arrayContaining(['remote-peering-connection', 'drg-attachment', 'drg']),
     );
     expect(h.fake.store.list('drg', undefined).filter((d) => d.lifecycleState !== 'TERMINATED')).toEqual([]);
-    expect(routeRules(sj.routeTableIds.private).map((r) => r.destination)).toEqual(['0.0.0.0/0']);
+    // What quick-create put there survives, including the SERVICE_CIDR_BLOCK route to the service gateway.
+    expect(routeRules(sj.routeTableIds.private)).toEqual([
+      expect.objectContaining({ destination: '0.0.0.0/0', destinationType: 'CIDR_BLOCK' }),
+      expect.objectContaining({
+        destination: 'all-sjc-services-in-oracle-services-network',
+        destinationType: 'SERVICE_CIDR_BLOCK',
+        networkEntityId: expect.stringMatching(/^ocid1\.servicegateway\./),
+      }),
+    ]);
     expect(ingressRules(sj.securityListIds.loadBalancers).map((r) => r.source)).toEqual(['0.0.0.0/0']);
     const order = h.fake.requests
       .filter((r) => r.method === 'DELETE' && r.region === 'us-sanjose-1')

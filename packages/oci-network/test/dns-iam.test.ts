@@ -33,6 +33,8 @@ describe('DNS failover against the fake', () => {
     const [monitor] = h.fake.store.list('httpMonitor', undefined);
     expect(monitor?.targets).toEqual(['203.0.113.10', '198.51.100.20']);
     expect(monitor?.intervalInSeconds).toBe(10);
+    // Probes target bare IPs: without Host the host-bound ingress Gateway answers 404 (issue 12, item 14).
+    expect(monitor?.headers).toEqual({ Host: 'app.example.com' });
     const [policy] = h.fake.store.list('steeringPolicy', undefined);
     expect(policy?.healthCheckMonitorId).toBe(monitor?.id);
     expect((policy?.rules as { ruleType: string }[]).map((r) => r.ruleType)).toEqual([

@@ -18,12 +18,16 @@ function assertConverged(): void {
   expect(rpcs).toHaveLength(2);
   expect(rpcs.map((r) => r.peeringStatus)).toEqual(['PEERED', 'PEERED']);
   for (const seeded of h.seeded) {
-    for (const rt of [seeded.routeTableIds.private, seeded.routeTableIds.public]) {
+    for (const [rt, rules] of [
+      // default route + the quick-create Services Network route (SERVICE_CIDR_BLOCK) + the peer VCN
+      [seeded.routeTableIds.private, 3],
+      [seeded.routeTableIds.public, 2],
+    ] as const) {
       const destinations = (h.fake.store.get(rt, 'routeTable').routeRules as { destination: string }[]).map(
         (r) => r.destination,
       );
       expect(new Set(destinations).size).toBe(destinations.length);
-      expect(destinations).toHaveLength(2);
+      expect(destinations).toHaveLength(rules);
     }
     const lb = h.fake.store.get(seeded.securityListIds.loadBalancers, 'securityList')
       .ingressSecurityRules as unknown[];

@@ -72,3 +72,27 @@ const REGION_SET = new Set(OCI_REGIONS);
 export function isOciRegion(name: string): boolean {
   return REGION_SET.has(name);
 }
+
+/**
+ * Regions whose OKE nodes carry the short region key, not the identifier, in `topology.kubernetes.io/region`.
+ * The OCI `Instance.region` of the two oldest regions is the key (`iad`, `phx`; oci-common registers both
+ * keys) and the OCI cloud controller manager copies it into the node label. Every other region's nodes carry
+ * the identifier (`eu-frankfurt-1`).
+ */
+const SHORT_NODE_REGION: Readonly<Record<string, string>> = {
+  'us-ashburn-1': 'iad',
+  'us-phoenix-1': 'phx',
+};
+
+/**
+ * The `topology.kubernetes.io/region` value of OKE nodes in an OCI region: the Istio locality region of the
+ * cluster's workloads. Localities (`localityLbSetting` failover and distribute) must use this value.
+ */
+export function nodeRegionLabel(region: string): string {
+  return SHORT_NODE_REGION[region] ?? region;
+}
+
+/** For a region whose nodes carry a short key, that key; `undefined` when the label is the identifier itself. */
+export function shortNodeRegionLabel(region: string): string | undefined {
+  return SHORT_NODE_REGION[region];
+}

@@ -91,6 +91,8 @@ describe('okemesh certs install (fake Kubernetes API)', () => {
     fake.failNext({ method: 'GET', path: '/api/v1/namespaces/istio-system', status: 503 });
     const out = io();
     expect(await run(install, out)).toBe(5);
-    expect(out.err()).toMatch(/^error: reading namespace istio-system failed: HTTP 503.*\[CERT_KUBE_API\]$/m);
+    expect(out.err()).toMatch(
+      /^error: primary-cluster: reading namespace istio-system failed \(HTTP 503\).*\[KUBE_API_FAILED\]$/m,
+    );
   });
 });

@@ -16,35 +16,24 @@ interface InstallOptions extends Omit<StoreOptions, 'passphraseEnv'> {
   readonly allowRootChange?: boolean;
 }
 
-/** A CoreV1Api for one kubeconfig context; client-node is loaded only when install runs. */
+/**
+ * A CoreV1Api for one kubeconfig context, through @okemesh/kube's loader and safety policy (no
+ * insecure-skip-tls-verify: okemesh never sends CA keys over an unverified connection). client-node is loaded
+ * only when install runs.
+ */
 async function coreApi(
   io: Io,
   contextName: string,
   kubeconfig: string | undefined,
 ): Promise<CacertsKubeClient> {
+  const { loadKubeconfig } = await import('@okemesh/kube');
+  const loaded = await loadKubeconfig({
+    ...(kubeconfig === undefined ? {} : { file: resolve(io.cwd, kubeconfig) }),
+    env: { ...io.env, ...(io.env.KUBECONFIG ? { KUBECONFIG: resolve(io.cwd, io.env.KUBECONFIG) } : {}) },
+  });
+  const config = await loaded.forContext(contextName);
   const k8s = await import('@kubernetes/client-node');
-  const kc = new k8s.KubeConfig();
-  const path = kubeconfig ?? io.env.KUBECONFIG;
-  if (path === undefined) kc.loadFromDefault();
-  else kc.loadFromFile(resolve(io.cwd, path));
-  const context = kc.getContextObject(contextName);
-  if (!context) {
-    throw new UsageError(
-      `kubeconfig has no context "${contextName}" (contexts: ${
-        kc
-          .getContexts()
-          .map((c) => c.name)
-          .join(', ') || 'none'
-      })`,
-    );
-  }
-  if (kc.getCluster(context.cluster)?.skipTLSVerify) {
-    throw new UsageError(
-      `context "${contextName}" sets insecure-skip-tls-verify; okemesh will not send CA keys over an unverified connection`,
-    );
-  }
-  kc.setCurrentContext(contextName);
-  return kc.makeApiClient(k8s.CoreV1Api) as unknown as CacertsKubeClient;
+  return config.makeApiClient(k8s.CoreV1Api) as unknown as CacertsKubeClient;
 }
 
 async function install(io: Io, options: InstallOptions): Promise<number> {

@@ -243,9 +243,9 @@ describe('okemesh certs', () => {
     ].join('\n');
     await writeFile(join(cwd, 'kubeconfig'), kubeconfig);
     let io = ioWith(cwd, { KUBECONFIG: 'kubeconfig' });
-    expect(await runClean(['certs', 'install', '--cluster', 'primary-cluster'], io, store)).toBe(2);
-    expect(io.err()).toContain(
-      'kubeconfig has no context "primary-cluster-context" (contexts: insecure-ctx)',
+    expect(await runClean(['certs', 'install', '--cluster', 'primary-cluster'], io, store)).toBe(5);
+    expect(io.err()).toMatch(
+      /has no context "primary-cluster-context"; it has: insecure-ctx .*\[KUBE_CONTEXT_NOT_FOUND\]$/m,
     );
     io = ioWith(cwd);
     expect(
@@ -263,8 +263,8 @@ describe('okemesh certs', () => {
         io,
         store,
       ),
-    ).toBe(2);
-    expect(io.err()).toContain('sets insecure-skip-tls-verify');
+    ).toBe(5);
+    expect(io.err()).toMatch(/cluster sets insecure-skip-tls-verify.*\[KUBE_CONFIG_UNSAFE\]$/m);
     io = ioWith(cwd);
     expect(
       await runClean(['certs', 'install', '--cluster', 'nope', '--kubeconfig', 'kubeconfig'], io, store),

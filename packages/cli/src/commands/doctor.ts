@@ -1,9 +1,11 @@
 import type { DoctorFinding, KubeApi, OciHealth } from '@okemesh/drills';
+import type { AuthMethod } from '@okemesh/oci-network';
 import type { Topology } from '@okemesh/topology';
 import { ExitCode } from '../exit-codes.js';
 import { paint, printJson, type Io } from '../io.js';
 import { fileOption, jsonOption, type CommandGroup } from '../program.js';
 import { readTopology } from '../topology-input.js';
+import { ociAuthOptions, ociProvider } from './network-oci.js';
 
 interface DoctorOptions {
   readonly file?: string;
@@ -11,6 +13,8 @@ interface DoctorOptions {
   readonly json?: boolean;
   readonly oci?: boolean;
   readonly ociProfile?: string;
+  readonly auth?: AuthMethod;
+  readonly configFile?: string;
 }
 
 const MARK = {
@@ -25,9 +29,15 @@ function line(io: Io, f: DoctorFinding): string {
   return `${paint(io, colour, mark)} ${f.check.padEnd(16)} ${(f.cluster ?? 'mesh').padEnd(20)} ${f.message}`;
 }
 
-async function ociHealth(topology: Topology, profile: string | undefined): Promise<OciHealth> {
+async function ociHealth(io: Io, topology: Topology, options: DoctorOptions): Promise<OciHealth> {
   const drills = await import('@okemesh/drills');
-  return drills.ociMeshHealth({ topology, ...(profile ? { profile } : {}) });
+  const provider = await ociProvider(io, options);
+  const endpoint = io.env.OKEMESH_OCI_ENDPOINT;
+  return drills.ociMeshHealth({
+    topology,
+    provider,
+    ...(endpoint ? { endpointFor: (region: string) => endpoint.replace('{region}', region) } : {}),
+  });
 }
 
 /** Checks a live mesh cluster by cluster; exit 1 when any check fails. */
@@ -46,7 +56,8 @@ export async function doctor(io: Io, options: DoctorOptions): Promise<number> {
       // A context missing from the kubeconfig is reported by the doctor as a failed check.
     }
   }
-  const oci = options.oci || options.ociProfile ? await ociHealth(topology, options.ociProfile) : undefined;
+  const oci =
+    options.oci || options.ociProfile || options.auth ? await ociHealth(io, topology, options) : undefined;
   const findings = await drills.runDoctor({ topology, apis, ...(oci ? { oci } : {}) });
   const failed = findings.filter((f) => f.status === 'fail').length;
   if (options.json) printJson(io, { healthy: failed === 0, findings });
@@ -58,7 +69,7 @@ export async function doctor(io: Io, options: DoctorOptions): Promise<number> {
 }
 
 export const registerDoctor: CommandGroup = (program, { io, setExitCode }) => {
-  program
+  const command = program
     .command('doctor')
     .description(
       'check a live mesh: istiod, east-west gateway address, remote secrets, shared root CA, peering, steering',
@@ -69,9 +80,9 @@ export const registerDoctor: CommandGroup = (program, { io, setExitCode }) => {
       'kubeconfig with the topology contexts (default: $KUBECONFIG or ~/.kube/config)',
     )
     .option('--oci', 'also check RPC peering and DNS steering through the OCI API (~/.oci/config)')
-    .option('--oci-profile <name>', 'OCI config profile (implies --oci)')
-    .addOption(jsonOption())
-    .action(async (options: DoctorOptions) => {
-      setExitCode(await doctor(io, options));
-    });
+    .option('--oci-profile <name>', 'OCI config profile (implies --oci)');
+  for (const option of ociAuthOptions()) command.addOption(option);
+  command.addOption(jsonOption()).action(async (options: DoctorOptions) => {
+    setExitCode(await doctor(io, options));
+  });
 };

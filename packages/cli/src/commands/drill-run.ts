@@ -3,14 +3,13 @@ import type { Topology } from '@okemesh/topology';
 import { join, resolve } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { paint, printJson, type Io } from '../io.js';
-import { faultDeps } from './drill-deps.js';
+import { faultDeps, type DrillOciFlags } from './drill-deps.js';
 
-export interface DrillRunOptions {
+export interface DrillRunOptions extends DrillOciFlags {
   readonly kubeconfig?: string;
   readonly out: string;
   readonly dryRun?: boolean;
   readonly json?: boolean;
-  readonly ociProfile?: string;
 }
 
 /** Runs a drill with SIGINT/SIGTERM wired to abort-and-rollback, live progress on stderr, reports on disk. */
@@ -22,11 +21,13 @@ export async function runDrillCommand(
 ): Promise<number> {
   const drills = await import('@okemesh/drills');
   const needsAdb = drill.spec.faults.some((f) => f.type === 'adb-switchover' || f.type === 'adb-failover');
-  const deps = await faultDeps(topology, {
+  const deps = await faultDeps(io, topology, {
     clusters: drill.spec.faults.flatMap((f) => ('cluster' in f ? [f.cluster] : [])),
     needsAdb,
     ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
     ...(options.ociProfile ? { ociProfile: options.ociProfile } : {}),
+    ...(options.auth ? { auth: options.auth } : {}),
+    ...(options.configFile ? { configFile: options.configFile } : {}),
   });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const dir = resolve(io.cwd, options.out, `${drill.metadata.name}-${stamp}`);

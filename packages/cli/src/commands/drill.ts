@@ -7,7 +7,8 @@ import { ExitCode } from '../exit-codes.js';
 import { printJson, type Io } from '../io.js';
 import { fileOption, jsonOption, type CommandGroup } from '../program.js';
 import { readTopology } from '../topology-input.js';
-import { faultDeps } from './drill-deps.js';
+import { faultDeps, type DrillOciFlags } from './drill-deps.js';
+import { ociAuthOption, ociConfigFileOption } from './network-oci.js';
 import { runDrillCommand } from './drill-run.js';
 import { loadDrill, readWriter, type DrillSourceOptions } from './drill-source.js';
 
@@ -63,7 +64,7 @@ async function plan(io: Io, source: string, options: CommonOptions): Promise<num
 async function recover(
   io: Io,
   journalPath: string,
-  options: CommonOptions & { kubeconfig?: string },
+  options: CommonOptions & { kubeconfig?: string } & DrillOciFlags,
 ): Promise<number> {
   const { topology } = await readTopology(io, options.file);
   const drills = await import('@okemesh/drills');
@@ -73,10 +74,13 @@ async function recover(
   const outstanding = journal.outstanding();
   const needsAdb = outstanding.some((m) => m.revert.type === 'adb-switchover');
   const clusters = outstanding.flatMap((m) => ('cluster' in m.revert ? [m.revert.cluster] : []));
-  const deps = await faultDeps(topology, {
+  const deps = await faultDeps(io, topology, {
     clusters,
     needsAdb,
     ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
+    ...(options.ociProfile ? { ociProfile: options.ociProfile } : {}),
+    ...(options.auth ? { auth: options.auth } : {}),
+    ...(options.configFile ? { configFile: options.configFile } : {}),
   });
   const report = await drills.recoverFromJournal(journal.path, deps);
   if (options.json) printJson(io, report);
@@ -180,11 +184,13 @@ export const registerDrill: CommandGroup = (program, { io, setExitCode }) => {
     .option('--out <dir>', 'directory for journal and reports', 'okemesh-out/drills')
     .option('--dry-run', 'server-side dry run: resolve targets, print the plan, mutate nothing')
     .option('--oci-profile <name>', 'OCI config profile for Autonomous Database faults')
+    .addOption(ociAuthOption())
+    .addOption(ociConfigFileOption())
     .addOption(jsonOption())
     .action(
       async (
         source: string,
-        o: CommonOptions & { kubeconfig?: string; out: string; dryRun?: boolean; ociProfile?: string },
+        o: CommonOptions & { kubeconfig?: string; out: string; dryRun?: boolean } & DrillOciFlags,
       ) => {
         const { topology } = await readTopology(io, o.file);
         setExitCode(await runDrillCommand(io, await loadDrill(io, source, topology, o), topology, o));
@@ -196,8 +202,11 @@ export const registerDrill: CommandGroup = (program, { io, setExitCode }) => {
     .argument('<journal.json>')
     .addOption(fileOption())
     .option('--kubeconfig <path>', 'kubeconfig with the topology contexts')
+    .option('--oci-profile <name>', 'OCI config profile for reverting Autonomous Database switchovers')
+    .addOption(ociAuthOption())
+    .addOption(ociConfigFileOption())
     .addOption(jsonOption())
-    .action(async (path: string, o: CommonOptions & { kubeconfig?: string }) =>
+    .action(async (path: string, o: CommonOptions & { kubeconfig?: string } & DrillOciFlags) =>
       setExitCode(await recover(io, path, o)),
     );
   drill

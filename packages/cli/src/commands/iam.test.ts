@@ -13,6 +13,15 @@ describe('okemesh iam policies', () => {
     expect(io.out()).toContain("request.principal.type = 'cluster'");
   });
 
+  it('quotes an identity-domain group and grants VCN_ATTACH for the DRG attachment', async () => {
+    const io = bufferIo();
+    expect(await run(['iam', 'policies', '--group', 'mesh ops', '--identity-domain', 'Platform'], io)).toBe(
+      0,
+    );
+    expect(io.out()).toContain("Allow group 'Platform'/'mesh ops' to manage drgs in compartment id");
+    expect(io.out()).toContain("request.permission = 'VCN_ATTACH'");
+  });
+
   describe('--apply against the fake', () => {
     let oci: Awaited<ReturnType<typeof startOciFake>>;
     beforeEach(async () => {

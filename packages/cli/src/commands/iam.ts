@@ -8,6 +8,7 @@ import { confirm, connect, ociOptions, printPlan, runOci, yesOption, type OciFla
 
 interface IamFlags extends OciFlags {
   readonly group?: string;
+  readonly identityDomain?: string;
   readonly apply?: boolean;
   readonly tenancy?: string;
   readonly policyCompartment?: string;
@@ -16,7 +17,10 @@ interface IamFlags extends OciFlags {
 async function iamPolicies(io: Io, flags: IamFlags): Promise<number> {
   const { topology } = await readTopology(io, flags.file);
   const plan = await import('@okemesh/oci-network/plan');
-  const options = flags.group ? { group: flags.group } : {};
+  const options = {
+    ...(flags.group ? { group: flags.group } : {}),
+    ...(flags.identityDomain ? { identityDomain: flags.identityDomain } : {}),
+  };
   const statements = plan.iamStatements(topology, options);
   if (!flags.apply) {
     if (flags.json) printJson(io, { name: plan.iamPolicyName(topology), statements });
@@ -61,6 +65,12 @@ export const registerIam: CommandGroup = (program, { io, setExitCode }) => {
     .addOption(fileOption())
     .addOption(jsonOption())
     .addOption(new Option('--group <name>', 'IAM group that runs okemesh').default('okemesh-operators'))
+    .addOption(
+      new Option(
+        '--identity-domain <name>',
+        "identity domain of the group (statements then say group '<domain>'/'<group>')",
+      ),
+    )
     .addOption(new Option('--apply', 'write the policy through the IAM API (home region)'))
     .addOption(new Option('--tenancy <ocid>', 'tenancy OCID (default: from the OCI config profile)'))
     .addOption(

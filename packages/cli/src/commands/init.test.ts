@@ -29,6 +29,39 @@ describe('okemesh init', () => {
     expect(await run(['init', '--force'], bufferIo(dir))).toBe(0);
   });
 
+  it('init -o never replaces a mesh.schema.json that differs without --force; --json reports it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'okemesh-init-'));
+    await writeFile(join(dir, 'mesh.schema.json'), '{"mine": true}\n');
+    const io = bufferIo(dir);
+    expect(await run(['init', '-o', 'second.yaml', '--json'], io)).toBe(0);
+    expect(JSON.parse(io.out())).toMatchObject({
+      schemaWritten: false,
+      next: 'okemesh validate -f second.yaml',
+    });
+    expect(await readFile(join(dir, 'mesh.schema.json'), 'utf8')).toBe('{"mine": true}\n');
+    const text = bufferIo(dir);
+    expect(await run(['init', '-o', 'third.yaml'], text)).toBe(0);
+    expect(text.err()).toContain('kept the existing mesh.schema.json');
+    expect(await run(['init', '-o', 'fourth.yaml', '--force'], bufferIo(dir))).toBe(0);
+    const schema = JSON.parse(await readFile(join(dir, 'mesh.schema.json'), 'utf8')) as { title: string };
+    expect(schema.title).toBe('okemesh MeshTopology');
+  });
+
+  it('commands without -f use ./mesh.yaml when present and say which topology they used', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'okemesh-init-'));
+    const before = bufferIo(dir);
+    expect(await run(['validate', '--json'], before)).toBe(0);
+    expect(before.err()).toContain('using the built-in example topology (no ./mesh.yaml here');
+    expect(await run(['init', '--name', 'shop'], bufferIo(dir))).toBe(0);
+    const after = bufferIo(dir);
+    expect(await run(['validate', '--json'], after)).toBe(0);
+    expect(after.err()).toBe('using topology ./mesh.yaml\n');
+    expect((JSON.parse(after.out()) as { file: string }).file).toBe(join(dir, 'mesh.yaml'));
+    const rendered = bufferIo(dir);
+    expect(await run(['render', '--json'], rendered)).toBe(0);
+    expect(await readFile(join(dir, 'okemesh-out', 'mesh.yaml'), 'utf8')).toContain('name: shop');
+  });
+
   it('builds a three-region topology from flags with non-overlapping ranges', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'okemesh-init-'));
     const args = [

@@ -1,8 +1,9 @@
-import { access, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { access, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Document } from 'yaml';
 import { CommandFailed, UsageError } from '../errors.js';
-import type { CommandGroup } from '../program.js';
+import { paint, printJson } from '../io.js';
+import { jsonOption, type CommandGroup } from '../program.js';
 
 interface InitOptions {
   readonly output: string;
@@ -12,6 +13,7 @@ interface InitOptions {
   readonly trustDomain?: string;
   readonly istioVersion?: string;
   readonly cluster?: string[];
+  readonly json?: boolean;
 }
 
 interface ClusterFlag {
@@ -77,7 +79,7 @@ export const registerInit: CommandGroup = (program, { io }) => {
     .command('init')
     .description('write a commented mesh.yaml (and mesh.schema.json) from the built-in example or from flags')
     .option('-o, --output <file>', 'where to write the topology', 'mesh.yaml')
-    .option('--force', 'overwrite an existing file')
+    .option('--force', 'overwrite an existing topology file and mesh.schema.json')
     .option('--name <name>', 'metadata.name of the topology')
     .option('--mesh-id <id>', 'Istio mesh ID')
     .option('--trust-domain <domain>', 'SPIFFE trust domain')
@@ -87,6 +89,7 @@ export const registerInit: CommandGroup = (program, { io }) => {
       'a cluster (repeat for each; address ranges are allocated without overlaps)',
       (value: string, previous: string[] = []) => [...previous, value],
     )
+    .addOption(jsonOption())
     .action(async (options: InitOptions) => {
       const { exampleTopologyText, parseTopology, topologyJsonSchema } = await import('@okemesh/topology');
       const { parseDocument } = await import('yaml');
@@ -115,10 +118,29 @@ export const registerInit: CommandGroup = (program, { io }) => {
         throw new UsageError(`${options.output} already exists; pass --force to overwrite it`);
       }
       await writeFile(target, text);
+      // mesh.schema.json sits beside the topology for editor completion; an existing one that differs (the
+      // user's, or another release's) is replaced only with --force, like the topology itself.
       const schemaPath = join(dirname(target), 'mesh.schema.json');
-      await writeFile(schemaPath, `${JSON.stringify(topologyJsonSchema(), null, 2)}\n`);
+      const schema = `${JSON.stringify(topologyJsonSchema(), null, 2)}\n`;
+      const current = await readFile(schemaPath, 'utf8').catch(() => undefined);
+      const keptSchema = current !== undefined && current !== schema && !options.force;
+      if (!keptSchema && current !== schema) await writeFile(schemaPath, schema);
+      const schemaShown = relative(io.cwd, schemaPath) || schemaPath;
+      if (options.json) {
+        printJson(io, {
+          topology: target,
+          schema: schemaPath,
+          schemaWritten: !keptSchema,
+          next: `okemesh validate -f ${options.output}`,
+        });
+        return;
+      }
+      if (keptSchema)
+        io.stderr(
+          `${paint(io, 'yellow', 'warning:')} kept the existing ${schemaShown}, which differs from this release's schema (pass --force to replace it)\n`,
+        );
       io.stdout(
-        `wrote ${options.output} and mesh.schema.json; next: okemesh validate -f ${options.output}\n`,
+        `wrote ${options.output}${keptSchema ? '' : ` and ${schemaShown}`}; next: okemesh validate -f ${options.output}\n`,
       );
     });
 };

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bufferIo } from '../../test/io.js';
 import { run } from '../run.js';
+import { startOciFake } from './network-test-fake.js';
 
 const clusters = exampleTopology().spec.clusters;
 let fakes: readonly FakeKube[] = [];
@@ -73,7 +74,7 @@ describe('okemesh mesh link', () => {
     );
     const io = bufferIo(dir);
     expect(await run(['mesh', 'link', '--kubeconfig', 'insecure'], io)).toBe(5);
-    expect(io.err()).toContain('[MESH_LINK_UNSAFE_KUBECONFIG]');
+    expect(io.err()).toContain('[KUBE_CONFIG_UNSAFE]');
     expect(io.err()).toContain('insecure-skip-tls-verify');
   });
 
@@ -81,5 +82,45 @@ describe('okemesh mesh link', () => {
     const io = bufferIo(dir);
     expect(await run(['mesh', 'link', '--kubeconfig', 'nope'], io)).toBe(2);
     expect(io.err()).toContain('file not found');
+  });
+
+  /** The server of the remote secret for `source` as written into the other cluster. */
+  function remoteServer(source: number): string {
+    const target = fakes[1 - source] as FakeKube;
+    const name = `istio-remote-secret-${clusters[source]?.name ?? ''}`;
+    const secret = target.get({ apiVersion: 'v1', kind: 'Secret', namespace: 'istio-system', name }) as
+      { data?: Record<string, string> } | undefined;
+    const kubeconfig = Buffer.from(Object.values(secret?.data ?? {})[0] ?? '', 'base64').toString('utf8');
+    return /server: (\S+)/.exec(kubeconfig)?.[1] ?? '';
+  }
+
+  it('--server writes that URL as the remote server; --oci reads the private endpoints from OKE', async () => {
+    const io = bufferIo(dir);
+    const servers = [
+      '--server',
+      `${clusters[0]?.name}=https://10.0.0.2:6443`,
+      '--server',
+      `${clusters[1]?.name}=https://10.1.0.2:6443`,
+    ];
+    expect(await run(['mesh', 'link', '--kubeconfig', 'kubeconfig', ...servers], io)).toBe(0);
+    expect([remoteServer(0), remoteServer(1)]).toEqual(['https://10.0.0.2:6443', 'https://10.1.0.2:6443']);
+
+    const oci = await startOciFake();
+    try {
+      const viaOci = bufferIo(dir);
+      expect(await run(['mesh', 'link', '--kubeconfig', 'kubeconfig', '--oci', ...oci.args], viaOci)).toBe(0);
+      const seeded = oci.fake.store
+        .list('cluster', undefined)
+        .map((c) => `https://${String((c.endpoints as { privateEndpoint: string }).privateEndpoint)}`);
+      expect([remoteServer(0), remoteServer(1)].sort()).toEqual(seeded.sort());
+      expect(viaOci.err()).not.toContain('not a private address');
+    } finally {
+      await oci.stop();
+    }
+
+    const bad = bufferIo(dir);
+    expect(await run(['mesh', 'link', '--kubeconfig', 'kubeconfig', '--server', 'nope=https://x'], bad)).toBe(
+      2,
+    );
   });
 });

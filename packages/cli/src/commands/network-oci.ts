@@ -21,13 +21,51 @@ export const ociOptions = (): Option[] => [
   new Option('--profile <name>', 'profile in the OCI config file').default('DEFAULT'),
   new Option('--config-file <path>', 'OCI config file (default: $OCI_CONFIG_FILE or ~/.oci/config)'),
   new Option('--auth <method>', 'how to authenticate')
-    .choices(['config', 'instance_principal', 'resource_principal', 'oke_workload_identity'])
+    .choices([
+      'config',
+      'security_token',
+      'instance_principal',
+      'resource_principal',
+      'oke_workload_identity',
+    ])
     .default('config'),
   new Option(
     '--endpoint <url>',
     'override every OCI endpoint, e.g. http://127.0.0.1:8080/{region} (env OKEMESH_OCI_ENDPOINT)',
   ),
 ];
+
+/**
+ * The OCI provider for commands that take `--oci-profile` (doctor, drill): the same `--auth`, config file
+ * and session-token handling as the network commands (resolveIdentity).
+ */
+export async function ociProvider(
+  io: Io,
+  flags: { readonly auth?: AuthMethod; readonly ociProfile?: string; readonly configFile?: string },
+) {
+  const { clients } = await connect(io, {
+    ...(flags.auth ? { auth: flags.auth } : {}),
+    ...(flags.ociProfile ? { profile: flags.ociProfile } : {}),
+    ...(flags.configFile ? { configFile: flags.configFile } : {}),
+  });
+  return clients.provider;
+}
+
+/** `--auth` for the commands whose profile flag is `--oci-profile`. */
+export const ociAuthOption = (): Option =>
+  new Option('--auth <method>', 'how to authenticate to OCI (as the network commands)').choices([
+    'config',
+    'security_token',
+    'instance_principal',
+    'resource_principal',
+    'oke_workload_identity',
+  ]);
+
+export const ociConfigFileOption = (): Option =>
+  new Option('--config-file <path>', 'OCI config file (default: $OCI_CONFIG_FILE or ~/.oci/config)');
+
+/** `--auth` and `--config-file` for the commands whose profile flag is `--oci-profile`. */
+export const ociAuthOptions = (): Option[] => [ociAuthOption(), ociConfigFileOption()];
 
 /** Adds `-f`, `--json`, the OCI connection flags and a command's own `extra` options. */
 export function withOciOptions(command: Command, ...extra: Option[]): Command {

@@ -79,6 +79,9 @@ describe('okemesh render: OCI artifacts and --certs', () => {
     const external = report.files.filter((f) => f.includes('external-secret'));
     expect(external).toHaveLength(2);
     expect(report.files.some((f) => f.startsWith('secrets/'))).toBe(false);
+    const runbook = await readFile(join(dir, 'okemesh-out', 'RUNBOOK.md'), 'utf8');
+    expect(runbook).toContain('Private keys never go to Git');
+    expect(runbook).toContain('`--certs-mode secret` writes the Secrets to `secrets/<cluster>/cacerts.yaml`');
     for (const file of report.files.filter((f) => f.startsWith('clusters/'))) {
       expect(await readFile(join(dir, 'okemesh-out', file), 'utf8')).not.toContain('PRIVATE KEY');
     }
@@ -91,5 +94,57 @@ describe('okemesh render: OCI artifacts and --certs', () => {
     expect(io.err()).toContain('error: --certs missing-store:');
     expect(io.err()).not.toContain('internal error');
     await expect(readFile(join(dir, 'okemesh-out/README.md'))).rejects.toThrow();
+  });
+});
+
+describe('okemesh render --east-west-nsg', () => {
+  const helmFile = 'okemesh-out/clusters/primary-cluster/install/helm/eastwest-gateway.values.yaml';
+
+  it('puts the east-west NLB in the given NSGs with security-list management None', async () => {
+    const dir = await workdir();
+    const args = [
+      'render',
+      '--ingress-mode',
+      'nsg',
+      '--east-west-nsg',
+      'primary-cluster=ocid1.networksecuritygroup.oc1.sjc.aaaa',
+      '--east-west-nsg',
+      'secondary-cluster=ocid1.networksecuritygroup.oc1.ord.bbbb',
+    ];
+    expect(await run(args, bufferIo(dir))).toBe(0);
+    const values = parse(await readFile(join(dir, helmFile), 'utf8')) as {
+      service: { annotations: Record<string, string> };
+    };
+    expect(values.service.annotations).toMatchObject({
+      'oci-network-load-balancer.oraclecloud.com/security-list-management-mode': 'None',
+      'oci.oraclecloud.com/oci-network-security-groups': 'ocid1.networksecuritygroup.oc1.sjc.aaaa',
+    });
+  });
+
+  it('fails when a cluster has no NSG, and warns when --ingress-mode nsg comes without any', async () => {
+    const dir = await workdir();
+    const io = bufferIo(dir);
+    expect(await run(['render', '--east-west-nsg', 'primary-cluster=ocid1.x'], io)).not.toBe(0);
+    expect(io.err()).toContain('secondary-cluster');
+    const warned = bufferIo(dir);
+    expect(await run(['render', '--ingress-mode', 'nsg'], warned)).toBe(0);
+    expect(warned.err()).toContain('--east-west-nsg');
+  });
+});
+
+describe('okemesh render --ingress-tls external-secret', () => {
+  it('writes the ingress TLS ExternalSecret into every cluster directory', async () => {
+    const dir = await workdir();
+    expect(await run(['render', '--ingress-tls', 'external-secret'], bufferIo(dir))).toBe(0);
+    for (const cluster of ['primary-cluster', 'secondary-cluster']) {
+      const object = parse(
+        await readFile(
+          join(dir, `okemesh-out/clusters/${cluster}/external-secret.istio-system.app-example-com-tls.yaml`),
+          'utf8',
+        ),
+      ) as { kind: string; spec: { target: { template: { type: string } } } };
+      expect(object.kind).toBe('ExternalSecret');
+      expect(object.spec.target.template.type).toBe('kubernetes.io/tls');
+    }
   });
 });

@@ -22,6 +22,25 @@ interface RenderCommandOptions {
   readonly certs?: string;
   readonly certsMode: 'secret' | 'external-secret';
   readonly ingressMode: 'security-list' | 'nsg';
+  readonly eastWestNsg?: readonly string[];
+  readonly ingressTls: 'manual' | 'external-secret';
+}
+
+/** `--east-west-nsg ash=ocid1...,ocid1...` (repeatable) → NSG OCIDs by cluster name. */
+function eastWestNsgIds(values: readonly string[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const value of values) {
+    const at = value.indexOf('=');
+    const cluster = value.slice(0, at);
+    const ids = value
+      .slice(at + 1)
+      .split(',')
+      .filter((id) => id !== '');
+    if (at <= 0 || ids.length === 0)
+      throw new UsageError(`--east-west-nsg ${value}: expected <cluster>=<nsg-ocid>[,<nsg-ocid>]`);
+    out[cluster] = [...(out[cluster] ?? []), ...ids];
+  }
+  return out;
 }
 
 /** A bundle file as written: private key material is written 0600. */
@@ -164,13 +183,20 @@ export async function renderCommand(io: Io, options: RenderCommandOptions): Prom
     options,
     loaded.topology.spec.clusters.map((c) => c.name),
   );
+  const nsg = options.eastWestNsg?.length ? eastWestNsgIds(options.eastWestNsg) : undefined;
   const bundle = render(loaded.topology, {
+    ...(nsg === undefined ? {} : { eastWestIngress: { mode: 'nsg', nsgIds: nsg } }),
+    ...(options.ingressTls === 'external-secret' ? { ingressTlsExternalSecret: {} } : {}),
     ...(options.repoUrl === undefined ? {} : { repoURL: options.repoUrl }),
     ...(options.revision === undefined ? {} : { targetRevision: options.revision }),
     repoPath: repoPath(options.output),
     extraObjects: certs.objects,
     globalFiles: ociArtifacts(loaded.topology, { ingressMode: options.ingressMode }),
   });
+  if (options.ingressMode === 'nsg' && nsg === undefined)
+    certs.warnings.push(
+      'the east-west NLB stays on security lists (limited to the peer VCN CIDRs); pass --east-west-nsg <cluster>=<nsg-ocid> to put it in the okemesh NSG',
+    );
   for (const warning of certs.warnings) io.stderr(`${paint(io, 'yellow', 'warning:')} ${warning}\n`);
   const out = resolve(io.cwd, options.output);
   // The bundle carries its topology, so `okemesh lint <bundle>` knows the declared clusters and services.
@@ -232,6 +258,19 @@ export const registerRender: CommandGroup = (program, { io, setExitCode }) => {
       new Option('--ingress-mode <mode>', 'where the OCI artifacts put the cross-region ingress rules')
         .choices(['security-list', 'nsg'])
         .default('security-list'),
+    )
+    .addOption(
+      new Option(
+        '--ingress-tls <mode>',
+        'manual: RUNBOOK.md creates the ingress TLS Secret; external-secret: render an ExternalSecret from OCI Vault',
+      )
+        .choices(['manual', 'external-secret'])
+        .default('manual'),
+    )
+    .option(
+      '--east-west-nsg <cluster=ocid>',
+      "put that cluster's east-west NLB in these NSGs (comma-separated OCIDs; security-list management None); repeatable, needed for every cluster",
+      (value: string, previous: string[] = []) => [...previous, value],
     )
     .addOption(jsonOption())
     .action(async (options: RenderCommandOptions) => {

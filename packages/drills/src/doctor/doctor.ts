@@ -1,7 +1,14 @@
 import type { Topology } from '@okemesh/topology';
 import type { KubeApi } from '../kube/object.js';
 import type { DoctorFinding, OciHealth } from './finding.js';
-import { caCerts, eastWestAddress, istiodReady, remoteSecrets } from './kube-checks.js';
+import {
+  caCerts,
+  eastWestAddress,
+  ingressTls,
+  istiodReady,
+  nodeRegion,
+  remoteSecrets,
+} from './kube-checks.js';
 
 export interface DoctorOptions {
   readonly topology: Topology;
@@ -45,7 +52,7 @@ async function ociFindings(oci: OciHealth | undefined): Promise<DoctorFinding[]>
 
 /**
  * The runbook's daily health check, done properly: istiod ready and east-west gateway addressed in every
- * cluster, remote secrets for every peer, one shared root CA with intermediates not near expiry, RPC peering
+ * cluster, remote secrets for every peer, node region labels matching the rendered localities, the ingress TLS Secret present and valid, one shared root CA with intermediates not near expiry, RPC peering
  * PEERED and steering answers healthy (when OCI access is given).
  */
 export async function runDoctor(options: DoctorOptions): Promise<DoctorFinding[]> {
@@ -69,7 +76,10 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorFinding[]
         await istiodReady(api, topology),
         await eastWestAddress(api),
         await remoteSecrets(api, peers),
+        await nodeRegion(api, cluster),
       );
+      const ingress = topology.spec.ingress;
+      if (ingress) findings.push(await ingressTls(api, ingress.tlsSecret, options.now ?? new Date()));
       reachable.push(api);
     } catch (error) {
       findings.push({

@@ -1,7 +1,14 @@
 export type DoctorStatus = 'ok' | 'warn' | 'fail' | 'skipped';
 
 export type DoctorCheck =
-  'istiod-ready' | 'eastwest-address' | 'remote-secrets' | 'cacerts' | 'rpc-peering' | 'steering';
+  | 'istiod-ready'
+  | 'eastwest-address'
+  | 'remote-secrets'
+  | 'node-region'
+  | 'ingress-tls'
+  | 'cacerts'
+  | 'rpc-peering'
+  | 'steering';
 
 /** One result of `okemesh doctor`. */
 export interface DoctorFinding {

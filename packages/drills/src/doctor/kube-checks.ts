@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import type { Cluster, Topology } from '@okemesh/topology';
+import { nodeRegionLabel, type Cluster, type Topology } from '@okemesh/topology';
 import type { KubeApi, KubeObject } from '../kube/object.js';
 import type { DoctorFinding } from './finding.js';
 
@@ -75,6 +75,69 @@ export async function remoteSecrets(api: KubeApi, peers: readonly Cluster[]): Pr
     `remote secrets for ${peers.map((p) => p.name).join(', ')}`,
     `missing remote secret(s) for ${missing.join(', ')}`,
   );
+}
+
+const REGION_LABEL = 'topology.kubernetes.io/region';
+
+/**
+ * The nodes' `topology.kubernetes.io/region` is the locality the rendered `localityLbSetting` names
+ * (`nodeRegionLabel`: `iad`/`phx` for us-ashburn-1/us-phoenix-1). A different value means failover and
+ * distribute match no endpoint in this cluster.
+ */
+export async function nodeRegion(api: KubeApi, cluster: Cluster): Promise<DoctorFinding> {
+  const want = nodeRegionLabel(cluster.region);
+  const nodes = await api.list({ apiVersion: 'v1', kind: 'Node' });
+  const values = [...new Set(nodes.map((n) => n.metadata.labels?.[REGION_LABEL] ?? '(none)'))].sort();
+  const base = { check: 'node-region', cluster: cluster.name } as const;
+  if (nodes.length === 0)
+    return { ...base, status: 'warn', message: 'no nodes to read the region label from' };
+  if (values.length === 1 && values[0] === want)
+    return { ...base, status: 'ok', message: `nodes carry ${REGION_LABEL}=${want}, as the localities do` };
+  return {
+    ...base,
+    status: 'fail',
+    message: `nodes carry ${REGION_LABEL}=${values.join(', ')} but the localities for ${cluster.region} use ${want}: locality failover and distribute match no endpoint here`,
+  };
+}
+
+/**
+ * The ingress Gateway's `credentialName` Secret: never in the bundle (it holds a private key), so the
+ * RUNBOOK step creates it. Missing, without `tls.crt`/`tls.key`, or expired: the gateway completes no TLS
+ * handshake and DNS steering sees the region as down. Expiring within `minDays`: a warning.
+ */
+export async function ingressTls(
+  api: KubeApi,
+  secretName: string,
+  at: Date,
+  minDays = 30,
+): Promise<DoctorFinding> {
+  const base = { check: 'ingress-tls', cluster: api.cluster } as const;
+  const secret = await api.read({ apiVersion: 'v1', kind: 'Secret', namespace: NS, name: secretName });
+  if (!secret)
+    return {
+      ...base,
+      status: 'fail',
+      message: `Secret ${NS}/${secretName} not found: the ingress Gateway has no certificate (RUNBOOK "Create the ingress TLS Secret")`,
+    };
+  const cert = pem(secret, 'tls.crt');
+  if (!cert || !pem(secret, 'tls.key'))
+    return { ...base, status: 'fail', message: `Secret ${NS}/${secretName} lacks tls.crt or tls.key` };
+  let x509: X509Certificate;
+  try {
+    x509 = new X509Certificate(cert);
+  } catch {
+    return {
+      ...base,
+      status: 'fail',
+      message: `Secret ${NS}/${secretName}: tls.crt is not a PEM certificate`,
+    };
+  }
+  const days = Math.floor((Date.parse(x509.validTo) - at.getTime()) / DAY_MS);
+  return {
+    ...base,
+    status: days < 0 ? 'fail' : days < minDays ? 'warn' : 'ok',
+    message: `${NS}/${secretName} certificate expires in ${days} day(s) (${x509.validTo})`,
+  };
 }
 
 function pem(secret: KubeObject | null, key: string): string | undefined {

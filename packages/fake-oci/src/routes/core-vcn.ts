@@ -14,13 +14,29 @@ function arrayField(body: Json, name: string): Json[] | undefined {
   return value as Json[];
 }
 
+/** A Services Network label as OCI names them: `all-<key>-services-in-oracle-services-network`, `oci-<key>-objectstorage`. */
+const SERVICE_CIDR = /^(all-[a-z0-9]+-services-in-oracle-services-network|oci-[a-z0-9]+-objectstorage)$/;
+
 function validateRouteRules(call: Call, vcnId: string, rules: readonly Json[]): void {
   const seen = new Set<string>();
   for (const rule of rules) {
     const target = rule.networkEntityId;
     const destination = rule.destination ?? rule.cidrBlock;
+    const type = rule.destinationType ?? 'CIDR_BLOCK';
     if (typeof target !== 'string') throw invalidParameter('routeRules[].networkEntityId is required');
-    if (typeof destination !== 'string' || !CIDR.test(destination))
+    if (type === 'SERVICE_CIDR_BLOCK') {
+      // OKE quick-create's private route table sends the Oracle Services Network through the service gateway.
+      if (typeof destination !== 'string' || !SERVICE_CIDR.test(destination))
+        throw invalidParameter(
+          `route destination ${String(destination)} is not a Services Network CIDR label`,
+        );
+      if (!target.startsWith('ocid1.servicegateway.'))
+        throw invalidParameter('a SERVICE_CIDR_BLOCK route must target a service gateway');
+    } else if (type !== 'CIDR_BLOCK') {
+      throw invalidParameter(
+        `routeRules[].destinationType ${String(type)} is not CIDR_BLOCK or SERVICE_CIDR_BLOCK`,
+      );
+    } else if (typeof destination !== 'string' || !CIDR.test(destination))
       throw invalidParameter(`route destination ${String(destination)} is not a CIDR`);
     if (seen.has(destination)) throw invalidParameter(`duplicate route rule for ${destination}`);
     seen.add(destination);
@@ -36,10 +52,48 @@ function validateRouteRules(call: Call, vcnId: string, rules: readonly Json[]): 
   }
 }
 
+/** Which options block each IANA protocol number may carry ('all' carries none). */
+const OPTIONS_FOR: Readonly<Record<string, string>> = {
+  '6': 'tcpOptions',
+  '17': 'udpOptions',
+  '1': 'icmpOptions',
+  '58': 'icmpOptions',
+};
+
+function validatePortRange(range: unknown, where: string): void {
+  if (range === undefined) return;
+  const { min, max } = (range ?? {}) as Json;
+  const port = (v: unknown) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 65535;
+  if (!port(min) || !port(max) || (min as number) > (max as number))
+    throw invalidParameter(`${where} must have integer min and max in 1-65535 with min <= max`);
+}
+
+/**
+ * What OCI rejects in a security rule: a protocol that is not `all` or an IANA number as a string (`TCP`,
+ * `tcp`, `6 ` are 400s), an options block that does not belong to the protocol (tcpOptions on a UDP rule),
+ * and port ranges outside 1-65535 or with min > max.
+ */
 function validateSecurityRules(rules: readonly Json[], peer: 'source' | 'destination'): void {
   for (const rule of rules) {
-    if (typeof rule.protocol !== 'string') throw invalidParameter('security rule protocol is required');
+    const protocol = rule.protocol;
+    if (typeof protocol !== 'string') throw invalidParameter('security rule protocol is required');
+    if (protocol !== 'all' && !/^(0|[1-9]\d{0,2})$/.test(protocol))
+      throw invalidParameter(
+        `security rule protocol ${protocol} must be "all" or an IANA protocol number such as "6"`,
+      );
+    if (Number(protocol) > 255)
+      throw invalidParameter(`security rule protocol ${protocol} is not a protocol number`);
     if (typeof rule[peer] !== 'string') throw invalidParameter(`security rule ${peer} is required`);
+    for (const block of ['tcpOptions', 'udpOptions', 'icmpOptions']) {
+      if (rule[block] !== undefined && rule[block] !== null && OPTIONS_FOR[protocol] !== block)
+        throw invalidParameter(`security rule with protocol ${protocol} cannot have ${block}`);
+    }
+    for (const block of ['tcpOptions', 'udpOptions']) {
+      const options = rule[block] as Json | undefined | null;
+      if (!options) continue;
+      validatePortRange(options.destinationPortRange, `${block}.destinationPortRange`);
+      validatePortRange(options.sourcePortRange, `${block}.sourcePortRange`);
+    }
   }
 }
 

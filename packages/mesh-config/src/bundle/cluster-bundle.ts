@@ -7,7 +7,7 @@ import {
   istiodValues,
 } from '../resources/install/helm-values.js';
 import { controlPlaneOperator, eastWestGatewayOperator } from '../resources/install/istio-operator.js';
-import { EASTWEST_LB_COMMENT } from '../resources/install/load-balancer.js';
+import { EASTWEST_LB_COMMENT, HELM_EASTWEST_PORTS_COMMENT } from '../resources/install/load-balancer.js';
 import { toYaml } from '../serialize.js';
 import { manifestFileName, type BundleFile, type BundleObject } from './bundle.js';
 import { compareObjects } from '../model/identity.js';
@@ -88,7 +88,10 @@ export function clusterBundle(ctx: ClusterContext, shared: readonly RenderedMani
   files.push({ path: paths.helm.istiod, content: toYaml(istiodValues(ctx), HELM_COMMENT('istiod')) });
   files.push({
     path: paths.helm.eastWest,
-    content: toYaml(eastWestGatewayValues(ctx), `${HELM_COMMENT('gateway')}\n\n${EASTWEST_LB_COMMENT}`),
+    content: toYaml(
+      eastWestGatewayValues(ctx),
+      `${HELM_COMMENT('gateway')}\n\n${EASTWEST_LB_COMMENT}\n\n${HELM_EASTWEST_PORTS_COMMENT}`,
+    ),
   });
   files.push({
     path: paths.helm.ingress,

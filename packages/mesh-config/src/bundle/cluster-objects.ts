@@ -1,7 +1,8 @@
 import type { KubeObject } from '../model/kube-object.js';
 import type { ClusterContext, MeshContext } from '../resources/context.js';
 import { istioSystemNamespace, monitoringNamespace, workloadNamespace } from '../resources/core/namespace.js';
-import { readerServiceAccount, readerTokenSecret } from '../resources/core/remote-secret-reader.js';
+import { ingressTlsExternalSecret } from '../resources/core/ingress-tls-secret.js';
+import { readerTokenSecret } from '../resources/core/remote-secret-reader.js';
 import { authorizationPolicy } from '../resources/istio/authorization-policy.js';
 import { crossNetworkGateway } from '../resources/istio/cross-network-gateway.js';
 import { destinationRule } from '../resources/istio/destination-rule.js';
@@ -26,7 +27,6 @@ export function meshObjects(ctx: MeshContext): KubeObject[] {
   return [
     ...namespaces.map((ns) => workloadNamespace(ctx, ns)),
     monitoringNamespace(ctx),
-    readerServiceAccount(),
     readerTokenSecret(),
     crossNetworkGateway(),
     meshPeerAuthentication(),
@@ -35,6 +35,9 @@ export function meshObjects(ctx: MeshContext): KubeObject[] {
       return [destinationRule(ctx, service), ...(vs ? [vs] : []), authorizationPolicy(ctx, service)];
     }),
     ...(ingress ? [ingressGateway(ingress), ingressVirtualService(ingress, services)] : []),
+    ...(ingress && ctx.options.ingressTlsExternalSecret
+      ? [ingressTlsExternalSecret(ingress, ctx.options.ingressTlsExternalSecret)]
+      : []),
     prometheusRule(ctx),
     grafanaDashboardConfigMap(ctx),
   ];

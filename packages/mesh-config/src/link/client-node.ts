@@ -1,23 +1,7 @@
-import { parse } from 'yaml';
+import { apiFailure, KubeError, loadKubeconfig, statusOf, type LoadedKubeconfig } from '@okemesh/kube';
 import { isMeshConfigError, MeshConfigError } from '../errors.js';
 import type { Secret } from '../model/core.js';
-import { unsafeKubeconfigReasons } from './kubeconfig-safety.js';
 import type { LinkClient, LinkClientFactory, StoredSecret } from './link-client.js';
-
-function statusOf(error: unknown): number | undefined {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'number' ? code : undefined;
-}
-
-/** Turns an API failure into a MeshConfigError that names the call but never echoes bodies (they may hold tokens). */
-function apiFailure(context: string, what: string, error: unknown): MeshConfigError {
-  const status = statusOf(error);
-  const reason =
-    status === undefined ? (error instanceof Error ? error.message : String(error)) : `HTTP ${status}`;
-  return new MeshConfigError('MESH_LINK_API_FAILED', `${context}: ${what} failed (${reason})`, {
-    cause: status === undefined ? error : undefined,
-  });
-}
 
 async function orUndefined<T>(call: Promise<T>): Promise<T | undefined> {
   try {
@@ -30,29 +14,18 @@ async function orUndefined<T>(call: Promise<T>): Promise<T | undefined> {
 
 /**
  * A {@link LinkClientFactory} over @kubernetes/client-node (imported lazily) for the contexts of one
- * kubeconfig document. Every context is checked first: insecure-skip-tls-verify, exec plugins, token
- * files, file-based client certificates/keys and non-oidc auth providers are refused.
+ * kubeconfig document. Any authentication client-node supports is accepted, including the exec plugin
+ * (`oci ce cluster generate-token`) of OCI-generated kubeconfigs; only insecure-skip-tls-verify is refused.
+ * The istiod restrictions apply to the remote secrets okemesh generates, not to this kubeconfig.
  */
 export function kubeconfigClientFactory(kubeconfigText: string): LinkClientFactory {
-  const raw: unknown = parse(kubeconfigText);
+  let loaded: Promise<LoadedKubeconfig> | undefined;
   return async (context) => {
-    const reasons = unsafeKubeconfigReasons(raw, context);
-    if (reasons.length === 1 && reasons[0]?.endsWith('does not exist')) {
-      throw new MeshConfigError('MESH_LINK_CONTEXT_NOT_FOUND', `kubeconfig has no context "${context}"`);
-    }
-    if (reasons.length > 0) {
-      throw new MeshConfigError(
-        'MESH_LINK_UNSAFE_KUBECONFIG',
-        `context "${context}" is refused: ${reasons.join('; ')}`,
-      );
-    }
-    const k8s = await import('@kubernetes/client-node');
-    const config = new k8s.KubeConfig();
-    config.loadFromString(kubeconfigText);
-    config.setCurrentContext(context);
+    loaded ??= loadKubeconfig({ text: kubeconfigText });
+    const config = await (await loaded).forContext(context);
     const cluster = config.getCurrentCluster();
-    if (!cluster)
-      throw new MeshConfigError('MESH_LINK_CONTEXT_NOT_FOUND', `context "${context}" names no cluster`);
+    if (!cluster) throw new KubeError('KUBE_CONTEXT_NOT_FOUND', `context "${context}" names no cluster`);
+    const k8s = await import('@kubernetes/client-node');
     const api = config.makeApiClient(k8s.CoreV1Api);
     const guard = async <T>(what: string, call: () => Promise<T>): Promise<T> => {
       try {

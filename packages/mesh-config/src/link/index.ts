@@ -5,7 +5,7 @@ export { linkClusters } from './link.js';
 export type { LinkAction, LinkChange, LinkOptions, LinkResult } from './link.js';
 export type { LinkClient, LinkClientFactory, StoredSecret } from './link-client.js';
 export { kubeconfigClientFactory } from './client-node.js';
-export { unsafeKubeconfigReasons } from './kubeconfig-safety.js';
+export { unsafeKubeconfigReasons } from '@okemesh/kube';
 export { remoteSecret, remoteKubeconfig } from './remote-secret.js';
 export type { ClusterCredentials } from './remote-secret.js';
 export type { TokenSource } from './credentials.js';

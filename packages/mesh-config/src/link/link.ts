@@ -4,7 +4,7 @@ import type { Secret } from '../model/core.js';
 import { ISTIO_NAMESPACE, remoteSecretName } from '../names.js';
 import { parse } from 'yaml';
 import { readerToken, type TokenSource } from './credentials.js';
-import { unsafeKubeconfigReasons } from './kubeconfig-safety.js';
+import { unsafeKubeconfigReasons } from '@okemesh/kube';
 import type { LinkClient, LinkClientFactory, StoredSecret } from './link-client.js';
 import { remoteSecret } from './remote-secret.js';
 
@@ -32,6 +32,12 @@ export interface LinkResult {
 
 export interface LinkOptions {
   readonly dryRun?: boolean;
+  /**
+   * API server URL per cluster name for the remote secrets: the cluster's private endpoint (`okemesh network`
+   * opens 6443 between the VCNs only there). Default: the server of the kubeconfig context, which is often
+   * the public endpoint in an OCI-generated kubeconfig (a warning says so).
+   */
+  readonly servers?: Readonly<Record<string, string>>;
   /** Wait for the token controller (ms); default 5000. */
   readonly tokenWaitMs?: number;
 }
@@ -49,6 +55,12 @@ function sameSecret(current: Secret, desired: Secret): boolean {
     Object.keys(data).length === Object.keys(wantData).length &&
     Object.entries(wantData).every(([k, v]) => data[k] === v)
   );
+}
+
+/** Whether an API server URL names an RFC 1918 address (an OKE private endpoint is one). */
+function isPrivateServer(server: string): boolean {
+  const host = /^https?:\/\/([^/:]+)/.exec(server)?.[1] ?? '';
+  return /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(host);
 }
 
 /** Refuses a generated kubeconfig istiod would reject; it never happens unless the builder regresses. */
@@ -126,14 +138,19 @@ export async function linkClusters(
         `${cluster.name}: no CA data in the token Secret or the kubeconfig; okemesh never writes a kubeconfig without certificate-authority-data`,
       );
     }
-    if (/\/\/(127\.0\.0\.1|localhost)[:/]/.test(client.server)) {
+    const server = options.servers?.[cluster.name] ?? client.server;
+    if (/\/\/(127\.0\.0\.1|localhost)[:/]/.test(server)) {
       warnings.push(
-        `${cluster.name}: API server ${client.server} is a loopback address other clusters cannot reach`,
+        `${cluster.name}: API server ${server} is a loopback address other clusters cannot reach`,
+      );
+    } else if (options.servers?.[cluster.name] === undefined && !isPrivateServer(server)) {
+      warnings.push(
+        `${cluster.name}: the remote secret uses ${server} from the kubeconfig, not a private address; the network plan opens 6443 only on the private endpoint: pass its URL (--server ${cluster.name}=https://<private-endpoint>:6443, or --oci)`,
       );
     }
     const secret = remoteSecret({
       cluster: cluster.name,
-      server: client.server,
+      server,
       caData,
       token: token.token,
       ...(client.tlsServerName === undefined ? {} : { tlsServerName: client.tlsServerName }),

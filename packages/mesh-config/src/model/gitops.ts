@@ -14,6 +14,8 @@ export interface ApplicationSet extends KubeObject {
   readonly spec: {
     readonly goTemplate: boolean;
     readonly goTemplateOptions: readonly string[];
+    /** ApplicationSet-level policy: keep the synced resources when an Application is deleted. */
+    readonly syncPolicy: { readonly preserveResourcesOnDeletion: boolean };
     readonly generators: readonly {
       readonly list: { readonly elements: readonly Readonly<Record<string, string>>[] };
     }[];

@@ -1,10 +1,10 @@
 import { startFakeKubes, writeMultiClusterKubeconfig, type FakeKube } from '@okemesh/fake-kube';
 import { loadExampleTopology } from '@okemesh/topology';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { kubeconfigClientFactory, linkClusters, type LinkClientFactory } from '../../src/link/index.js';
 
 const topology = loadExampleTopology().topology;
@@ -154,8 +154,8 @@ describe('linkClusters against fake Kubernetes API servers', () => {
   it('refuses a context with insecure-skip-tls-verify before sending any request', async () => {
     const unsafe = kubeconfig.replace(/certificate-authority-data: .*/, 'insecure-skip-tls-verify: true');
     await expect(linkClusters(topology, kubeconfigClientFactory(unsafe))).rejects.toMatchObject({
-      name: 'MeshConfigError',
-      code: 'MESH_LINK_UNSAFE_KUBECONFIG',
+      name: 'KubeError',
+      code: 'KUBE_CONFIG_UNSAFE',
     });
     expect(fakes.every((f) => f.requests().length === 0)).toBe(true);
   });
@@ -163,7 +163,8 @@ describe('linkClusters against fake Kubernetes API servers', () => {
   it('names a missing context', async () => {
     const other = kubeconfig.replaceAll(primary.kubeContext, 'elsewhere');
     await expect(linkClusters(topology, kubeconfigClientFactory(other))).rejects.toMatchObject({
-      code: 'MESH_LINK_CONTEXT_NOT_FOUND',
+      name: 'KubeError',
+      code: 'KUBE_CONTEXT_NOT_FOUND',
     });
   });
 
@@ -173,5 +174,91 @@ describe('linkClusters against fake Kubernetes API servers', () => {
       code: 'MESH_LINK_ISTIO_MISSING',
     });
     expect(fakes.every((f) => f.mutatingRequests().length === 0)).toBe(true);
+  });
+
+  /**
+   * An OCI CLI stand-in: `oci ce cluster generate-token --cluster-id <id> --region <r>` printing an
+   * ExecCredential, as the real one does, with the fake cluster's admin token.
+   */
+  async function ociKubeconfig(): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'okemesh-oci-cli-'));
+    const doc = parse(kubeconfig) as { users: { name: string; user: Record<string, unknown> }[] };
+    const users = await Promise.all(
+      doc.users.map(async (u, i) => {
+        const oci = join(dir, `oci-${i}`);
+        const credential = {
+          apiVersion: 'client.authentication.k8s.io/v1beta1',
+          kind: 'ExecCredential',
+          status: { token: String(u.user['token']) },
+        };
+        await writeFile(
+          oci,
+          `#!${process.execPath}\nconst a = process.argv.slice(2);\nif (a.slice(0, 3).join(' ') !== 'ce cluster generate-token') process.exit(2);\nprocess.stdout.write(${JSON.stringify(JSON.stringify(credential))});\n`,
+        );
+        await chmod(oci, 0o700);
+        return {
+          name: u.name,
+          user: {
+            exec: {
+              apiVersion: 'client.authentication.k8s.io/v1beta1',
+              command: oci,
+              args: [
+                'ce',
+                'cluster',
+                'generate-token',
+                '--cluster-id',
+                `ocid1.cluster.oc1.phx.c${i}`,
+                '--region',
+                'us-phoenix-1',
+              ],
+              env: [],
+              interactiveMode: 'Never',
+            },
+          },
+        };
+      }),
+    );
+    return stringify({ ...doc, users });
+  }
+
+  it('accepts the exec-plugin kubeconfig `oci ce cluster create-kubeconfig` writes; the remote secret stays token-only', async () => {
+    const text = await ociKubeconfig();
+    expect(text).toContain('generate-token');
+    const result = await linkClusters(topology, kubeconfigClientFactory(text));
+    expect(result.changes.map((c) => c.action)).toEqual(['create', 'create']);
+    const secret = await secretIn(fakes[1], `istio-remote-secret-${primary.name}`);
+    const remote = Buffer.from(secret?.data?.[primary.name] ?? '', 'base64').toString('utf8');
+    expect(remote).not.toContain('exec');
+    expect(remote).not.toContain('generate-token');
+    expect((parse(remote) as { users: { user: Record<string, unknown> }[] }).users[0]?.user).toEqual({
+      token: expect.any(String),
+    });
+  });
+
+  it('writes the given private endpoint as the remote server, and warns when it has to use a public one', async () => {
+    const servers = { [primary.name]: 'https://10.0.0.10:6443', [secondary.name]: 'https://10.1.0.10:6443' };
+    const result = await linkClusters(topology, kubeconfigClientFactory(kubeconfig), { servers });
+    const secret = await secretIn(fakes[1], `istio-remote-secret-${primary.name}`);
+    const remote = parse(Buffer.from(secret?.data?.[primary.name] ?? '', 'base64').toString('utf8')) as {
+      clusters: { cluster: { server: string } }[];
+    };
+    expect(remote.clusters[0]?.cluster.server).toBe('https://10.0.0.10:6443');
+    expect(result.warnings.filter((w) => w.includes('private endpoint'))).toEqual([]);
+
+    const publicServer = kubeconfig.replaceAll(fakes[0].server, 'https://129.146.10.20:6443');
+    const factory = kubeconfigClientFactory(publicServer);
+    // Only the server text of the remote secret is checked here: the client for primary cannot connect.
+    const warned = await linkClusters(
+      topology,
+      async (context) => {
+        const client = await factory(context);
+        const real = await kubeconfigClientFactory(kubeconfig)(context);
+        return { ...real, server: client.server };
+      },
+      { dryRun: true },
+    );
+    expect(warned.warnings.join('\n')).toContain(
+      `${primary.name}: the remote secret uses https://129.146.10.20:6443 from the kubeconfig, not a private address`,
+    );
   });
 });

@@ -16,7 +16,15 @@ export interface TestCa {
 /** A root and two intermediates made with the real openssl, like the plug-in CA task and the runbook. */
 export function makeTestCa(): TestCa {
   const dir = mkdtempSync(join(tmpdir(), 'okemesh-lint-ca-'));
-  const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+  const ssl = (...args: string[]) => {
+    try {
+      return execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ENOENT')
+        throw new Error('openssl is not installed: apt-get install openssl (listed in .ci/apt-packages.txt)');
+      throw error;
+    }
+  };
   try {
     ssl(
       'req',

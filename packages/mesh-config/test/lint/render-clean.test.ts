@@ -32,3 +32,20 @@ describe('okemesh render output lints clean', () => {
     },
   );
 });
+
+describe('the ingress TLS Secret the bundle cannot carry', () => {
+  it('is reported missing (IST0101) when the bundle is linted without the topology declaring it', async () => {
+    const topology = (CASES['three-region'] as () => Parameters<typeof render>[0])();
+    const bundle = render(topology);
+    const dir = mkdtempSync(join(tmpdir(), 'okemesh-lint-tls-'));
+    dirs.push(dir);
+    for (const file of bundle.files) {
+      mkdirSync(dirname(join(dir, file.path)), { recursive: true });
+      writeFileSync(join(dir, file.path), file.content);
+    }
+    const input = await loadLintInput([dir], { cwd: dir });
+    const findings = lint(input.documents);
+    const missing = findings.filter((f) => f.code === 'IST0101' && f.message.includes('pay-example-com-tls'));
+    expect(missing.map((f) => f.resource)).toContain('Gateway istio-system/ingress');
+  });
+});

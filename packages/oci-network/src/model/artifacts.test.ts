@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exampleTopology } from '@okemesh/topology';
 import { describe, expect, it } from 'vitest';
-import { ociArtifacts } from './artifacts.js';
+import { MONITOR_ID_PLACEHOLDER, ociArtifacts } from './artifacts.js';
 import { steeringPolicyProblems } from './steering-policy-check.js';
 
 describe('ociArtifacts', () => {
@@ -16,7 +16,21 @@ describe('ociArtifacts', () => {
       'oci/health-monitor.json',
       'oci/steering-policy.json',
       'oci/steering-policy-attachment.json',
+      'oci/README.md',
     ]);
+  });
+
+  it("the README says the steering policy's monitor id is a placeholder that dns apply fills in", () => {
+    const readme = artifacts.find((a) => a.path === 'oci/README.md')?.content ?? '';
+    const policy = artifacts.find((a) => a.path === 'oci/steering-policy.json')?.content ?? '';
+    expect(policy).toContain(MONITOR_ID_PLACEHOLDER);
+    expect(readme).toContain(`placeholder \`${MONITOR_ID_PLACEHOLDER}\``);
+    expect(readme).toContain('`okemesh dns apply` creates the monitor');
+    const { spec, ...rest } = exampleTopology();
+    const { dns: _dns, ...withoutDns } = spec;
+    const bare = ociArtifacts({ ...rest, spec: withoutDns } as never);
+    expect(bare.find((a) => a.path === 'oci/README.md')?.content).toContain('no `spec.dns`');
+    expect(bare.map((a) => a.path)).not.toContain('oci/steering-policy.json');
   });
 
   it('the steering policy file is a valid FAILOVER body matching the monitor targets', () => {

@@ -65,5 +65,32 @@ export function ociArtifacts(topology: Topology, options: OciArtifactOptions = {
       },
     );
   }
+  artifacts.push({ path: 'oci/README.md', content: ociReadme(topology.spec.dns !== undefined) });
   return artifacts;
+}
+
+/** What each OCI artifact is and how it is applied; above all, that the steering policy is not ready to apply by hand. */
+function ociReadme(withDns: boolean): string {
+  return [
+    '# OCI artifacts',
+    '',
+    'Computed from the topology alone. `okemesh network apply` and `okemesh dns apply` create what they describe;',
+    'these files are for review and for change control.',
+    '',
+    '- `network.json`: the DRGs, VCN attachments, remote peering, routes and ingress rules per region',
+    '  (`okemesh network plan` shows the changes against the live tenancy).',
+    '- `iam-policy.txt`: the statements okemesh needs; create the policy in the home region.',
+    ...(withDns
+      ? [
+          '- `health-monitor.json`: the HTTPS monitor that probes every region.',
+          '- `steering-policy.json` and `steering-policy-attachment.json`: the FAILOVER DNS steering policy.',
+          '',
+          `\`healthCheckMonitorId\` in \`steering-policy.json\` is the placeholder \`${MONITOR_ID_PLACEHOLDER}\`:`,
+          "the monitor's OCID exists only once the monitor is created. `okemesh dns apply` creates the monitor,",
+          'then the policy with the real OCID. Applying `steering-policy.json` by hand (`oci dns steering-policy',
+          'create`) without replacing the placeholder fails; create the monitor first and put its OCID there.',
+        ]
+      : ['', 'The topology has no `spec.dns`, so there is no health monitor or steering policy.']),
+    '',
+  ].join('\n');
 }

@@ -1,5 +1,4 @@
-import type { Cluster, Topology } from '@okemesh/topology';
-import { containsCidr } from 'cidr-tools';
+import { meshSourceCidrs, type Cluster, type Topology } from '@okemesh/topology';
 import { OciNetworkError } from '../errors.js';
 import { ISTIO_CROSS_REGION_PORTS, type IngressTarget } from './istio-ports.js';
 
@@ -44,18 +43,12 @@ export interface DesiredNetwork {
   readonly regions: readonly DesiredRegion[];
 }
 
-function podCidrs(cluster: Cluster): string[] {
-  const cidrs = [
-    ...(cluster.pods.subnets ?? []).map((s) => s.cidr),
-    ...(cluster.pods.cidr ? [cluster.pods.cidr] : []),
-  ];
-  return [...new Set(cidrs)];
-}
-
-/** Remote VCN CIDR and every remote pod CIDR not already inside it: the narrowest set that reaches the remote mesh. */
+/**
+ * Remote VCN CIDR and every remote pod CIDR not already inside it: the narrowest set that reaches the remote
+ * mesh. The same set the remote's east-west gateway admits from here (topology's `meshSourceCidrs`).
+ */
 export function remoteDestinations(remote: Cluster): string[] {
-  const extra = podCidrs(remote).filter((cidr) => !containsCidr(remote.vcn.cidr, cidr));
-  return [remote.vcn.cidr, ...extra];
+  return meshSourceCidrs(remote);
 }
 
 /** Refuses clusters whose pods are not VCN-routable, with the reason. */

@@ -11,6 +11,12 @@ export interface HttpMonitorSpec {
   readonly port: number;
   readonly path: string;
   readonly method: 'GET';
+  /**
+   * `Host` of the probe: the targets are bare IPs, and a host-bound Gateway answers 404 to any other host.
+   * For HTTPS the OCI docs (Creating an HTTP Monitor) require it with IP targets: it names the TLS server, and
+   * without it the TLS phase fails and the target is declared unavailable.
+   */
+  readonly headers: Readonly<Record<string, string>>;
   readonly intervalInSeconds: 10 | 30 | 60;
   readonly timeoutInSeconds: 10 | 20 | 30 | 60;
   readonly isEnabled: true;
@@ -24,8 +30,26 @@ function seconds(value: string): number {
   return Math.round((parseDuration(value) ?? Number.NaN) / 1000);
 }
 
+/** Whether a Gateway host (exact or `*.` wildcard) matches `name`. */
+function hostMatches(host: string, name: string): boolean {
+  return host === name || (host.startsWith('*.') && name.endsWith(host.slice(1)) && name !== host.slice(2));
+}
+
 /**
- * One HTTP(S) monitor probing every region's ingress. A steering policy takes exactly one `healthCheckMonitorId`
+ * The hostname the probes ask for: the steered domain when the ingress serves it (what clients send), else
+ * the first non-wildcard ingress host. The probes target bare IPs, so without it the Gateway (bound to its
+ * hosts) answers 404 and every region looks down.
+ */
+export function probeHost(topology: Topology): string | undefined {
+  const domain = topology.spec.dns?.domain;
+  const hosts = topology.spec.ingress?.hosts ?? [];
+  if (domain !== undefined && (hosts.length === 0 || hosts.some((h) => hostMatches(h, domain))))
+    return domain;
+  return hosts.find((h) => !h.startsWith('*.')) ?? domain;
+}
+
+/**
+ * One HTTP(S) monitor probing every region's ingress, sending the served hostname as `Host`. A steering policy takes exactly one `healthCheckMonitorId`
  * and matches monitor targets to answer rdata, so one monitor with one target per region is what makes every
  * answer health-aware.
  */
@@ -53,6 +77,7 @@ export function httpMonitorSpec(topology: Topology, endpoints: readonly RegionEn
     port: dns.healthCheck.port,
     path: dns.healthCheck.path,
     method: 'GET',
+    headers: { Host: probeHost(topology) ?? dns.domain },
     intervalInSeconds: interval,
     timeoutInSeconds: timeout,
     isEnabled: true,

@@ -12,6 +12,7 @@ function comparable(m: Partial<HttpMonitorSpec> | healthchecks.models.HttpMonito
     port: m.port,
     path: m.path,
     method: m.method,
+    headers: m.headers ?? {},
     intervalInSeconds: m.intervalInSeconds,
     timeoutInSeconds: m.timeoutInSeconds,
     isEnabled: m.isEnabled,
@@ -24,6 +25,7 @@ function toSdk(spec: HttpMonitorSpec) {
     targets: [...spec.targets],
     protocol: spec.protocol as healthchecks.models.HttpProbeProtocol,
     method: spec.method as healthchecks.models.HttpProbeMethod,
+    headers: { ...spec.headers },
     freeformTags: { ...spec.freeformTags },
   };
 }

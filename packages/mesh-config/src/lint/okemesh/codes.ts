@@ -95,6 +95,13 @@ export const okmRules = {
     summary:
       'consistentHash with locality load balancing: proxies do not share one endpoint view, so hashing is not consistent',
   },
+  OKM0042: {
+    code: 'OKM0042',
+    name: 'LocalityRegionName',
+    level: 'Error',
+    summary:
+      'locality names us-ashburn-1/us-phoenix-1, but OKE nodes there carry topology.kubernetes.io/region iad/phx',
+  },
   OKM0050: {
     code: 'OKM0050',
     name: 'InventedClusterHostname',

@@ -1,4 +1,4 @@
-import type { LintResource } from '../resource.js';
+import { asJson, asString, type LintResource } from '../resource.js';
 import { syntheticResource } from '../synthetic.js';
 import type { DeclaredMesh } from './declared-mesh.js';
 import { gatewayWorkloads } from './install-config.js';
@@ -13,7 +13,8 @@ const synthetic = (
 
 /**
  * Pods and Services that the input declares without spelling them out: gateway deployments of IstioOperators and
- * istio/gateway Helm values, and the topology's application services (Service + injected pod labelled app=<name>).
+ * istio/gateway Helm values, the topology's application services (Service + injected pod labelled app=<name>),
+ * and the Secrets that declared secrets and ExternalSecrets stand for.
  * Analyzers see them like real objects; findings on them are never reported.
  */
 export function declaredWorkloads(
@@ -68,5 +69,11 @@ export function declaredWorkloads(
   }
   for (const secret of mesh?.secrets ?? [])
     out.push(synthetic('Secret', secret.name, secret.namespace, {}, {}));
+  // An External Secrets Operator ExternalSecret materializes its target Secret in the cluster.
+  for (const r of resources) {
+    if (r.group !== 'external-secrets.io' || r.kind !== 'ExternalSecret') continue;
+    const target = asString(asJson(r.spec['target'])['name']) || r.name;
+    out.push(synthetic('Secret', target, r.namespace, {}, {}));
+  }
   return out;
 }

@@ -1,5 +1,5 @@
 import type { Namespace } from '../../model/core.js';
-import { ISTIO_NAMESPACE, MANAGED_BY, NETWORK_LABEL } from '../../names.js';
+import { ARGO_KEEP, ISTIO_NAMESPACE, MANAGED_BY, NETWORK_LABEL, REVISION_TAG } from '../../names.js';
 import type { ClusterContext, MeshContext } from '../context.js';
 
 /**
@@ -11,16 +11,29 @@ export function istioSystemNamespace(ctx: ClusterContext): Namespace {
   return {
     apiVersion: 'v1',
     kind: 'Namespace',
-    metadata: { name: ISTIO_NAMESPACE, labels: { ...MANAGED_BY, [NETWORK_LABEL]: ctx.cluster.network } },
+    metadata: {
+      name: ISTIO_NAMESPACE,
+      labels: { ...MANAGED_BY, [NETWORK_LABEL]: ctx.cluster.network },
+      annotations: { ...ARGO_KEEP },
+    },
   };
 }
 
-/** An application namespace with sidecar injection on (revision label when the control plane is revisioned). */
+/** Namespaces carry ARGO_KEEP: Argo CD never prunes or deletes them (that would cascade to their workloads). */
+
+/**
+ * An application namespace with sidecar injection on. A revisioned control plane is selected through the
+ * `prod-stable` revision tag, never the revision itself, so an upgrade moves one tag, not every namespace.
+ */
 export function workloadNamespace(ctx: MeshContext, name: string): Namespace {
   const revision = ctx.topology.spec.mesh.istio.revision;
   const injection: Record<string, string> =
-    revision === undefined ? { 'istio-injection': 'enabled' } : { 'istio.io/rev': revision };
-  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { ...MANAGED_BY, ...injection } } };
+    revision === undefined ? { 'istio-injection': 'enabled' } : { 'istio.io/rev': REVISION_TAG };
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name, labels: { ...MANAGED_BY, ...injection }, annotations: { ...ARGO_KEEP } },
+  };
 }
 
 /** The monitoring namespace that holds the PrometheusRule, federation config and dashboard. */
@@ -28,6 +41,10 @@ export function monitoringNamespace(ctx: MeshContext): Namespace {
   return {
     apiVersion: 'v1',
     kind: 'Namespace',
-    metadata: { name: ctx.options.monitoringNamespace, labels: { ...MANAGED_BY } },
+    metadata: {
+      name: ctx.options.monitoringNamespace,
+      labels: { ...MANAGED_BY },
+      annotations: { ...ARGO_KEEP },
+    },
   };
 }

@@ -7,6 +7,8 @@ import type { ResolvedRenderOptions } from '../context.js';
  * One Argo CD Application per cluster, each syncing `clusters/<name>` of the bundle to the Argo CD
  * cluster registered under the Istio cluster name. Server-side apply gives strict field validation.
  * The install/ directories are not synced: istioctl or Helm own the control plane.
+ * `preserveResourcesOnDeletion`: when a cluster leaves mesh.yaml its Application goes away without the
+ * cascade delete of everything it synced; shared objects also carry `Prune=false,Delete=false`.
  */
 export function applicationSet(topology: Topology, options: ResolvedRenderOptions): ApplicationSet {
   const name = `${topology.metadata.name}-mesh`;
@@ -18,6 +20,7 @@ export function applicationSet(topology: Topology, options: ResolvedRenderOption
     spec: {
       goTemplate: true,
       goTemplateOptions: ['missingkey=error'],
+      syncPolicy: { preserveResourcesOnDeletion: true },
       generators: [
         {
           list: {

@@ -1,6 +1,19 @@
-import { EASTWEST_GATEWAY, INGRESS_GATEWAY, ISTIO_NAMESPACE } from '../../names.js';
+import {
+  EASTWEST_GATEWAY,
+  EASTWEST_SELECTOR,
+  INGRESS_GATEWAY,
+  INGRESS_SELECTOR,
+  ISTIO_NAMESPACE,
+} from '../../names.js';
 import type { ClusterContext } from '../context.js';
-import { EASTWEST_LB_ANNOTATIONS, INGRESS_LB_ANNOTATIONS } from './load-balancer.js';
+import { eastWestLbAnnotations, eastWestSourceRanges, INGRESS_LB_ANNOTATIONS } from './load-balancer.js';
+import {
+  GATEWAY_PDB,
+  ISTIOD_SELECTOR,
+  MAX_REPLICAS,
+  MIN_REPLICAS,
+  spreadAffinity,
+} from './high-availability.js';
 import { globalValues, meshConfig } from './mesh-values.js';
 
 /** Helm values files: the same install as the IstioOperator, for the `base`, `istiod` and `gateway` charts. */
@@ -17,9 +30,31 @@ export function baseValues(ctx: ClusterContext) {
   return revision === undefined ? { global } : { defaultRevision: revision, global };
 }
 
-/** `istio/istiod`: the multicluster identifiers under `global`, the trust domain under `meshConfig`. */
+/** Replicas, HPA floor, PodDisruptionBudget and zone spread for a gateway release (`istio/gateway` keys). */
+function gatewayAvailability(selector: Readonly<Record<string, string>>) {
+  return {
+    replicaCount: MIN_REPLICAS,
+    autoscaling: { enabled: true, minReplicas: MIN_REPLICAS, maxReplicas: MAX_REPLICAS },
+    podDisruptionBudget: { ...GATEWAY_PDB },
+    affinity: spreadAffinity(selector),
+  };
+}
+
+/**
+ * `istio/istiod`: the multicluster identifiers under `global`, the trust domain under `meshConfig`; at least
+ * two replicas (`autoscaleMin`), spread over zones. The chart's PodDisruptionBudget is on by default
+ * (`global.defaultPodDisruptionBudget`).
+ */
 export function istiodValues(ctx: ClusterContext) {
-  return { ...revisionValue(ctx), global: globalValues(ctx), meshConfig: meshConfig(ctx) };
+  return {
+    ...revisionValue(ctx),
+    replicaCount: MIN_REPLICAS,
+    autoscaleMin: MIN_REPLICAS,
+    autoscaleMax: MAX_REPLICAS,
+    affinity: spreadAffinity(ISTIOD_SELECTOR),
+    global: globalValues(ctx),
+    meshConfig: meshConfig(ctx),
+  };
 }
 
 /**
@@ -31,7 +66,12 @@ export function eastWestGatewayValues(ctx: ClusterContext) {
     ...revisionValue(ctx),
     name: EASTWEST_GATEWAY,
     networkGateway: ctx.cluster.network,
-    service: { type: 'LoadBalancer', annotations: { ...EASTWEST_LB_ANNOTATIONS } },
+    ...gatewayAvailability(EASTWEST_SELECTOR),
+    service: {
+      type: 'LoadBalancer',
+      annotations: { ...eastWestLbAnnotations(ctx) },
+      loadBalancerSourceRanges: eastWestSourceRanges(ctx),
+    },
   };
 }
 
@@ -40,6 +80,7 @@ export function ingressGatewayValues(ctx: ClusterContext) {
   return {
     ...revisionValue(ctx),
     name: INGRESS_GATEWAY,
+    ...gatewayAvailability(INGRESS_SELECTOR),
     service: { type: 'LoadBalancer', annotations: { ...INGRESS_LB_ANNOTATIONS } },
   };
 }

@@ -14,13 +14,24 @@ export function globalValues(ctx: ClusterContext) {
 }
 
 /**
- * meshConfig: the shared trust domain, plus the Envoy stats the HighConnectionPoolUsage alert reads
- * (Istio only exports a few upstream cluster stats by default).
+ * Sidecar DNS proxying: the proxy answers DNS itself from the mesh's service registry, so a service that
+ * runs in only one region still resolves in the others (kube-dns there has no record of it), and
+ * auto-allocation gives ServiceEntry hosts without addresses a virtual IP.
+ */
+export const DNS_PROXY_METADATA = {
+  ISTIO_META_DNS_CAPTURE: 'true',
+  ISTIO_META_DNS_AUTO_ALLOCATE: 'true',
+} as const;
+
+/**
+ * meshConfig: the shared trust domain, DNS proxying, and the Envoy stats the HighConnectionPoolUsage alert
+ * reads (Istio only exports a few upstream cluster stats by default).
  */
 export function meshConfig(ctx: ClusterContext) {
   return {
     trustDomain: ctx.topology.spec.mesh.trustDomain,
     defaultConfig: {
+      proxyMetadata: { ...DNS_PROXY_METADATA },
       proxyStatsMatcher: { inclusionRegexps: ['.*upstream_cx_active.*', '.*upstream_rq_pending_active.*'] },
     },
   } as const;

@@ -26,3 +26,31 @@ describe('localityLbSetting', () => {
     });
   });
 });
+
+describe('localityLbSetting names localities by the OKE node region label', () => {
+  const regions = ['us-ashburn-1', 'us-phoenix-1', 'eu-frankfurt-1'];
+
+  it('active-passive: iad/phx for us-ashburn-1/us-phoenix-1, the identifier for eu-frankfurt-1', () => {
+    expect(
+      localityLbSetting({ mode: 'active-passive', regions: ['eu-frankfurt-1', 'us-ashburn-1'] }, regions),
+    ).toEqual({
+      enabled: true,
+      failover: [
+        { from: 'eu-frankfurt-1', to: 'iad' },
+        { from: 'iad', to: 'eu-frankfurt-1' },
+      ],
+    });
+  });
+
+  it('active-active: distribute targets use the label values', () => {
+    expect(
+      localityLbSetting(
+        { mode: 'active-active', weights: { 'us-ashburn-1': 50, 'us-phoenix-1': 30, 'eu-frankfurt-1': 20 } },
+        regions,
+      ),
+    ).toEqual({
+      enabled: true,
+      distribute: [{ from: '*', to: { 'iad/*': 50, 'phx/*': 30, 'eu-frankfurt-1/*': 20 } }],
+    });
+  });
+});

@@ -1,4 +1,4 @@
-import type { FailoverPolicy } from '@okemesh/topology';
+import { nodeRegionLabel, type FailoverPolicy } from '@okemesh/topology';
 import type { LocalityLbSetting } from '../../model/istio.js';
 
 /**
@@ -11,8 +11,9 @@ import type { LocalityLbSetting } from '../../model/istio.js';
  * - active-active: `distribute` sends every caller's traffic to the regions by weight (weights are
  *   1-100 and sum to 100, which the topology checks).
  *
- * Localities are OCI region identifiers, matching the `topology.kubernetes.io/region` node label.
- * Regions without clusters are ignored, so the setting never names a locality that does not exist.
+ * Localities are the `topology.kubernetes.io/region` node label values (`nodeRegionLabel`): the short key
+ * `iad`/`phx` for us-ashburn-1/us-phoenix-1, the region identifier elsewhere. Regions without clusters are
+ * ignored, so the setting never names a locality that does not exist.
  */
 export function localityLbSetting(
   policy: FailoverPolicy,
@@ -22,14 +23,14 @@ export function localityLbSetting(
   if (policy.mode === 'active-active') {
     const to: Record<string, number> = {};
     for (const [region, weight] of Object.entries(policy.weights)) {
-      if (known.has(region)) to[`${region}/*`] = weight;
+      if (known.has(region)) to[`${nodeRegionLabel(region)}/*`] = weight;
     }
     return { enabled: true, distribute: [{ from: '*', to }] };
   }
   const order = [...new Set(policy.regions.filter((region) => known.has(region)))];
   const failover = order.flatMap((from) => {
     const to = order.find((region) => region !== from);
-    return to === undefined ? [] : [{ from, to }];
+    return to === undefined ? [] : [{ from: nodeRegionLabel(from), to: nodeRegionLabel(to) }];
   });
   return failover.length === 0 ? { enabled: true } : { enabled: true, failover };
 }

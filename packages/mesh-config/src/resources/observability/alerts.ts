@@ -19,11 +19,16 @@ function alertRule({ severity, summary, description, runbook, ...rule }: AlertSp
   return { ...rule, labels: { severity }, annotations: { summary, description: description + see } };
 }
 
+const DAY_S = 86_400;
+
 /**
- * The runbook's seven alerts as working PromQL. Series come from Istio's standard metrics
+ * The runbook's seven alerts as working PromQL, plus mesh CA expiry. Series come from Istio's standard metrics
  * (`istio_requests_total`, `istio_request_duration_milliseconds_bucket`), istiod
  * (`istiod_managed_clusters`), Envoy upstream stats and kube-state-metrics. Every expression keeps the
  * `cluster` label, so federated series from the other clusters alert per cluster (local series have none).
+ * MeshCaCertExpiring / MeshCaCertExpiryImminent read istiod's `citadel_server_cert_chain_expiry_seconds` (the
+ * remaining lifetime of the plug-in CA chain from `cacerts`): once the intermediate expires, workload
+ * certificates stop validating and cross-cluster mTLS fails in every region at once.
  */
 export function meshAlerts(topology: Topology): AlertRule[] {
   const remotes = topology.spec.clusters.length - 1;
@@ -90,6 +95,26 @@ export function meshAlerts(topology: Topology): AlertRule[] {
       severity: 'warning',
       summary: 'A connection pool is more than 80% used',
       description: `{{ $labels.pod }} uses {{ $value | humanizePercentage }} of the ${CONNECTION_POOL.maxConnections} connections allowed to {{ $labels.cluster_name }}.`,
+    }),
+    alertRule({
+      alert: 'MeshCaCertExpiring',
+      expr: `min by (cluster) (citadel_server_cert_chain_expiry_seconds) < ${30 * DAY_S}`,
+      for: '10m',
+      severity: 'warning',
+      summary: 'The mesh CA certificate istiod signs with expires within 30 days',
+      description:
+        'Rotate the intermediate in istio-system/cacerts (okemesh certs rotate) before it expires; an expired CA breaks mTLS between every workload and across clusters.',
+      runbook: 'Install the plug-in CA (cacerts)',
+    }),
+    alertRule({
+      alert: 'MeshCaCertExpiryImminent',
+      expr: `min by (cluster) (citadel_server_cert_chain_expiry_seconds) < ${7 * DAY_S}`,
+      for: '10m',
+      severity: 'critical',
+      summary: 'The mesh CA certificate istiod signs with expires within 7 days',
+      description:
+        'Rotate istio-system/cacerts now (okemesh certs rotate): when the CA expires, new workload certificates fail validation and failover traffic between clusters stops.',
+      runbook: 'Install the plug-in CA (cacerts)',
     }),
   ];
 }

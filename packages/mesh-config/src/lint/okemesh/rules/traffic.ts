@@ -1,3 +1,4 @@
+import { shortNodeRegionLabel } from '@okemesh/topology';
 import type { AnalysisContext, Analyzer, FieldPath } from '../../context.js';
 import { durationMs } from '../../analyzers/duration.js';
 import { asArray, asJson, asString, type Json, type LintResource } from '../../resource.js';
@@ -64,6 +65,44 @@ function policies(spec: Json): { policy: Json; path: FieldPath }[] {
   ];
 }
 
+/** A locality's region part (`region/zone/subzone`, or a `topology.kubernetes.io/region=` priority label). */
+function localityRegion(locality: string): string {
+  const label = 'topology.kubernetes.io/region=';
+  return locality.startsWith(label) ? locality.slice(label.length) : (locality.split('/')[0] ?? '');
+}
+
+/** OKM0042: a locality naming us-ashburn-1 or us-phoenix-1 matches no OKE node (they carry iad / phx). */
+function checkLocalityNames(ctx: AnalysisContext, r: LintResource, setting: unknown, path: FieldPath): void {
+  const at = asJson(setting);
+  const names: { locality: string; path: FieldPath }[] = [];
+  asArray(at['failover']).forEach((f, i) => {
+    for (const side of ['from', 'to'])
+      names.push({ locality: asString(asJson(f)[side]), path: [...path, 'failover', i, side] });
+  });
+  asArray(at['distribute']).forEach((d, i) => {
+    const rule = asJson(d);
+    names.push({ locality: asString(rule['from']), path: [...path, 'distribute', i, 'from'] });
+    for (const to of Object.keys(asJson(rule['to'])))
+      names.push({ locality: to, path: [...path, 'distribute', i, 'to', to] });
+  });
+  asArray(at['failoverPriority']).forEach((p, i) =>
+    names.push({ locality: asString(p), path: [...path, 'failoverPriority', i] }),
+  );
+  for (const { locality, path: where } of names) {
+    const region = localityRegion(locality);
+    const label = shortNodeRegionLabel(region);
+    if (label === undefined) continue;
+    okm(
+      ctx,
+      'OKM0042',
+      r,
+      `locality ${locality} names region ${region}, but OKE nodes there carry topology.kubernetes.io/region=${label}: no endpoint matches`,
+      `use ${locality.replace(region, label)}`,
+      where,
+    );
+  }
+}
+
 function checkDestinationRule(ctx: AnalysisContext, dr: LintResource, multi: boolean): void {
   const host = asString(dr.spec['host']);
   if (!inMeshHost(host)) return;
@@ -95,6 +134,8 @@ function checkDestinationRule(ctx: AnalysisContext, dr: LintResource, multi: boo
   }
   for (const { policy, path } of all) {
     const lb = asJson(policy['loadBalancer']);
+    if (lb['localityLbSetting'] !== undefined)
+      checkLocalityNames(ctx, dr, lb['localityLbSetting'], [...path, 'loadBalancer', 'localityLbSetting']);
     if (lb['consistentHash'] === undefined) continue;
     const locality = lb['localityLbSetting'];
     const enabled = locality === undefined ? multi : asJson(locality)['enabled'] !== false;
@@ -121,7 +162,7 @@ function checkDestinationRule(ctx: AnalysisContext, dr: LintResource, multi: boo
   }
 }
 
-/** OKM0040, 0041, 0050, 0060, 0061: failover, hostnames, connect timeouts and mTLS on cross-network paths. */
+/** OKM0040, 0041, 0042, 0050, 0060, 0061: failover, hostnames, connect timeouts and mTLS on cross-network paths. */
 export const trafficRule: Analyzer = {
   name: 'okemesh.CrossNetworkTraffic',
   analyze(ctx) {
@@ -165,6 +206,11 @@ export const trafficRule: Analyzer = {
       }
     }
     for (const cp of controlPlanes(ctx.resources)) {
+      if (cp.meshConfig['localityLbSetting'] !== undefined)
+        checkLocalityNames(ctx, cp.resource, cp.meshConfig['localityLbSetting'], [
+          ...cp.meshConfigPath,
+          'localityLbSetting',
+        ]);
       const timeout = cp.meshConfig['connectTimeout'];
       const ms = durationMs(timeout);
       if (ms !== undefined && ms < ctx.facts.connectTimeoutFloorMs)

@@ -1,9 +1,14 @@
 /**
- * The kubeconfig options `okemesh mesh link` refuses. istiod rejects remote kubeconfigs that use exec
- * plugins, token files, file-based client certificates/keys or a non-oidc auth-provider
- * (`sanitizeKubeConfig`), and `insecure-skip-tls-verify` turns off API-server certificate checks. A
- * context with any of them is neither copied into a remote secret nor used to read a cluster.
+ * The kubeconfig options okemesh refuses, by purpose.
+ * - `remote-secret` (the kubeconfig okemesh generates for istiod): istiod rejects exec plugins, token
+ *   files, file-based client certificates/keys and non-oidc auth providers (`sanitizeKubeConfig`), and
+ *   `insecure-skip-tls-verify` turns off API-server certificate checks.
+ * - `connect` (the operator's kubeconfig `mesh link` reads clusters with): anything client-node can use,
+ *   including the `oci ce cluster generate-token` exec plugin that `oci ce cluster create-kubeconfig`
+ *   writes; only `insecure-skip-tls-verify` is refused (it would send the operator's credentials to an
+ *   unverified server). Nothing of this kubeconfig is copied into a remote secret.
  */
+export type KubeconfigPurpose = 'remote-secret' | 'connect';
 
 type Entry = { readonly name?: unknown; readonly [key: string]: unknown };
 
@@ -15,7 +20,11 @@ function named(list: unknown, name: string, field: string): Record<string, unkno
 }
 
 /** Why a context of a parsed kubeconfig (the raw YAML object) is unsafe; an empty list means it is fine. */
-export function unsafeKubeconfigReasons(kubeconfig: unknown, contextName: string): string[] {
+export function unsafeKubeconfigReasons(
+  kubeconfig: unknown,
+  contextName: string,
+  purpose: KubeconfigPurpose = 'remote-secret',
+): string[] {
   const config = (typeof kubeconfig === 'object' && kubeconfig !== null ? kubeconfig : {}) as Record<
     string,
     unknown
@@ -31,7 +40,7 @@ export function unsafeKubeconfigReasons(kubeconfig: unknown, contextName: string
     typeof context['user'] === 'string' ? named(config['users'], context['user'], 'user') : undefined;
   if (!cluster) reasons.push(`context "${contextName}" names no cluster entry`);
   if (cluster?.['insecure-skip-tls-verify'] === true) reasons.push('cluster sets insecure-skip-tls-verify');
-  if (user) {
+  if (user && purpose === 'remote-secret') {
     if (user['exec'] !== undefined) reasons.push('user authenticates with an exec plugin');
     if (user['tokenFile'] !== undefined || user['token-file'] !== undefined)
       reasons.push('user reads its token from a file (tokenFile)');

@@ -36,3 +36,21 @@ describe('unsafeKubeconfigReasons', () => {
     expect(unsafeKubeconfigReasons(null, 'x')).toEqual(['context "x" does not exist']);
   });
 });
+
+describe('unsafeKubeconfigReasons for the connecting kubeconfig', () => {
+  const exec = { exec: { command: 'oci', args: ['ce', 'cluster', 'generate-token'] } };
+  it('accepts the OCI exec plugin for connecting, refuses it in a remote secret', () => {
+    expect(
+      unsafeKubeconfigReasons(config({ 'certificate-authority-data': 'Q0E=' }, exec), 'ctx', 'connect'),
+    ).toEqual([]);
+    expect(unsafeKubeconfigReasons(config({ 'certificate-authority-data': 'Q0E=' }, exec), 'ctx')).toEqual([
+      'user authenticates with an exec plugin',
+    ]);
+  });
+
+  it('still refuses insecure-skip-tls-verify for connecting', () => {
+    expect(
+      unsafeKubeconfigReasons(config({ 'insecure-skip-tls-verify': true }, exec), 'ctx', 'connect'),
+    ).toEqual(['cluster sets insecure-skip-tls-verify']);
+  });
+});
