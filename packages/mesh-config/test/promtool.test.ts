@@ -16,6 +16,7 @@ function promtool(args: readonly string[], cwd: string): string {
     if (e.code === 'ENOENT')
       throw new Error(
         'promtool is not installed: apt-get install prometheus (Debian; listed in .ci/apt-packages.txt)',
+        { cause: error },
       );
     throw new Error(`promtool ${args.join(' ')} failed:\n${e.stdout ?? ''}${e.stderr ?? e.message}`, {
       cause: error,

@@ -21,7 +21,12 @@ export function makeTestCa(): TestCa {
       return execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
     } catch (error) {
       if ((error as { code?: string }).code === 'ENOENT')
-        throw new Error('openssl is not installed: apt-get install openssl (listed in .ci/apt-packages.txt)');
+        throw new Error(
+          'openssl is not installed: apt-get install openssl (listed in .ci/apt-packages.txt)',
+          {
+            cause: error,
+          },
+        );
       throw error;
     }
   };
