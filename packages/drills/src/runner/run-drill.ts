@@ -106,9 +106,8 @@ export async function runDrill(options: RunDrillOptions): Promise<DrillRun> {
     for (const cluster of clusters) {
       const api = deps.apis.get(cluster);
       if (!api) throw new Error(`no Kubernetes API for cluster ${cluster}`);
-      if (!dryRun) leases.push(
-          await acquireLease(api, { holder: journal.id, journal: journal.path, ...options.lease }),
-        );
+      if (!dryRun)
+        leases.push(await acquireLease(api, { holder: journal.id, journal: journal.path, ...options.lease }));
       const namespaces = new Set(
         drill.spec.faults.flatMap((f) =>
           'namespace' in f && 'cluster' in f && f.cluster === cluster ? [f.namespace] : [],
