@@ -49,6 +49,23 @@ export class FakeClock implements Clock {
     this.time = until;
   }
 
+  /**
+   * Advances `stepMs` at a time until `work` settles, for code under test that mixes clock waits with real I/O
+   * (a fake Kubernetes API, journal files). Each step waits for a real timer turn, so I/O completes within a few
+   * steps and fake time runs at most `stepMs` per real millisecond; a host stall stops the fake clock too.
+   */
+  async runUntil<T>(work: Promise<T>, stepMs = 5): Promise<T> {
+    let settled = false;
+    const tracked = work.finally(() => {
+      settled = true;
+    });
+    while (!settled) {
+      this.advance(stepMs);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    return tracked;
+  }
+
   /** Advances in `stepMs` steps, letting promise callbacks run between them. */
   async run(ms: number, stepMs = 1): Promise<void> {
     for (let elapsed = 0; elapsed < ms; elapsed += stepMs) {
