@@ -104,8 +104,9 @@ export { runDoctor } from './doctor/doctor.js';
 export type { DoctorOptions } from './doctor/doctor.js';
 export type { DoctorCheck, DoctorFinding, DoctorStatus, OciHealth } from './doctor/finding.js';
 export { orphanWarnings } from './kube/orphans.js';
-export { ociMeshHealth } from './oci/mesh-health.js';
-export type { OciMeshHealthOptions } from './oci/mesh-health.js';
+// Moved to @okemesh/oci-network; re-exported so existing callers keep working.
+export { ociMeshHealth } from '@okemesh/oci-network';
+export type { OciMeshHealthOptions } from '@okemesh/oci-network';
 export { startKubeReadyProbe } from './probe/kube-ready-prober.js';
 export type { KubeReadyProbeOptions } from './probe/kube-ready-prober.js';
 export { startPromqlProbe, instantValue, comparators } from './probe/promql-prober.js';
