@@ -4,3 +4,4 @@ export type { Io } from './io.js';
 export { processIo } from './io.js';
 export type { CommandContext, CommandGroup } from './program.js';
 export { UsageError, CommandFailed } from './errors.js';
+export { writeBundle } from './commands/render.js';

@@ -1,6 +1,7 @@
 export { DrillError, isDrillError } from './errors.js';
 export type { DrillErrorCode } from './errors.js';
-export { now, iso } from './clock.js';
+export { now, iso, systemClock } from './clock.js';
+export type { Clock } from './clock.js';
 export type {
   ConnectionMode,
   ErrorClass,
@@ -10,8 +11,8 @@ export type {
   ProbeSample,
   RunningProbe,
 } from './probe/sample.js';
-export { startSlotProber } from './probe/slot-prober.js';
-export type { Attempt, AttemptFn, SlotProberOptions } from './probe/slot-prober.js';
+export { startSlotProber, MAX_PROBE_RATE } from './probe/slot-prober.js';
+export type { Attempt, AttemptFn, SlotProberOptions, StartAttemptFn } from './probe/slot-prober.js';
 export { startHttpProbe } from './probe/http-prober.js';
 export type { HttpProbeOptions } from './probe/http-prober.js';
 export { classifyError } from './probe/error-class.js';
@@ -103,8 +104,9 @@ export { runDoctor } from './doctor/doctor.js';
 export type { DoctorOptions } from './doctor/doctor.js';
 export type { DoctorCheck, DoctorFinding, DoctorStatus, OciHealth } from './doctor/finding.js';
 export { orphanWarnings } from './kube/orphans.js';
-export { ociMeshHealth } from './oci/mesh-health.js';
-export type { OciMeshHealthOptions } from './oci/mesh-health.js';
+// Moved to @okemesh/oci-network; re-exported so existing callers keep working.
+export { ociMeshHealth } from '@okemesh/oci-network';
+export type { OciMeshHealthOptions } from '@okemesh/oci-network';
 export { startKubeReadyProbe } from './probe/kube-ready-prober.js';
 export type { KubeReadyProbeOptions } from './probe/kube-ready-prober.js';
 export { startPromqlProbe, instantValue, comparators } from './probe/promql-prober.js';

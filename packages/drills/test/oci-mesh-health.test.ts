@@ -1,9 +1,9 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { FakeOci } from '@okemesh/fake-oci';
+import { ociMeshHealth } from '@okemesh/oci-network';
 import { SimpleAuthenticationDetailsProvider } from 'oci-common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDoctor } from '../src/doctor/doctor.js';
-import { ociMeshHealth } from '../src/oci/mesh-health.js';
 import { topologyWith } from './drill-fixture.js';
 
 const TENANCY = 'ocid1.tenancy.oc1..aaaatenancy';

@@ -1,4 +1,5 @@
-import { parseDuration, formatDuration, type Service } from '@okemesh/topology';
+import type { Service } from '@okemesh/topology';
+import { formatDuration, parseDuration } from '@okemesh/topology/duration';
 
 /** Names and label keys fixed by Istio; kept in one place so the renderer and the docs agree. */
 export const ISTIO_NAMESPACE = 'istio-system';

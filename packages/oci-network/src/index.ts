@@ -79,3 +79,5 @@ export type { DnsOptions } from './sdk/dns.js';
 export { convergeIam, homeRegion } from './sdk/iam.js';
 export type { IamApplyOptions } from './sdk/iam.js';
 export { discoverCluster } from './sdk/discover.js';
+export { ociMeshHealth } from './sdk/mesh-health.js';
+export type { OciHealth, OciMeshHealthOptions } from './sdk/mesh-health.js';

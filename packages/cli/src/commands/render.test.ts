@@ -1,5 +1,5 @@
 import { exampleTopologyText } from '@okemesh/topology';
-import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -91,5 +91,39 @@ describe('okemesh render', () => {
     await expect(writeBundle(broken, join(dir, 'out'))).rejects.toThrow();
     expect(await readFile(join(dir, 'out/RUNBOOK.md'), 'utf8')).toBe(before);
     expect(await readdir(dir)).toEqual(['out']);
+  });
+  it('writes every file of a large bundle with its mode, more files than writes in flight', async () => {
+    const dir = await workdir();
+    const files = [
+      { path: 'README.md', content: '# okemesh bundle: x\n' },
+      ...Array.from({ length: 600 }, (_, i) => ({
+        path: `clusters/c${i % 7}/svc-${i}.yaml`,
+        content: `n: ${i}\n`,
+        ...(i % 50 === 0 ? { mode: 0o600 } : {}),
+      })),
+    ];
+    await writeBundle({ files }, join(dir, 'out'));
+    for (const [i, file] of files.entries()) {
+      const target = join(dir, 'out', file.path);
+      expect(await readFile(target, 'utf8')).toBe(file.content);
+      const mode = (await stat(target)).mode & 0o777;
+      // 0600 exactly for private files; the others 0644 less the umask.
+      if (i > 0 && (i - 1) % 50 === 0) expect(mode).toBe(0o600);
+      else expect(mode & ~0o644).toBe(0);
+    }
+    expect(await readdir(dir)).toEqual(['out']);
+  });
+
+  it('stops writing at the first failure among many and leaves no temporary directory', async () => {
+    const dir = await workdir();
+    const files = [
+      { path: 'README.md', content: '# okemesh bundle: x\n' },
+      ...Array.from({ length: 400 }, (_, i) => ({ path: `d${i % 5}/f${i}.yaml`, content: 'x\n' })),
+      // The same path twice: the exclusive create of the second one fails.
+      { path: 'd0/f0.yaml', content: 'again\n' },
+      ...Array.from({ length: 400 }, (_, i) => ({ path: `e/f${i}.yaml`, content: 'x\n' })),
+    ];
+    await expect(writeBundle({ files }, join(dir, 'out'))).rejects.toMatchObject({ code: 'EEXIST' });
+    expect(await readdir(dir)).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import type { KubeObject } from '@okemesh/mesh-config';
 import { Option } from 'commander';
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
-import { access, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { constants, writeFile as writeFileCallback } from 'node:fs';
+import { access, mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, normalize, relative, resolve } from 'node:path';
 import { CommandFailed, UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
@@ -94,11 +94,34 @@ export async function writeBundle(
   const staging = join(dirname(dir), `.${basename(dir)}.tmp-${suffix}`);
   const previous = join(dirname(dir), `.${basename(dir)}.old-${suffix}`);
   try {
-    for (const file of bundle.files) {
-      const target = join(staging, ...file.path.split('/'));
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, file.content, { flag: 'wx', mode: file.mode ?? 0o644 });
-    }
+    // Each directory once, then the files with at most `concurrency` writes in flight (a 64×1000 bundle is
+    // ~190k files). node:fs callbacks, not fs/promises: no FileHandle or promise chain per file, ~1.5x the files/s.
+    const concurrency = 64;
+    const targets = bundle.files.map((file) => ({ file, target: join(staging, ...file.path.split('/')) }));
+    for (const parentDir of new Set(targets.map(({ target }) => dirname(target))))
+      await mkdir(parentDir, { recursive: true });
+    await new Promise<void>((resolveAll, rejectAll) => {
+      let next = 0;
+      let active = 0;
+      let failure: NodeJS.ErrnoException | undefined;
+      // Settles only once every write in flight has finished, so the cleanup below never races a write.
+      const pump = (): void => {
+        while (failure === undefined && active < concurrency && next < targets.length) {
+          const { file, target } = targets[next++] as (typeof targets)[number];
+          active += 1;
+          writeFileCallback(target, file.content, { flag: 'wx', mode: file.mode ?? 0o644 }, (error) => {
+            active -= 1;
+            if (error) failure ??= error;
+            if (active > 0) pump();
+            else if (failure) rejectAll(failure);
+            else if (next >= targets.length) resolveAll();
+            else pump();
+          });
+        }
+        if (active === 0 && failure === undefined && next >= targets.length) resolveAll();
+      };
+      pump();
+    });
     const hadPrevious = await rename(dir, previous).then(
       () => true,
       (cause: NodeJS.ErrnoException) => {

@@ -18,14 +18,5 @@ export interface DoctorFinding {
   readonly message: string;
 }
 
-/** What the OCI side reports; supplied by the caller (the SDK-backed implementation lives with the CLI). */
-export interface OciHealth {
-  /** Remote peering connections of every region's DRG with their `peeringStatus`. */
-  remotePeerings(): Promise<
-    readonly { readonly name: string; readonly region: string; readonly status: string }[]
-  >;
-  /** Each steering policy answer's health as its monitor sees it. */
-  steering(): Promise<
-    readonly { readonly policy: string; readonly answer: string; readonly healthy: boolean }[]
-  >;
-}
+/** What the OCI side reports; @okemesh/oci-network's `ociMeshHealth` is the SDK-backed implementation. */
+export type { OciHealth } from '@okemesh/oci-network';

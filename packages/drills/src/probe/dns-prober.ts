@@ -1,3 +1,4 @@
+import type { Clock } from '../clock.js';
 import { classifyError } from './error-class.js';
 import { resolverFor } from './resolver.js';
 import type { ProbeSample, RunningProbe } from './sample.js';
@@ -17,6 +18,8 @@ export interface DnsProbeOptions {
   readonly avoid?: readonly string[];
   readonly onSample?: (sample: ProbeSample) => void;
   readonly onAnswer?: (seq: number, answers: readonly string[]) => void;
+  /** Time source and timers (a fake clock in tests). */
+  readonly clock?: Clock;
 }
 
 /** Asks a DNS server for A records at a fixed rate; a slot succeeds when the answers are acceptable. */
@@ -25,6 +28,7 @@ export function startDnsProbe(options: DnsProbeOptions): RunningProbe {
   const expect = new Set(options.expect ?? []);
   const avoid = new Set(options.avoid ?? []);
   return startSlotProber({
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
     name: options.name ?? `dns ${options.hostname}@${options.server}`,
     kind: 'dns',
     target: `${options.hostname}@${options.server}`,

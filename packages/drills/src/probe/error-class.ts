@@ -15,9 +15,15 @@ const BY_CODE: Readonly<Record<string, ErrorClass>> = {
   ETIMEDOUT: 'timeout',
   ETIMEOUT: 'timeout',
   ABORT_ERR: 'timeout',
+  // undici: the peer closed the socket mid-request; its own connect/header/body timers; our abort on timeout.
+  UND_ERR_SOCKET: 'reset',
+  UND_ERR_CONNECT_TIMEOUT: 'timeout',
+  UND_ERR_HEADERS_TIMEOUT: 'timeout',
+  UND_ERR_BODY_TIMEOUT: 'timeout',
+  UND_ERR_ABORTED: 'timeout',
 };
 
-/** Maps a Node socket/DNS/TLS error to the error class reports count. */
+/** Maps a Node or undici socket/DNS/TLS error to the error class reports count. */
 export function classifyError(error: unknown): ErrorClass {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') {

@@ -1,3 +1,4 @@
+import type { Clock } from '../clock.js';
 import type { KubeApi } from '../kube/object.js';
 import { classifyError } from './error-class.js';
 import type { RunningProbe } from './sample.js';
@@ -13,6 +14,8 @@ export interface KubeReadyProbeOptions {
   readonly rate: number;
   readonly timeoutMs?: number;
   readonly durationMs?: number;
+  /** Time source and timers (a fake clock in tests). */
+  readonly clock?: Clock;
 }
 
 /** Polls a Deployment's `status.readyReplicas` at a fixed rate: success while at least `minReady` are Ready. */
@@ -25,6 +28,7 @@ export function startKubeReadyProbe(options: KubeReadyProbeOptions): RunningProb
     name: options.deployment,
   };
   return startSlotProber({
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
     name: options.name ?? `ready ${options.api.cluster}/${options.namespace}/${options.deployment}`,
     kind: 'kube',
     target: `${options.api.cluster}/${options.namespace}/${options.deployment}`,

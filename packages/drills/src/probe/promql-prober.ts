@@ -1,3 +1,4 @@
+import type { Clock } from '../clock.js';
 import { DrillError } from '../errors.js';
 import { classifyError } from './error-class.js';
 import type { RunningProbe } from './sample.js';
@@ -16,6 +17,8 @@ export interface PromqlProbeOptions {
   readonly rate: number;
   readonly timeoutMs?: number;
   readonly durationMs?: number;
+  /** Time source and timers (a fake clock in tests). */
+  readonly clock?: Clock;
 }
 
 export function compare(value: number, comparator: Comparator, threshold: number): boolean {
@@ -66,6 +69,7 @@ export function startPromqlProbe(options: PromqlProbeOptions): RunningProbe {
     throw new DrillError('DRILL_PROBE_INVALID', `not a Prometheus URL: ${options.url}`, { cause });
   }
   return startSlotProber({
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
     name: options.name ?? `promql ${options.query} ${options.comparator} ${options.threshold}`,
     kind: 'promql',
     target: base.origin,

@@ -1,4 +1,4 @@
-import { now } from '../clock.js';
+import { systemClock, type Clock } from '../clock.js';
 import { DrillError } from '../errors.js';
 import type {
   ConnectionMode,
@@ -17,9 +17,16 @@ export interface Attempt {
   readonly error: ErrorClass | null;
 }
 
+/** Promise form of an attempt: resolve with the outcome; `signal` aborts when the slot timed out. */
 export type AttemptFn = (seq: number, signal: AbortSignal) => Promise<Attempt>;
 
-export interface SlotProberOptions {
+/**
+ * Callback form for probers on the hot path (no promise, no AbortController per slot): start the attempt, call
+ * `settle` once with its outcome, and return a function that cancels it (called when the slot timed out).
+ */
+export type StartAttemptFn = (seq: number, settle: (attempt: Attempt) => void) => () => void;
+
+interface SlotProberBase {
   readonly name: string;
   readonly kind: ProbeKind;
   readonly target: string;
@@ -37,17 +44,27 @@ export interface SlotProberOptions {
   /** Phase offset of the first slot (stagger several probers by 1/(kR)). */
   readonly offsetMs?: number;
   readonly onSample?: (sample: ProbeSample) => void;
-  readonly attempt: AttemptFn;
   /** Called once after the last attempt settled (close pools, sockets). */
-  readonly close?: () => void;
+  readonly close?: () => void | Promise<void>;
+  /** Time source and timers; the system clock unless a test injects a fake one. */
+  readonly clock?: Clock;
 }
+
+export type SlotProberOptions = SlotProberBase &
+  (
+    | { readonly attempt: AttemptFn; readonly start?: never }
+    | { readonly start: StartAttemptFn; readonly attempt?: never }
+  );
+
+/** Highest slot rate a prober accepts. */
+export const MAX_PROBE_RATE = 100_000;
 
 const RECENT_WINDOW_MS = 1_000;
 
 function validate(options: SlotProberOptions): void {
   const problems: string[] = [];
-  if (!(options.rate > 0 && options.rate <= 10_000))
-    problems.push(`rate must be in (0, 10000], got ${options.rate}`);
+  if (!(options.rate > 0 && options.rate <= MAX_PROBE_RATE))
+    problems.push(`rate must be in (0, ${MAX_PROBE_RATE}], got ${options.rate}`);
   if (!(options.timeoutMs > 0)) problems.push(`timeout must be > 0 ms, got ${options.timeoutMs}`);
   if (options.durationMs !== undefined && !(options.durationMs > 0)) problems.push('duration must be > 0');
   if (problems.length > 0) {
@@ -57,30 +74,67 @@ function validate(options: SlotProberOptions): void {
   }
 }
 
+/** Adapts the promise form to the callback form: an AbortController per slot, aborted on timeout. */
+function fromPromise(attempt: AttemptFn, finished: () => void): StartAttemptFn {
+  return (seq, settle) => {
+    const controller = new AbortController();
+    attempt(seq, controller.signal)
+      .then(settle, () => settle({ ok: false, status: null, error: 'other' }))
+      .finally(finished);
+    return () => controller.abort();
+  };
+}
+
+/** One sent slot until its outcome is known; kept in send order, so deadlines are ascending. */
+interface InFlight {
+  readonly slot: number;
+  readonly intended: number;
+  readonly sent: number;
+  readonly deadline: number;
+  settled: boolean;
+  cancel: () => void;
+}
+
 /**
  * Open-model scheduler: slot `i` is due at `start + i / rate` whatever happened to earlier slots. Each due slot
  * is sent at once (never waiting for a previous response); a slot that cannot be sent on time is recorded as
- * an `unsent` failure instead of being silently skipped, so stalls cannot hide an outage.
+ * an `unsent` failure instead of being silently skipped, so stalls cannot hide an outage. Timeouts are one
+ * timer for the oldest unsettled slot (the queue is in send order), not one timer per slot.
  */
 export function startSlotProber(options: SlotProberOptions): RunningProbe {
   validate(options);
+  const clock = options.clock ?? systemClock;
   const interval = 1_000 / options.rate;
-  const maxInFlight = options.maxInFlight ?? Math.ceil(options.rate * (options.timeoutMs / 1_000) * 2) + 16;
+  const timeoutMs = options.timeoutMs;
+  const maxInFlight = options.maxInFlight ?? Math.ceil(options.rate * (timeoutMs / 1_000) * 2) + 16;
   const maxLag = options.maxLagMs ?? Math.max(100, 2 * interval);
-  const start = now() + (options.offsetMs ?? 0);
+  const start = clock.now() + (options.offsetMs ?? 0);
   const stopAt = options.durationMs === undefined ? Infinity : start + options.durationMs;
   const samples: ProbeSample[] = [];
-  const pending = new Set<Promise<void>>();
+  const queue: InFlight[] = [];
+  let head = 0;
   let seq = 0;
   let ok = 0;
   let failed = 0;
+  let inFlight = 0;
+  /** Attempts whose promise has not returned yet (promise form: may outlive their timeout). */
+  let running = 0;
   let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
+  let cancelTick: (() => void) | undefined;
+  let deadlineArmed = false;
+  let cancelDeadline: () => void = () => undefined;
   let finished: Promise<ProbeRun> | undefined;
+  let idle: (() => void) | undefined;
   let resolveDone: (run: ProbeRun) => void = () => undefined;
   const done = new Promise<ProbeRun>((resolve) => {
     resolveDone = resolve;
   });
+  const attemptFinished = () => {
+    running -= 1;
+    if (running === 0) idle?.();
+  };
+  const startAttempt: StartAttemptFn = options.start ?? fromPromise(options.attempt, attemptFinished);
+  const countsItself = options.start === undefined;
 
   function record(sample: ProbeSample): void {
     samples.push(sample);
@@ -89,38 +143,78 @@ export function startSlotProber(options: SlotProberOptions): RunningProbe {
     options.onSample?.(sample);
   }
 
+  function settleEntry(entry: InFlight, attempt: Attempt): void {
+    if (entry.settled) return;
+    entry.settled = true;
+    inFlight -= 1;
+    const end = clock.now();
+    record({
+      seq: entry.slot,
+      intended: entry.intended,
+      sent: entry.sent,
+      end,
+      ok: attempt.ok,
+      status: attempt.status,
+      error: attempt.error,
+      latencyMs: end - entry.sent,
+    });
+    if (!countsItself) attemptFinished();
+  }
+
+  function armDeadline(at: number): void {
+    deadlineArmed = true;
+    cancelDeadline = clock.after(at - clock.now(), expire);
+  }
+
+  /** Times out every slot past its deadline, then waits for the oldest one still unsettled. */
+  function expire(): void {
+    deadlineArmed = false;
+    const t = clock.now();
+    while (head < queue.length) {
+      const entry = queue[head] as InFlight;
+      if (!entry.settled) {
+        if (entry.deadline > t) {
+          armDeadline(entry.deadline);
+          break;
+        }
+        settleEntry(entry, { ok: false, status: null, error: 'timeout' });
+        entry.cancel();
+      }
+      head += 1;
+    }
+    if (head > 1_024 && head * 2 > queue.length) {
+      queue.splice(0, head);
+      head = 0;
+    }
+  }
+
   function fire(slot: number, intended: number): void {
-    const sent = now();
-    const controller = new AbortController();
-    let settled = false;
-    const settle = (attempt: Attempt) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(deadline);
-      const end = now();
-      record({ seq: slot, intended, sent, end, ...attempt, latencyMs: end - sent });
+    const sent = clock.now();
+    const entry: InFlight = {
+      slot,
+      intended,
+      sent,
+      deadline: sent + timeoutMs,
+      settled: false,
+      cancel: () => undefined,
     };
-    const deadline = setTimeout(() => {
-      settle({ ok: false, status: null, error: 'timeout' });
-      controller.abort();
-    }, options.timeoutMs);
-    const task = options
-      .attempt(slot, controller.signal)
-      .then(settle, () => settle({ ok: false, status: null, error: 'other' }))
-      .finally(() => pending.delete(task));
-    pending.add(task);
+    queue.push(entry);
+    inFlight += 1;
+    running += 1;
+    entry.cancel = startAttempt(slot, (attempt) => settleEntry(entry, attempt));
+    if (!deadlineArmed && !entry.settled) armDeadline(entry.deadline);
   }
 
   function tick(): void {
-    timer = undefined;
+    cancelTick = undefined;
     if (stopped) return;
-    const t = now();
+    const t = clock.now();
     for (
       let intended = start + seq * interval;
       intended <= t && intended < stopAt;
       intended = start + seq * interval
     ) {
-      if (t - intended > maxLag || pending.size >= maxInFlight) {
+      if (t - intended > maxLag || inFlight >= maxInFlight) {
         record({
           seq,
           intended,
@@ -138,15 +232,16 @@ export function startSlotProber(options: SlotProberOptions): RunningProbe {
     }
     if (start + seq * interval >= stopAt) {
       // Every slot is out; the run ends when its duration does (the last slot's interval included).
-      timer = setTimeout(() => void finish(), Math.max(0, stopAt - now()));
+      cancelTick = clock.after(stopAt - clock.now(), () => void finish());
       return;
     }
-    timer = setTimeout(tick, Math.max(0, start + seq * interval - now()));
+    cancelTick = clock.after(start + seq * interval - clock.now(), tick);
   }
 
   async function drain(): Promise<ProbeRun> {
-    while (pending.size > 0) await Promise.all([...pending]);
-    options.close?.();
+    if (running > 0) await new Promise<void>((resolve) => (idle = resolve));
+    cancelDeadline();
+    await options.close?.();
     samples.sort((a, b) => a.seq - b.seq);
     const run: ProbeRun = {
       name: options.name,
@@ -154,9 +249,9 @@ export function startSlotProber(options: SlotProberOptions): RunningProbe {
       target: options.target,
       mode: options.mode,
       rate: options.rate,
-      timeoutMs: options.timeoutMs,
+      timeoutMs,
       start,
-      end: Math.min(now(), stopAt),
+      end: Math.min(clock.now(), stopAt),
       samples,
     };
     resolveDone(run);
@@ -165,7 +260,7 @@ export function startSlotProber(options: SlotProberOptions): RunningProbe {
 
   function finish(): Promise<ProbeRun> {
     stopped = true;
-    if (timer) clearTimeout(timer);
+    cancelTick?.();
     finished ??= drain();
     return finished;
   }
@@ -176,7 +271,7 @@ export function startSlotProber(options: SlotProberOptions): RunningProbe {
     for (let i = samples.length - 1; i >= 0; i -= 1) {
       const sample = samples[i];
       // Samples arrive in completion order: a timed-out slot lands up to one timeout late.
-      if (!sample || sample.intended < since - 2 * options.timeoutMs) break;
+      if (!sample || sample.intended < since - 2 * timeoutMs) break;
       if (sample.intended < since) continue;
       total += 1;
       if (sample.ok) good += 1;
@@ -184,7 +279,7 @@ export function startSlotProber(options: SlotProberOptions): RunningProbe {
     return total === 0 ? 1 : good / total;
   }
 
-  timer = setTimeout(tick, Math.max(0, start - now()));
+  cancelTick = clock.after(start - clock.now(), tick);
 
   return {
     name: options.name,
@@ -192,8 +287,8 @@ export function startSlotProber(options: SlotProberOptions): RunningProbe {
     stop: finish,
     successSince,
     progress(): ProbeProgress {
-      const recentSuccess = successSince(now() - RECENT_WINDOW_MS);
-      return { scheduled: seq, ok, failed, inFlight: pending.size, recentSuccess };
+      const recentSuccess = successSince(clock.now() - RECENT_WINDOW_MS);
+      return { scheduled: seq, ok, failed, inFlight, recentSuccess };
     },
   };
 }

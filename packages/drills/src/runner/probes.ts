@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../clock.js';
 import { parseDuration, type Topology } from '@okemesh/topology';
 import { DrillError } from '../errors.js';
 import { startDnsProbe } from '../probe/dns-prober.js';
@@ -13,6 +14,7 @@ function startProbe(
   topology: Topology,
   apis: ReadonlyMap<string, KubeApi>,
   offsetMs: number,
+  clock: Clock,
 ): RunningProbe {
   const timeoutMs = parseDuration(spec.timeout) ?? 1_000;
   if (spec.type === 'kube-ready') {
@@ -23,6 +25,7 @@ function startProbe(
         `probe ${spec.name}: no Kubernetes API for cluster ${spec.cluster}`,
       );
     return startKubeReadyProbe({
+      clock,
       name: spec.name,
       api,
       namespace: spec.namespace,
@@ -34,6 +37,7 @@ function startProbe(
   }
   if (spec.type === 'promql') {
     return startPromqlProbe({
+      clock,
       name: spec.name,
       url: spec.url,
       query: spec.query,
@@ -45,6 +49,7 @@ function startProbe(
   }
   if (spec.type === 'http') {
     return startHttpProbe({
+      clock,
       name: spec.name,
       url: spec.url,
       rate: spec.rate,
@@ -61,6 +66,7 @@ function startProbe(
       `probe ${spec.name}: no hostname and no spec.dns in the topology`,
     );
   return startDnsProbe({
+    clock,
     name: spec.name,
     hostname,
     server: spec.server ?? '1.1.1.1',
@@ -76,12 +82,13 @@ export function startDrillProbes(
   drill: Drill,
   topology: Topology,
   apis: ReadonlyMap<string, KubeApi> = new Map(),
+  clock: Clock = systemClock,
 ): RunningProbe[] {
   const byRate = new Map<number, number>();
   return drill.spec.probes.map((spec) => {
     const k = byRate.get(spec.rate) ?? 0;
     byRate.set(spec.rate, k + 1);
     const peers = drill.spec.probes.filter((p) => p.rate === spec.rate).length;
-    return startProbe(spec, topology, apis, (k * 1_000) / spec.rate / peers);
+    return startProbe(spec, topology, apis, (k * 1_000) / spec.rate / peers, clock);
   });
 }

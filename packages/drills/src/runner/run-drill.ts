@@ -1,6 +1,6 @@
 import { parseDuration, type Topology } from '@okemesh/topology';
 import { evaluateDrill } from '../analysis/evaluate.js';
-import { now, sleep } from '../clock.js';
+import { sleep, systemClock, type Clock } from '../clock.js';
 import { databaseWriter, type DrillWriter } from '../data/database-writer.js';
 import { sqlConnector } from '../data/sql-connector.js';
 import { isDrillError } from '../errors.js';
@@ -32,10 +32,15 @@ export interface RunDrillOptions {
   readonly lease?: { readonly namespace?: string; readonly durationSeconds?: number };
   readonly random?: () => number;
   readonly podWaitMs?: number;
-  /** Probes to use instead of the drill's own (tests, custom journeys). */
-  readonly probes?: () => RunningProbe[];
+  /** Probes to use instead of the drill's own (tests, custom journeys); they should schedule on `clock`. */
+  readonly probes?: (clock: Clock) => RunningProbe[];
   /** Called after the faults are injected (tests hook the simulated failover here). */
   readonly onInjected?: () => void | Promise<void>;
+  /**
+   * Where the drill reads time and waits (steady state, hold, verify) and what its probes schedule on; the
+   * system clock unless a test injects a fake one, so RTO arithmetic is checked without timing.
+   */
+  readonly clock?: Clock;
 }
 
 export type { DrillWriter };
@@ -62,6 +67,8 @@ const STATUS: Record<DrillResult['outcome'], JournalStatus> = {
 export async function runDrill(options: RunDrillOptions): Promise<DrillRun> {
   const { drill, topology, deps } = options;
   const dryRun = options.dryRun ?? false;
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
   const startedAt = now();
   const journal = await Journal.create(options.journalPath, {
     drill: drill.metadata.name,
@@ -143,11 +150,11 @@ export async function runDrill(options: RunDrillOptions): Promise<DrillRun> {
         for (const w of await injectFault(injectCtx, i, fault)) await journal.warn(w);
     } else {
       await writerSource?.prepare?.(journal);
-      probes = options.probes ? options.probes() : startDrillProbes(drill, topology, deps.apis);
+      probes = options.probes ? options.probes(clock) : startDrillProbes(drill, topology, deps.apis, clock);
       writer = writerSource?.start();
       await enter('steady-state');
       const steadyFrom = now();
-      await sleep(ms(drill.spec.steadyState.duration, 60_000), options.signal);
+      await sleep(ms(drill.spec.steadyState.duration, 60_000), options.signal, clock);
       aborted = abortReason();
       const unsteady = probes.filter(
         (p) => p.successSince(steadyFrom) * 100 < drill.spec.steadyState.minSuccess,
@@ -163,7 +170,7 @@ export async function runDrill(options: RunDrillOptions): Promise<DrillRun> {
           for (const w of await injectFault(injectCtx, i, fault)) await journal.warn(w);
         await options.onInjected?.();
         await enter('hold');
-        aborted = await hold(drill, probes, faultStart, maxEnd, options.signal);
+        aborted = await hold(drill, probes, faultStart, maxEnd, clock, options.signal);
         // Read what survived on the new primary before anything is reverted (a switch back moves it again).
         if (writer && writerSource) {
           writerRun = await writer.stop();
@@ -200,7 +207,7 @@ export async function runDrill(options: RunDrillOptions): Promise<DrillRun> {
 
   if (probes.length > 0 && !error && !aborted) {
     await enter('verify');
-    await sleep(ms(drill.spec.recovery.sustain, 5_000), options.signal);
+    await sleep(ms(drill.spec.recovery.sustain, 5_000), options.signal, clock);
   }
   await enter('report');
   clearInterval(progressTimer);
@@ -247,14 +254,16 @@ async function hold(
   probes: readonly RunningProbe[],
   faultStart: number,
   maxEnd: number,
+  clock: Clock,
   signal?: AbortSignal,
 ): Promise<string | undefined> {
+  const now = () => clock.now();
   const until = Math.min(faultStart + ms(drill.spec.hold, 60_000), maxEnd);
   const rule = drill.spec.abort;
   const guards = rule ? probes.filter((p) => rule.probes.includes(p.name)) : [];
   const windowMs = rule ? ms(rule.window, 10_000) : 0;
   while (now() < until) {
-    await sleep(Math.min(100, until - now()), signal);
+    await sleep(Math.min(100, until - now()), signal, clock);
     if (signal?.aborted) return `interrupted (${String(signal.reason ?? 'signal')})`;
     if (rule && now() - faultStart >= windowMs) {
       const low = guards.find((g) => g.successSince(now() - windowMs) * 100 < rule.successBelow);

@@ -1,4 +1,5 @@
-import { parseDuration, type Service } from '@okemesh/topology';
+import type { Service } from '@okemesh/topology';
+import { parseDuration } from '@okemesh/topology/duration';
 import type { HttpRoute } from '../../model/istio.js';
 import { istioDuration } from '../../names.js';
 

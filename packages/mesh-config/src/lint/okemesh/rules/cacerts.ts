@@ -1,11 +1,7 @@
 import { X509Certificate as NodeX509 } from 'node:crypto';
-import 'reflect-metadata';
-import {
-  BasicConstraintsExtension,
-  KeyUsageFlags,
-  KeyUsagesExtension,
-  X509Certificate,
-} from '@peculiar/x509';
+import { createRequire } from 'node:module';
+import type * as X509 from '@peculiar/x509';
+import type { X509Certificate } from '@peculiar/x509';
 import type { AnalysisContext, Analyzer } from '../../context.js';
 import { secretData } from '../../analyzers/gateway-secret.js';
 import { asJson, type LintResource } from '../../resource.js';
@@ -15,7 +11,23 @@ const pluggedKeys = ['ca-cert.pem', 'ca-key.pem', 'root-cert.pem', 'cert-chain.p
 const tlsKeys = ['tls.crt', 'tls.key', 'ca.crt'];
 const optionalKeys = ['ca-crl.pem'];
 
+const require = createRequire(import.meta.url);
+let x509Module: typeof X509 | undefined;
+
+/**
+ * @peculiar/x509 (with the reflect-metadata polyfill it needs) on first use: ~0.15 s of loading that importing
+ * @okemesh/mesh-config, or a lint without cacerts Secrets, should not pay. Synchronous (CommonJS), as rules are.
+ */
+function x509(): typeof X509 {
+  if (!x509Module) {
+    require('reflect-metadata');
+    x509Module = require('@peculiar/x509') as typeof X509;
+  }
+  return x509Module;
+}
+
 export function pemCertificates(text: string): X509Certificate[] {
+  const { X509Certificate } = x509();
   const out: X509Certificate[] = [];
   for (const m of text.matchAll(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g)) {
     try {
@@ -55,6 +67,7 @@ function checkIntermediate(ctx: AnalysisContext, secret: LintResource, data: Map
     );
     return;
   }
+  const { BasicConstraintsExtension, KeyUsageFlags, KeyUsagesExtension } = x509();
   const basic = intermediate.getExtension(BasicConstraintsExtension);
   const usage = intermediate.getExtension(KeyUsagesExtension);
   if (!basic?.ca)

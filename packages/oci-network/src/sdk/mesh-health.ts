@@ -1,6 +1,17 @@
 import type { Topology } from '@okemesh/topology';
 import type { AuthenticationDetailsProvider } from 'oci-common';
-import type { OciHealth } from '../doctor/finding.js';
+
+/** What the OCI side of a mesh reports: the doctor's (@okemesh/drills) view of peering and DNS failover. */
+export interface OciHealth {
+  /** Remote peering connections of every region's DRG with their `peeringStatus`. */
+  remotePeerings(): Promise<
+    readonly { readonly name: string; readonly region: string; readonly status: string }[]
+  >;
+  /** Each steering policy answer's health as its monitor sees it. */
+  steering(): Promise<
+    readonly { readonly policy: string; readonly answer: string; readonly healthy: boolean }[]
+  >;
+}
 
 export interface OciMeshHealthOptions {
   readonly topology: Topology;
