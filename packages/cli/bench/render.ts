@@ -8,65 +8,16 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
-import { OCI_REGIONS, loadTopologyFile, type TopologyInput } from '@okemesh/topology';
+import { loadTopologyFile } from '@okemesh/topology';
 import { render } from '@okemesh/mesh-config';
 import { writeBundle } from '@okemesh/cli';
+import { MAX_CLUSTERS, syntheticTopology } from '../../mesh-config/bench/synthetic-topology.ts';
 
 // The issue's 64 clusters: okemesh allows one cluster per region and OCI has fewer regions, so every region.
-const CLUSTERS = Math.min(64, OCI_REGIONS.length);
+const CLUSTERS = Math.min(64, MAX_CLUSTERS);
 const SERVICES = 1_000;
 const bin = fileURLToPath(new URL('../bin/okemesh.js', import.meta.url));
 const maxRss = fileURLToPath(new URL('./max-rss.ts', import.meta.url));
-
-function synthetic(clusters: number, services: number): TopologyInput {
-  const regions = OCI_REGIONS.slice(0, clusters);
-  return {
-    apiVersion: 'okemesh.io/v1alpha1',
-    kind: 'MeshTopology',
-    metadata: { name: `bench-${clusters}x${services}` },
-    spec: {
-      mesh: {
-        id: 'bench-mesh',
-        trustDomain: 'cluster.local',
-        istio: { version: '1.30.3', revision: '1-30-3' },
-      },
-      clusters: Array.from({ length: clusters }, (_, i) => ({
-        name: `c${i}`,
-        region: regions[i % regions.length] ?? 'us-ashburn-1',
-        role: i === 0 ? 'primary' : 'secondary',
-        network: `net${i}`,
-        kubeContext: `c${i}-ctx`,
-        compartment: 'ocid1.compartment.oc1..aaaaaaaal7vn7wsy3qgizklrlfgo2vllfta3wkqlnfkvykoroite3lzxbnna',
-        cni: 'OCI_VCN_IP_NATIVE',
-        vcn: { cidr: `10.${i}.0.0/16` },
-        pods: { subnets: [{ cidr: `10.${i}.16.0/20` }] },
-        services: { cidr: `10.${100 + i}.0.0/16` },
-      })),
-      services: Array.from({ length: services }, (_, i) => ({
-        name: `svc-${i}`,
-        namespace: `ns-${i % 10}`,
-        ports: [{ name: 'http', number: 8080, protocol: 'HTTP' }],
-        failover:
-          i % 2 === 0
-            ? { mode: 'active-passive', regions: [regions[0] ?? '', regions[1] ?? ''] }
-            : { mode: 'active-active', weights: { [regions[0] ?? '']: 50, [regions[1] ?? '']: 50 } },
-      })),
-      ingress: {
-        hosts: ['app.example.com'],
-        tlsSecret: 'app-tls',
-        routes: [{ prefix: '/', service: 'svc-0' }],
-      },
-      slos: {
-        availability: 99.95,
-        rto: '15m',
-        rpo: '5m',
-        dnsFailover: '60s',
-        crossClusterP99: '100ms',
-        meshSync: '10s',
-      },
-    },
-  };
-}
 
 /** Child mode: the CLI's phases through the public APIs, in a fresh process; prints JSON. */
 async function phases(file: string, out: string): Promise<void> {
@@ -109,7 +60,7 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'okemesh-render-bench-'));
   try {
     const topologyFile = join(work, 'mesh.yaml');
-    writeFileSync(topologyFile, stringify(synthetic(CLUSTERS, SERVICES)));
+    writeFileSync(topologyFile, stringify(syntheticTopology(CLUSTERS, SERVICES)));
     const self = fileURLToPath(import.meta.url);
     const baseline = timed(['-e', '']);
     const cli = timed(['--import', maxRss, bin, 'render', '-f', topologyFile, '-o', join(work, 'cli-out')]);
