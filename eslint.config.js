@@ -42,4 +42,32 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Importing @okemesh/mesh-config stays light (issue 14: <= 3x bare node, bench/import.ts): the topology
+    // root entry loads zod, so values come from its light subpaths; types may still come from the root.
+    files: ['packages/mesh-config/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'node:child_process', message: 'No shell-outs in library code: use an SDK.' },
+            {
+              name: '@okemesh/topology',
+              allowTypeImports: true,
+              message:
+                'The root entry loads zod: import values from @okemesh/topology/regions, /source-cidrs or /duration.',
+            },
+            {
+              name: 'zod',
+              allowTypeImports: true,
+              message: 'zod costs ~40 ms at import: keep mesh-config free of it.',
+            },
+          ],
+          patterns: [{ group: ['@okemesh/*/src/*'], message: 'Import the package, not its source.' }],
+        },
+      ],
+    },
+  },
 );

@@ -1,4 +1,4 @@
-import { meshSourceCidrs } from '@okemesh/topology';
+import { meshSourceCidrs } from '@okemesh/topology/source-cidrs';
 import type { ClusterContext } from '../context.js';
 
 /**

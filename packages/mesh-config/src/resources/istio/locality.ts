@@ -1,4 +1,5 @@
-import { nodeRegionLabel, type FailoverPolicy } from '@okemesh/topology';
+import type { FailoverPolicy } from '@okemesh/topology';
+import { nodeRegionLabel } from '@okemesh/topology/regions';
 import type { LocalityLbSetting } from '../../model/istio.js';
 
 /**

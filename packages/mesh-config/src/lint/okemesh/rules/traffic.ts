@@ -1,4 +1,4 @@
-import { shortNodeRegionLabel } from '@okemesh/topology';
+import { shortNodeRegionLabel } from '@okemesh/topology/regions';
 import type { AnalysisContext, Analyzer, FieldPath } from '../../context.js';
 import { durationMs } from '../../analyzers/duration.js';
 import { asArray, asJson, asString, type Json, type LintResource } from '../../resource.js';
