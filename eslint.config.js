@@ -43,6 +43,21 @@ export default tseslint.config(
     },
   },
   {
+    // The CLI bundles yaml and commander (CommonJS, tsup.config.ts): a dynamic import() of a bundled CommonJS
+    // module resolves to its default export only, so they are imported statically.
+    files: ['packages/cli/src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportExpression[source.value=/^(yaml|commander)$/]',
+          message:
+            'Import yaml and commander statically: the CLI bundles them, and import() would see only `default`.',
+        },
+      ],
+    },
+  },
+  {
     // Importing @okemesh/mesh-config stays light (issue 14: <= 3x bare node, bench/import.ts): the topology
     // root entry loads zod, so values come from its light subpaths; types may still come from the root.
     files: ['packages/mesh-config/src/**/*.ts'],

@@ -2,6 +2,7 @@ import type { Drill, WriterSpecInput as DrillWriterInput } from '@okemesh/drills
 import type { Topology } from '@okemesh/topology';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { parse } from 'yaml';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 
@@ -21,7 +22,7 @@ export async function readWriter(io: Io, file: string | undefined): Promise<unkn
   const text = await readFile(path, 'utf8').catch(() => {
     throw new UsageError(`cannot read writer file ${path}`);
   });
-  return (await import('yaml')).parse(text) as unknown;
+  return parse(text) as unknown;
 }
 
 /** A drill from a built-in scenario name or a drill YAML file, validated against the topology. */

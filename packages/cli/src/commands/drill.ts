@@ -2,6 +2,7 @@ import type { WriterSpecInput } from '@okemesh/drills';
 import { Option, type Command } from 'commander';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { stringify } from 'yaml';
 import { CommandFailed, UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { printJson, type Io } from '../io.js';
@@ -57,7 +58,7 @@ async function plan(io: Io, source: string, options: CommonOptions): Promise<num
   const { topology } = await readTopology(io, options.file);
   const drill = await loadDrill(io, source, topology, options);
   if (options.json) printJson(io, drill);
-  else io.stdout((await import('yaml')).stringify(drill));
+  else io.stdout(stringify(drill));
   return ExitCode.Ok;
 }
 
@@ -132,7 +133,7 @@ async function schedule(
       ...(options.namespace ? { namespace: options.namespace } : {}),
       ...(options.resultsClaim ? { resultsClaim: options.resultsClaim } : {}),
     });
-    io.stdout((await import('yaml')).stringify(job));
+    io.stdout(stringify(job));
     return ExitCode.Ok;
   } catch (error) {
     if (drills.isDrillError(error)) throw new UsageError(error.message);

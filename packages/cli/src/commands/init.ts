@@ -1,6 +1,7 @@
 import { access, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import type { Document } from 'yaml';
+// yaml is bundled into the CLI (tsup.config.ts), where a dynamic import of it would see only a default export.
+import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import { CommandFailed, UsageError } from '../errors.js';
 import { paint, printJson } from '../io.js';
 import { jsonOption, type CommandGroup } from '../program.js';
@@ -30,7 +31,6 @@ function parseClusterFlag(value: string): ClusterFlag {
 
 /** Rewrites the example's clusters (and the regions services fail over to) from --cluster flags. */
 async function applyClusters(document: Document, flags: readonly ClusterFlag[]): Promise<void> {
-  const { isMap, isSeq } = await import('yaml');
   const clusters = document.getIn(['spec', 'clusters']);
   if (!isSeq(clusters)) return;
   const template = clusters.items[1];
@@ -92,7 +92,6 @@ export const registerInit: CommandGroup = (program, { io }) => {
     .addOption(jsonOption())
     .action(async (options: InitOptions) => {
       const { exampleTopologyText, parseTopology, topologyJsonSchema } = await import('@okemesh/topology');
-      const { parseDocument } = await import('yaml');
       const target = resolve(io.cwd, options.output);
       const document = parseDocument(exampleTopologyText());
       if (options.name) document.setIn(['metadata', 'name'], options.name);
