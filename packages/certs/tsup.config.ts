@@ -1,4 +1,6 @@
 import { defineConfig } from 'tsup';
 import { libraryConfig } from '../../tsup.config.base.js';
 
-export default defineConfig(libraryConfig({ index: 'src/index.ts', defaults: 'src/defaults.ts' }));
+export default defineConfig(
+  libraryConfig({ index: 'src/index.ts', defaults: 'src/defaults.ts', check: 'src/check.ts' }),
+);

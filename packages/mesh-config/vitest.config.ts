@@ -1,4 +1,4 @@
 import { defineProject } from 'vitest/config';
 import { packageProject } from '../../vitest.shared.js';
 
-export default defineProject(packageProject('mesh-config'));
+export default defineProject(packageProject('mesh-config', { setupFiles: ['test/setup/source-require.ts'] }));

@@ -27,6 +27,8 @@ export type { CaExtensions } from './extensions.js';
 export { finding, hasErrors, formatFinding } from './findings.js';
 export type { Finding, FindingCode, Severity } from './findings.js';
 export { verifyBundle } from './verify-bundle.js';
+export { checkCacerts } from './check-cacerts.js';
+export type { CacertsCheckOptions, CacertsReport } from './check-cacerts.js';
 export type { BundleFiles, BundleContext, BundleReport } from './verify-bundle.js';
 export { verifyMesh, verifyStore } from './verify-mesh.js';
 export type { MeshInput, MeshReport, MeshRoot, VerifyStoreOptions } from './verify-mesh.js';

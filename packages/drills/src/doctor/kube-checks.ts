@@ -1,4 +1,5 @@
 import { X509Certificate } from 'node:crypto';
+import { CACERTS_FILES, checkCacerts } from '@okemesh/certs/check';
 import { nodeRegionLabel, type Cluster, type Topology } from '@okemesh/topology';
 import type { KubeApi, KubeObject } from '../kube/object.js';
 import type { DoctorFinding } from './finding.js';
@@ -145,35 +146,58 @@ function pem(secret: KubeObject | null, key: string): string | undefined {
   return value === undefined ? undefined : Buffer.from(value, 'base64').toString('utf8');
 }
 
-/** cacerts in every cluster chain to one root, and no intermediate expires within `minDays`. */
+/**
+ * cacerts in every cluster pass the one cacerts checker of @okemesh/certs (intermediate signed by the root in
+ * cacerts, CA extensions, key and chain when present), no intermediate expires within `minDays`, and all
+ * clusters share one root.
+ */
 export async function caCerts(apis: readonly KubeApi[], at: Date, minDays = 30): Promise<DoctorFinding[]> {
   const roots = new Map<string, string[]>();
   const findings: DoctorFinding[] = [];
   for (const api of apis) {
     const secret = await api.read({ apiVersion: 'v1', kind: 'Secret', namespace: NS, name: 'cacerts' });
-    const root = pem(secret, 'root-cert.pem');
-    const ca = pem(secret, 'ca-cert.pem');
-    if (!root || !ca) {
+    const files: Record<string, string> = {};
+    for (const name of CACERTS_FILES) {
+      const text = pem(secret, name);
+      if (text !== undefined) files[name] = text;
+    }
+    const base = { check: 'cacerts', cluster: api.cluster } as const;
+    if (!files['root-cert.pem'] || !files['ca-cert.pem']) {
       findings.push({
-        check: 'cacerts',
-        cluster: api.cluster,
+        ...base,
         status: 'fail',
         message: 'Secret istio-system/cacerts missing or without root-cert.pem/ca-cert.pem',
       });
       continue;
     }
-    const rootCert = new X509Certificate(root);
-    const caCert = new X509Certificate(ca);
-    roots.set(rootCert.fingerprint256, [...(roots.get(rootCert.fingerprint256) ?? []), api.cluster]);
-    const days = Math.floor((Date.parse(caCert.validTo) - at.getTime()) / DAY_MS);
-    const signed = caCert.checkIssued(rootCert) && caCert.verify(rootCert.publicKey);
+    const report = checkCacerts(files, { cluster: api.cluster, now: at, warnDays: minDays });
+    if (report.rootFingerprint !== undefined)
+      roots.set(report.rootFingerprint, [...(roots.get(report.rootFingerprint) ?? []), api.cluster]);
+    // The doctor reads what istiod reads; a Secret with only root-cert.pem and ca-cert.pem is judged on those.
+    const errors = report.findings.filter(
+      (f) => f.severity === 'error' && f.code !== 'missing-file' && f.code !== 'expired',
+    );
+    const days = report.daysLeft;
+    const validTo = report.intermediateNotAfter?.toUTCString() ?? '';
+    if (report.issuedBy === undefined || days === undefined) {
+      const wrongRoot = report.findings.some((f) => f.code === 'wrong-root');
+      findings.push({
+        ...base,
+        status: 'fail',
+        message: wrongRoot
+          ? 'intermediate CA is not signed by the root in cacerts'
+          : (errors[0]?.message ?? 'cacerts could not be read'),
+      });
+      continue;
+    }
+    if (errors.length > 0) {
+      findings.push({ ...base, status: 'fail', message: errors.map((f) => f.message).join('; ') });
+      continue;
+    }
     findings.push({
-      check: 'cacerts',
-      cluster: api.cluster,
-      status: !signed ? 'fail' : days < minDays ? (days < 0 ? 'fail' : 'warn') : 'ok',
-      message: !signed
-        ? 'intermediate CA is not signed by the root in cacerts'
-        : `intermediate CA expires in ${days} day(s) (${caCert.validTo})`,
+      ...base,
+      status: days < 0 ? 'fail' : days < minDays ? 'warn' : 'ok',
+      message: `intermediate CA expires in ${days} day(s) (${validTo})`,
     });
   }
   if (roots.size > 1) {

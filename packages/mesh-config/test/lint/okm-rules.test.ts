@@ -109,6 +109,21 @@ describe('OKM0030-0032: cacerts built like the runbook vs like Istio tools/certs
     ]);
   });
 
+  it('flags a ca-key.pem that is not the key of ca-cert.pem (the checker shared with certs verify)', () => {
+    const other = makeTestCa();
+    const findings = lintSecret(
+      cacertsSecret({
+        'ca-cert.pem': ca.intermediate,
+        'ca-key.pem': other.intermediateKey,
+        'root-cert.pem': ca.root,
+        'cert-chain.pem': ca.intermediate + ca.root,
+      }),
+    );
+    expect(findings.filter((f) => f.code === 'OKM0032').map((f) => f.message)).toEqual([
+      expect.stringContaining('ca-key.pem is not the private key of ca-cert.pem'),
+    ]);
+  });
+
   it('accepts the Istio plug-in CA layout', () => {
     const findings = lintSecret(
       cacertsSecret({
