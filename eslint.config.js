@@ -31,12 +31,15 @@ export default tseslint.config(
   },
   {
     files: ['packages/*/src/**/*.ts'],
-    ignores: ['packages/cli/src/**', '**/*.test.ts'],
+    ignores: ['packages/cli/src/**', 'packages/test-support/src/**', '**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'node:child_process', message: 'No shell-outs in library code: use an SDK.' }],
+          paths: [
+            { name: 'node:child_process', message: 'No shell-outs in library code: use an SDK.' },
+            { name: '@okemesh/test-support', message: 'Test helpers are for tests only.' },
+          ],
           patterns: [{ group: ['@okemesh/*/src/*'], message: 'Import the package, not its source.' }],
         },
       ],
@@ -68,6 +71,7 @@ export default tseslint.config(
         {
           paths: [
             { name: 'node:child_process', message: 'No shell-outs in library code: use an SDK.' },
+            { name: '@okemesh/test-support', message: 'Test helpers are for tests only.' },
             {
               name: '@okemesh/topology',
               allowTypeImports: true,

@@ -1,35 +1,12 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
+import { openssl, opensslOk, type RunResult as OpensslResult } from '@okemesh/test-support';
 
 /** A fixed moment so validity checks do not depend on when the suite runs. */
 export const NOW = new Date('2026-11-23T12:00:00Z');
 
-export function tempDir(prefix = 'okemesh-certs-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-export interface OpensslResult {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the real openssl binary (tests only). */
-export function openssl(args: readonly string[], options: { env?: NodeJS.ProcessEnv } = {}): OpensslResult {
-  const r = spawnSync('openssl', [...args], { encoding: 'utf8', env: { ...process.env, ...options.env } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-export function opensslOk(args: readonly string[], options: { env?: NodeJS.ProcessEnv } = {}): string {
-  const r = openssl(args, options);
-  if (r.status !== 0) throw new Error(`openssl ${args.join(' ')} failed: ${r.stderr}`);
-  return r.stdout;
-}
+export { openssl, opensslOk, tempDir } from '@okemesh/test-support';
+export type { RunResult as OpensslResult } from '@okemesh/test-support';
 
 const LEAF_EXT = [
   '[leaf]',
@@ -98,7 +75,7 @@ export function read(path: string): string {
 }
 
 export function opensslVersion(): string {
-  return execFileSync('openssl', ['version'], { encoding: 'utf8' }).trim();
+  return opensslOk(['version']).trim();
 }
 
 /** A fast mesh store (ECDSA P-256) with the given clusters, issued at `now`. */

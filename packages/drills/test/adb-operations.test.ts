@@ -1,8 +1,8 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeOci } from '@okemesh/fake-oci';
+import { ociApiKey } from '@okemesh/test-support';
 import { Region, SimpleAuthenticationDetailsProvider } from 'oci-common';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { adbRegion } from '../src/oci/adb-region.js';
@@ -21,11 +21,7 @@ let provider: SimpleAuthenticationDetailsProvider;
 let pair: { primaryId: string; standbyId: string };
 
 beforeAll(async () => {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-  });
+  const { privateKeyPem: privateKey, publicKeyPem: publicKey } = ociApiKey();
   fake = new FakeOci({ publicKeys: { [`${TENANCY}/${USER}/${FINGERPRINT}`]: publicKey }, stepMs: 15 });
   await fake.start();
   // The provider's own region is the PRIMARY's: a client that just uses it sends the role change to the wrong region.

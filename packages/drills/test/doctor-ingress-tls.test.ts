@@ -1,10 +1,9 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import { startFakeKube, type FakeKube } from '@okemesh/fake-kube';
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { opensslOk } from '@okemesh/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDoctor } from '../src/doctor/doctor.js';
 import { ingressTls } from '../src/doctor/kube-checks.js';
@@ -13,7 +12,7 @@ import type { KubeApi } from '../src/kube/object.js';
 import { topologyWith } from './drill-fixture.js';
 
 /** Needs openssl (Debian package `openssl`). */
-const openssl = (...args: string[]) => promisify(execFile)('openssl', args);
+const openssl = (...args: string[]) => opensslOk(args);
 const DAY = 86_400_000;
 let fake: FakeKube;
 let api: KubeApi;

@@ -1,15 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { opensslOk } from '@okemesh/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDoctor } from '../src/doctor/doctor.js';
 import type { OciHealth } from '../src/doctor/finding.js';
 import { topologyWith } from './drill-fixture.js';
 import { deployment, fakeCluster, type FakeCluster } from './fake-cluster.js';
 
-const openssl = (...args: string[]) => promisify(execFile)('openssl', args);
+const openssl = (...args: string[]) => opensslOk(args);
 let dir: string;
 let primary: FakeCluster;
 let secondary: FakeCluster;

@@ -1,5 +1,5 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { FakeOci } from '@okemesh/fake-oci';
+import { ociApiKey } from '@okemesh/test-support';
 import { ociMeshHealth } from '@okemesh/oci-network';
 import { SimpleAuthenticationDetailsProvider } from 'oci-common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,11 +13,7 @@ let fake: FakeOci;
 let provider: SimpleAuthenticationDetailsProvider;
 
 beforeAll(async () => {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-  });
+  const { privateKeyPem: privateKey, publicKeyPem: publicKey } = ociApiKey();
   fake = new FakeOci({ publicKeys: { [`${TENANCY}/${USER}/${FINGERPRINT}`]: publicKey } });
   await fake.start();
   provider = new SimpleAuthenticationDetailsProvider(TENANCY, USER, FINGERPRINT, privateKey, null);

@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { ociApiKey } from '@okemesh/test-support';
 import * as common from 'oci-common';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeOci } from '../src/index.js';
@@ -27,13 +27,13 @@ beforeEach(() => {
 describe('signature verification', () => {
   it('accepts the SDK signature and rejects a request signed with another key', async () => {
     await expect(c.network.listDrgs({ compartmentId })).resolves.toBeDefined();
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const { privateKeyPem: impostorKey } = ociApiKey('impostor');
     const [tenancy, user, fingerprint] = keys.keyId.split('/') as [string, string, string];
     const impostor = new common.SimpleAuthenticationDetailsProvider(
       tenancy,
       user,
       fingerprint,
-      privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      impostorKey,
       null,
       common.Region.US_ASHBURN_1,
     );

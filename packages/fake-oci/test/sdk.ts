@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { ociApiKey } from '@okemesh/test-support';
 import * as common from 'oci-common';
 import * as core from 'oci-core';
 import * as dns from 'oci-dns';
@@ -8,19 +8,19 @@ import * as containerengine from 'oci-containerengine';
 
 /** A throw-away API signing key pair, generated per test run; the fake trusts only its public half. */
 export function testKeyPair() {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const { privateKeyPem, publicKeyPem } = ociApiKey();
   const tenancy = 'ocid1.tenancy.oc1..faketenancy';
   const user = 'ocid1.user.oc1..fakeuser';
   const fingerprint = '12:34:56:78:90:ab:cd:ef:12:34:56:78:90:ab:cd:ef';
   return {
     keyId: `${tenancy}/${user}/${fingerprint}`,
-    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-    privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    publicKeyPem,
+    privateKeyPem,
     provider: new common.SimpleAuthenticationDetailsProvider(
       tenancy,
       user,
       fingerprint,
-      privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      privateKeyPem,
       null,
       common.Region.US_ASHBURN_1,
     ),

@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { ociApiKey } from '@okemesh/test-support';
 import { FakeOci, seedTopology, type FaultOptions, type SeededCluster } from '@okemesh/fake-oci';
 import { exampleTopology, type Topology } from '@okemesh/topology';
 import * as common from 'oci-common';
@@ -6,7 +6,7 @@ import { ClientFactory, type RunOptions } from '../src/index.js';
 
 /** A throw-away API signing key pair for this test run; the fake trusts only its public half. */
 export function testKeyPair() {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const { privateKeyPem, publicKeyPem } = ociApiKey();
   const tenancy = 'ocid1.tenancy.oc1..okemeshtest';
   const user = 'ocid1.user.oc1..okemeshtest';
   const fingerprint = 'aa:bb:cc:dd:ee:ff:00:11:22:33:44:55:66:77:88:99';
@@ -15,8 +15,8 @@ export function testKeyPair() {
     keyId: `${tenancy}/${user}/${fingerprint}`,
     user,
     fingerprint,
-    privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    privateKeyPem,
+    publicKeyPem,
   };
 }
 

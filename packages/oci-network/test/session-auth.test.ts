@@ -1,10 +1,10 @@
 import { FakeOci, seedTopology } from '@okemesh/fake-oci';
 import { exampleTopology } from '@okemesh/topology';
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as common from 'oci-common';
+import { ociApiKey } from '@okemesh/test-support';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ClientFactory, resolveIdentity } from '../src/index.js';
 
@@ -12,13 +12,12 @@ const topology = exampleTopology();
 const cluster = topology.spec.clusters[0] as (typeof topology.spec.clusters)[number];
 let fake: FakeOci;
 let dir: string;
-const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+const { privateKeyPem, publicKeyPem: publicPem } = ociApiKey();
 
 /** A profile like `oci session authenticate` writes: key_file + security_token_file, no user. */
 async function sessionProfile(token: string): Promise<string> {
   const key = join(dir, 'session-key.pem');
-  await writeFile(key, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), { mode: 0o600 });
+  await writeFile(key, privateKeyPem, { mode: 0o600 });
   const tokenFile = join(dir, `token-${Math.random().toString(36).slice(2)}`);
   await writeFile(tokenFile, token, { mode: 0o600 });
   const config = join(dir, `config-${Math.random().toString(36).slice(2)}`);

@@ -1,9 +1,9 @@
 import { FakeOci, seedTopology } from '@okemesh/fake-oci';
 import { exampleTopology } from '@okemesh/topology';
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ociApiKey } from '@okemesh/test-support';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bufferIo } from '../../test/io.js';
 import { run } from '../run.js';
@@ -13,21 +13,17 @@ let dir: string;
 let config: string;
 
 beforeAll(async () => {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const { privateKeyPem, publicKeyPem } = ociApiKey();
   fake = new FakeOci({ publicKeys: {}, homeRegion: 'us-sanjose-1' });
   await fake.start();
   seedTopology(fake, exampleTopology());
   dir = await mkdtemp(join(tmpdir(), 'okemesh-doctor-session-'));
   const key = join(dir, 'key.pem');
-  await writeFile(key, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), { mode: 0o600 });
+  await writeFile(key, privateKeyPem, { mode: 0o600 });
   const token = join(dir, 'token');
-  await writeFile(
-    token,
-    fake.issueSessionToken(publicKey.export({ type: 'spki', format: 'pem' }).toString()),
-    {
-      mode: 0o600,
-    },
-  );
+  await writeFile(token, fake.issueSessionToken(publicKeyPem), {
+    mode: 0o600,
+  });
   config = join(dir, 'config');
   await writeFile(
     config,

@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { opensslOk } from '@okemesh/test-support';
 
 export interface TestCa {
   readonly root: string;
@@ -16,20 +16,7 @@ export interface TestCa {
 /** A root and two intermediates made with the real openssl, like the plug-in CA task and the runbook. */
 export function makeTestCa(): TestCa {
   const dir = mkdtempSync(join(tmpdir(), 'okemesh-lint-ca-'));
-  const ssl = (...args: string[]) => {
-    try {
-      return execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-    } catch (error) {
-      if ((error as { code?: string }).code === 'ENOENT')
-        throw new Error(
-          'openssl is not installed: apt-get install openssl (listed in .ci/apt-packages.txt)',
-          {
-            cause: error,
-          },
-        );
-      throw error;
-    }
-  };
+  const ssl = (...args: string[]) => opensslOk(args, { cwd: dir });
   try {
     ssl(
       'req',
