@@ -7,7 +7,8 @@ import type { TopologyErrorCode, TopologyIssue } from '@okemesh/topology';
 import { ExitCode } from './exit-codes.js';
 
 /** Codes the CLI itself raises, beside the libraries' own. */
-export type CliErrorCode = 'CLI_USAGE' | 'CLI_FAILED' | 'CLI_IO' | 'CLI_INPUT_TOO_DEEP' | 'CLI_INTERNAL';
+export type CliErrorCode =
+  'CLI_USAGE' | 'CLI_FAILED' | 'CLI_IO' | 'CLI_INPUT_TOO_DEEP' | 'CLI_NODE_VERSION' | 'CLI_INTERNAL';
 
 /** Every error code a command can end with: the closed unions of every package the CLI drives. */
 export type ErrorCode =
@@ -165,6 +166,8 @@ export const ERROR_CODES = {
     exit: ExitCode.Usage,
     fix: 'the input nests too deeply to be a topology or manifest; check that it is the file you meant',
   },
+  // Raised by bin/node-version.js before anything loads (it cannot import this table); its exit is this row's.
+  CLI_NODE_VERSION: { exit: ExitCode.Environment, fix: 'install Node.js 22.12 or newer' },
   CLI_INTERNAL: { exit: ExitCode.Internal, fix: REPORT },
 } as const satisfies Record<ErrorCode, CodeRow>;
 
