@@ -1,7 +1,12 @@
-import { X509Certificate as NodeCertificate } from 'node:crypto';
-import { finding, type Finding } from './findings.js';
+import type { Finding } from './findings.js';
 import { certificateBlocks } from './pem.js';
-import { verifyBundle, type BundleFiles, type BundleReport } from './verify-bundle.js';
+import {
+  chainFinding,
+  readable,
+  verifyBundle,
+  type BundleFiles,
+  type BundleReport,
+} from './verify-bundle.js';
 
 export interface CacertsCheckOptions {
   /** Scope of the findings: the cluster name (default `cacerts`). */
@@ -25,16 +30,6 @@ export interface CacertsReport extends BundleReport {
   /** Whole days from `now` to the intermediate's notAfter (negative once expired). */
   readonly daysLeft?: number;
 }
-
-function readable(pem: string): NodeCertificate | undefined {
-  try {
-    return new NodeCertificate(pem);
-  } catch {
-    return undefined;
-  }
-}
-
-const der = (cert: NodeCertificate) => cert.raw.toString('base64');
 
 /**
  * The one check of an Istio plug-in CA bundle (root-cert.pem, ca-cert.pem, ca-key.pem, cert-chain.pem), for
@@ -67,24 +62,8 @@ export function checkCacerts(files: BundleFiles, options: CacertsCheckOptions): 
   // chain must still be ca-cert.pem followed by a root the bundle trusts.
   const chain = files['cert-chain.pem'];
   if (intermediate && chain !== undefined && report.issuedBy === undefined) {
-    const links = certificateBlocks(chain).map(readable);
-    const last = links.at(-1);
-    const ok =
-      links.length === 2 &&
-      links[0] !== undefined &&
-      der(links[0]) === der(intermediate) &&
-      last !== undefined &&
-      ownRoots.some((pem) => readable(pem)?.raw.equals(last.raw));
-    if (!ok)
-      findings.push(
-        finding(
-          'error',
-          'chain-mismatch',
-          cluster,
-          'cert-chain.pem is not ca-cert.pem followed by the root that signed it',
-          `okemesh certs issue --cluster ${cluster}`,
-        ),
-      );
+    const mismatch = chainFinding(cluster, chain, intermediate, ownRoots);
+    if (mismatch) findings.push(mismatch);
   }
   return { ...report, findings, ...extra };
 }

@@ -27,7 +27,42 @@ export interface BundleReport {
 }
 
 const fingerprint = (pem: string) => new NodeCertificate(pem).fingerprint256;
-const der = (pem: string) => new NodeCertificate(pem).raw.toString('base64');
+
+/** The certificate in `pem`, or undefined when it cannot be read. */
+export function readable(pem: string): NodeCertificate | undefined {
+  try {
+    return new NodeCertificate(pem);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * cert-chain.pem must be exactly ca-cert.pem followed by one of `roots` (the root that signed it); a
+ * `chain-mismatch` finding otherwise, including when a block cannot be read.
+ */
+export function chainFinding(
+  cluster: string,
+  chain: string,
+  intermediate: NodeCertificate,
+  roots: readonly string[],
+): Finding | undefined {
+  const [first, second, ...rest] = certificateBlocks(chain).map(readable);
+  const ok =
+    rest.length === 0 &&
+    first?.raw.equals(intermediate.raw) === true &&
+    second !== undefined &&
+    roots.some((pem) => readable(pem)?.raw.equals(second.raw));
+  return ok
+    ? undefined
+    : finding(
+        'error',
+        'chain-mismatch',
+        cluster,
+        'cert-chain.pem is not ca-cert.pem followed by the root that signed it',
+        `okemesh certs issue --cluster ${cluster}`,
+      );
+}
 
 function unreadable(scope: string, error: unknown): Finding {
   const message = isCertsError(error) ? error.message : 'could not be read';
@@ -173,23 +208,8 @@ export function verifyBundle(cluster: string, files: BundleFiles, ctx: BundleCon
       );
     }
     const chain = files['cert-chain.pem'];
-    if (chain !== undefined) {
-      const blocks = certificateBlocks(chain);
-      const ok =
-        blocks.length === 2 &&
-        der(blocks[0] ?? '') === nodeCert.raw.toString('base64') &&
-        der(blocks[1] ?? '') === der(issuer);
-      if (!ok)
-        findings.push(
-          finding(
-            'error',
-            'chain-mismatch',
-            cluster,
-            'cert-chain.pem is not ca-cert.pem followed by the root that signed it',
-            `okemesh certs issue --cluster ${cluster}`,
-          ),
-        );
-    }
+    const mismatch = chain === undefined ? undefined : chainFinding(cluster, chain, nodeCert, [issuer]);
+    if (mismatch) findings.push(mismatch);
   }
 
   const keyText = files['ca-key.pem'];
