@@ -2,6 +2,14 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// What library code (packages/*/src) may not import. A later block for the same files replaces the rule
+// whole, so a package that restricts more spreads these in.
+const libraryPaths = [
+  { name: 'node:child_process', message: 'No shell-outs in library code: use an SDK.' },
+  { name: '@okemesh/test-support', message: 'Test helpers are for tests only.' },
+];
+const libraryPatterns = [{ group: ['@okemesh/*/src/*'], message: 'Import the package, not its source.' }];
+
 export default tseslint.config(
   {
     ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/okemesh-out/**', '.nx/**'],
@@ -36,11 +44,8 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            { name: 'node:child_process', message: 'No shell-outs in library code: use an SDK.' },
-            { name: '@okemesh/test-support', message: 'Test helpers are for tests only.' },
-          ],
-          patterns: [{ group: ['@okemesh/*/src/*'], message: 'Import the package, not its source.' }],
+          paths: libraryPaths,
+          patterns: libraryPatterns,
         },
       ],
     },
@@ -70,8 +75,7 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            { name: 'node:child_process', message: 'No shell-outs in library code: use an SDK.' },
-            { name: '@okemesh/test-support', message: 'Test helpers are for tests only.' },
+            ...libraryPaths,
             {
               name: '@okemesh/topology',
               allowTypeImports: true,
@@ -84,7 +88,7 @@ export default tseslint.config(
               message: 'zod costs ~40 ms at import: keep mesh-config free of it.',
             },
           ],
-          patterns: [{ group: ['@okemesh/*/src/*'], message: 'Import the package, not its source.' }],
+          patterns: libraryPatterns,
         },
       ],
     },
